@@ -1,0 +1,2 @@
+/* Placeholder until the CSV reader lands. */
+#include "common/csv_reader.h"

@@ -1,0 +1,2 @@
+/* Placeholder until the CSV writer lands. */
+#include "common/csv_writer.h"

@@ -1,0 +1,5 @@
+/* Placeholder until the command line lands. */
+int main(void)
+{
+  return 1;
+}

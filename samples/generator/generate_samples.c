@@ -1,0 +1,5 @@
+/* Placeholder until the samples generator lands. */
+int main(void)
+{
+  return 1;
+}
