@@ -1,10 +1,75 @@
-/* Placeholder until the score stage lands. */
+/* Score stage: reads <work>/normalized/, builds the person-month rows for
+ * every month up to the report month, aggregates them per team and program
+ * and writes <work>/scores/ (model.md). */
 #include "score/score.h"
 #include "common/errors.h"
+#include "score/aggregate.h"
+#include "score/normalized.h"
+#include "score/output.h"
+
+#include <string.h>
+
+/* --month when given, else the month of the latest dated input. */
+static gboolean report_month_choose(const PipelineContext *ctx, const ScoreInputs *inputs,
+                                    ScoreMonth *out, GError **error)
+{
+  if (ctx->month != NULL) {
+    if (!score_month_parse(ctx->month, out, error)) {
+      g_prefix_error(error, "--month: ");
+      return FALSE;
+    }
+    return TRUE;
+  }
+  if (inputs->latest_date == NULL) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+                "no dated data in the input tree (no SSI snapshot, LinkedIn event or post): "
+                "give the report month with --month YYYY-MM");
+    return FALSE;
+  }
+  ScoreDay latest = SCORE_DAY_NONE;
+  if (!score_day_parse(inputs->latest_date, &latest, error)) {
+    g_prefix_error(error, "normalized/meta.csv latest_date: ");
+    return FALSE;
+  }
+  *out = score_month_of_day(latest);
+  return TRUE;
+}
+
+/* Every source fills the same rows; the effective SSI is chosen last. */
+static GArray *person_months_compute(const ScoreInputs *inputs, ScoreMonth report_month,
+                                     const PipelineConfig *config)
+{
+  GArray *rows = score_person_months_build(inputs, report_month);
+  score_person_months_add_reported(rows, inputs);
+  score_person_months_resolve(rows, config);
+  return rows;
+}
+
+static void totals_fill(ScoreTotals *totals, const ScoreResults *results)
+{
+  if (totals == NULL)
+    return;
+  memset(totals, 0, sizeof(*totals));
+  score_month_format(results->report_month, totals->report_month);
+  totals->person_months = results->person_months->len;
+  totals->team_months = results->team_months->len;
+  totals->program_months = results->program_months->len;
+}
+
 gboolean score_run(const PipelineContext *ctx, ScoreTotals *totals, GError **error)
 {
-  (void)ctx;
-  (void)totals;
-  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE, "score: not built yet");
-  return FALSE;
+  g_autoptr(ScoreInputs) inputs = score_normalized_read(ctx->work_dir, error);
+  if (inputs == NULL)
+    return FALSE;
+  ScoreMonth report_month = 0;
+  if (!report_month_choose(ctx, inputs, &report_month, error))
+    return FALSE;
+  g_autoptr(GArray) person_months = person_months_compute(inputs, report_month, ctx->config);
+  g_autoptr(GArray) team_months = score_team_months_build(person_months);
+  g_autoptr(GArray) program_months = score_program_months_build(person_months);
+  ScoreResults results = {person_months, team_months, program_months, report_month};
+  if (!score_output_write(ctx->work_dir, &results, error))
+    return FALSE;
+  totals_fill(totals, &results);
+  return TRUE;
 }

@@ -1,0 +1,345 @@
+/* Tests of the whole score stage (score/score.c with normalized.c and
+ * output.c): normalized CSVs written here into a temporary work folder give
+ * exactly these scores CSVs, and bad input gives these messages. */
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "common/errors.h"
+#include "score/score.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* The 14 activity columns, all unknown. */
+#define NO_ACTIVITY ",,,,,,,,,,,,,,"
+
+static const char programs_csv[] = "program,name,company,start,end,target_audience,teams\n"
+                                   "p,Pilot,Example AG,2025-03-15,,architect,DE;AT\n"
+                                   "q,Quick,Example AG,2025-01-01,2025-04-10,,KEY\n";
+
+/* b2 moves from DE to AT in mid-April; q ends in April. */
+static const char roster_csv[] =
+    "ambassador_id,name,email,program,team,role,country,industry,joined,left,consent\n"
+    "a1,\"Berg, Anna\",anna@example.com,p,DE,KAM,DE,Construction,2025-03-15,,yes\n"
+    "b2,Ben Ott,,p,DE,,,,2025-03-01,2025-04-14,no\n"
+    "b2,Ben Ott,,p,AT,,,,2025-04-15,,no\n"
+    "c3,Cem Kaya,,q,KEY,,,,2025-02-01,,yes\n";
+
+/* a1's April value is total-only and the latest of two; b2's March rank
+ * has a fraction. */
+static const char snapshots_csv[] =
+    "ambassador_id,date,ssi,brand,people,insights,relationships,industry_rank,network_rank,file,"
+    "line\n"
+    "a1,2025-03-20,40,10,10,10,10,69,71,ssi/a.csv,2\n"
+    "a1,2025-04-02,49.99,12,11,14,12.99,60,60,ssi/a.csv,3\n"
+    "a1,2025-04-28,50,,,,,,,ssi/a.csv,4\n"
+    "b2,2025-03-31,70,20,15,20,15,12.5,8,ssi/a.csv,5\n"
+    "b2,2025-04-30,75,20,20,20,15,,,ssi/a.csv,6\n"
+    "c3,2025-04-10,64.444,16,16,16,16.444,,,ssi/b.csv,2\n";
+
+static const char meta_csv[] = "key,value\nlatest_date,2025-05-12\nfiles,12\n";
+
+typedef struct {
+  char *work_dir;
+  PipelineConfig *config;
+  PipelineContext ctx;
+} Fixture;
+
+static void file_write(const char *work_dir, const char *name, const char *text)
+{
+  g_autofree char *path = g_build_filename(work_dir, name, NULL);
+  g_autofree char *dir = g_path_get_dirname(path);
+  assert_int_equal(g_mkdir_with_parents(dir, 0755), 0);
+  assert_true(g_file_set_contents(path, text, -1, NULL));
+}
+
+static char *file_read(const char *work_dir, const char *name)
+{
+  g_autofree char *path = g_build_filename(work_dir, name, NULL);
+  char *text = NULL;
+  if (!g_file_get_contents(path, &text, NULL, NULL))
+    fail_msg("%s was not written", path);
+  return text;
+}
+
+static int fixture_setup(void **state)
+{
+  Fixture *fixture = g_new0(Fixture, 1);
+  fixture->work_dir = g_dir_make_tmp("score-run-XXXXXX", NULL);
+  assert_non_null(fixture->work_dir);
+  fixture->config = config_new_default();
+  fixture->ctx.work_dir = fixture->work_dir;
+  fixture->ctx.jobs = 1;
+  fixture->ctx.config = fixture->config;
+  file_write(fixture->work_dir, "normalized/programs.csv", programs_csv);
+  file_write(fixture->work_dir, "normalized/roster.csv", roster_csv);
+  file_write(fixture->work_dir, "normalized/ssi_snapshots.csv", snapshots_csv);
+  file_write(fixture->work_dir, "normalized/meta.csv", meta_csv);
+  *state = fixture;
+  return 0;
+}
+
+static void tree_remove(const char *path)
+{
+  if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
+    const char *name = NULL;
+    while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+      g_autofree char *child = g_build_filename(path, name, NULL);
+      tree_remove(child);
+    }
+  }
+  g_remove(path);
+}
+
+static int fixture_teardown(void **state)
+{
+  Fixture *fixture = *state;
+  tree_remove(fixture->work_dir);
+  g_free(fixture->work_dir);
+  config_free(fixture->config);
+  g_free(fixture);
+  return 0;
+}
+
+static void test_person_month_csv(void **state)
+{
+  Fixture *fixture = *state;
+  ScoreTotals totals;
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, &totals, &error));
+  g_autofree char *text = file_read(fixture->work_dir, "scores/person_month.csv");
+  assert_string_equal(
+      text,
+      "ambassador_id,name,program,team,month,ssi,source,band,brand,people,insights,"
+      "relationships,ssi_reported,ssi_estimated,brand_est,people_est,insights_est,"
+      "relationships_est,industry_rank,network_rank,posts,comments,reactions,messages_sent,"
+      "invitations_sent,invitations_accepted,new_connections,new_target_connections,tool_posts,"
+      "impressions,reactions_received,comments_received,reposts_received,clicks\n"
+      "a1,\"Berg, Anna\",p,DE,2025-03,40.00,reported,low,10.00,10.00,10.00,10.00,40.00,,,,,,"
+      "69,71" NO_ACTIVITY "\n"
+      "a1,\"Berg, Anna\",p,DE,2025-04,50.00,reported,mid,,,,,50.00,,,,,,," NO_ACTIVITY "\n"
+      "a1,\"Berg, Anna\",p,DE,2025-05,,none,,,,,,,,,,,,," NO_ACTIVITY "\n"
+      "b2,Ben Ott,p,DE,2025-03,70.00,reported,good,20.00,15.00,20.00,15.00,70.00,,,,,,12.50,"
+      "8" NO_ACTIVITY "\n"
+      "b2,Ben Ott,p,AT,2025-04,75.00,reported,good,20.00,20.00,20.00,15.00,75.00,,,,,,," NO_ACTIVITY
+      "\n"
+      "b2,Ben Ott,p,AT,2025-05,,none,,,,,,,,,,,,," NO_ACTIVITY "\n"
+      "c3,Cem Kaya,q,KEY,2025-02,,none,,,,,,,,,,,,," NO_ACTIVITY "\n"
+      "c3,Cem Kaya,q,KEY,2025-03,,none,,,,,,,,,,,,," NO_ACTIVITY "\n"
+      "c3,Cem "
+      "Kaya,q,KEY,2025-04,64.44,reported,mid,16.00,16.00,16.00,16.44,64.44,,,,,,," NO_ACTIVITY
+      "\n");
+  assert_string_equal(totals.report_month, "2025-05");
+  assert_int_equal(totals.person_months, 9);
+  assert_int_equal(totals.team_months, 8);
+  assert_int_equal(totals.program_months, 6);
+}
+
+/* members,with_ssi and the 17 columns after them, all empty. */
+#define NO_SSI(members) #members ",0,,,,,,,,,,,,,,,,,"
+
+static void test_team_month_csv(void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *text = file_read(fixture->work_dir, "scores/team_month.csv");
+  assert_string_equal(
+      text,
+      "program,team,month,members,with_ssi,ssi_mean,ssi_median,ssi_min,ssi_max,ssi_sd,"
+      "brand_mean,people_mean,insights_mean,relationships_mean,share_good,share_low,delta_mean,"
+      "active,activation_rate,posts_per_member,impressions,engagement_rate\n"
+      "p,AT,2025-04,1,1,75.00,75.00,75.00,75.00,0.00,20.00,20.00,20.00,15.00,1.00,0.00,,,,,,\n"
+      "p,AT,2025-05," NO_SSI(
+          1) "\n"
+             "p,DE,2025-03,2,2,55.00,55.00,40.00,70.00,15.00,15.00,12.50,15.00,12.50,0.50,0.50,,,,,"
+             ",\n"
+             "p,DE,2025-04,1,1,50.00,50.00,50.00,50.00,0.00,,,,,0.00,0.00,-5.00,,,,,\n"
+             "p,DE,2025-05," NO_SSI(
+                 1) "\n"
+                    "q,KEY,2025-02," NO_SSI(
+                        1) "\n"
+                           "q,KEY,2025-03," NO_SSI(
+                               1) "\n"
+                                  "q,KEY,2025-04,1,1,64.44,64.44,64.44,64.44,0.00,16.00,16.00,16."
+                                  "00,16.44,0.00,0.00,,,,,,\n");
+}
+
+static void test_program_month_csv(void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *text = file_read(fixture->work_dir, "scores/program_month.csv");
+  assert_string_equal(
+      text,
+      "program,month,month_index,members,with_ssi,ssi_mean,ssi_median,ssi_min,ssi_max,ssi_sd,"
+      "brand_mean,people_mean,insights_mean,relationships_mean,share_good,share_low,delta_mean,"
+      "active,activation_rate,posts_per_member,impressions,engagement_rate\n"
+      "p,2025-03,0,2,2,55.00,55.00,40.00,70.00,15.00,15.00,12.50,15.00,12.50,0.50,0.50,,,,,,\n"
+      "p,2025-04,1,2,2,62.50,62.50,50.00,75.00,12.50,20.00,20.00,20.00,15.00,0.50,0.00,7.50,,,,,\n"
+      "p,2025-05,2," NO_SSI(2) "\n"
+                               "q,2025-02,1," NO_SSI(
+                                   1) "\n"
+                                      "q,2025-03,2," NO_SSI(
+                                          1) "\n"
+                                             "q,2025-04,3,1,1,64.44,64.44,64.44,64.44,0.00,16.00,"
+                                             "16.00,16.00,16.44,0.00,0.00,,,,,,\n");
+  g_autofree char *meta = file_read(fixture->work_dir, "scores/meta.csv");
+  assert_string_equal(meta, "key,value\nreport_month,2025-05\nfirst_month,2025-02\n");
+}
+
+/* --month scores an earlier month: nothing after it is written. */
+static void test_month_option(void **state)
+{
+  Fixture *fixture = *state;
+  ScoreTotals totals;
+  g_autoptr(GError) error = NULL;
+  fixture->ctx.month = "2025-03";
+  assert_true(score_run(&fixture->ctx, &totals, &error));
+  assert_string_equal(totals.report_month, "2025-03");
+  assert_int_equal(totals.person_months, 4); /* a1, b2 in p; c3 in q twice */
+  assert_int_equal(totals.team_months, 3);
+  assert_int_equal(totals.program_months, 3);
+  g_autofree char *meta = file_read(fixture->work_dir, "scores/meta.csv");
+  assert_string_equal(meta, "key,value\nreport_month,2025-03\nfirst_month,2025-02\n");
+}
+
+static void test_estimated_source(void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GError) error = NULL;
+  fixture->config->ssi_source = SSI_SOURCE_ESTIMATED;
+  fixture->ctx.month = "2025-03";
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *text = file_read(fixture->work_dir, "scores/person_month.csv");
+  /* Without estimates nobody has an effective SSI; the reported stays. */
+  assert_non_null(strstr(
+      text, "\na1,\"Berg, Anna\",p,DE,2025-03,,none,,,,,,40.00,,,,,,69,71" NO_ACTIVITY "\n"));
+}
+
+static void assert_run_fails(Fixture *fixture, int code, const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  assert_false(score_run(&fixture->ctx, NULL, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, code));
+  assert_string_equal(error->message, message);
+}
+
+static void test_bad_month_option(void **state)
+{
+  Fixture *fixture = *state;
+  fixture->ctx.month = "2025-5";
+  assert_run_fails(fixture, PIPELINE_ERROR_USAGE,
+                   "--month: expected a month YYYY-MM from 2003-01 to 2100-12, got \"2025-5\"");
+  g_autofree char *scores = g_build_filename(fixture->work_dir, "scores", NULL);
+  assert_false(g_file_test(scores, G_FILE_TEST_EXISTS));
+}
+
+static void test_no_dated_data(void **state)
+{
+  Fixture *fixture = *state;
+  file_write(fixture->work_dir, "normalized/meta.csv", "key,value\nlatest_date,\n");
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT,
+                   "no dated data in the input tree (no SSI snapshot, LinkedIn event or post): "
+                   "give the report month with --month YYYY-MM");
+  fixture->ctx.month = "2025-05";
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+}
+
+static void test_bad_rows_name_file_and_line(void **state)
+{
+  Fixture *fixture = *state;
+  g_autofree char *roster = g_build_filename(fixture->work_dir, "normalized/roster.csv", NULL);
+  g_autofree char *snapshots =
+      g_build_filename(fixture->work_dir, "normalized/ssi_snapshots.csv", NULL);
+  g_autofree char *expected = NULL;
+
+  file_write(fixture->work_dir, "normalized/roster.csv",
+             "ambassador_id,name,program,team,joined,left\n"
+             "a1,Anna,p,DE,2025-03-15,\n"
+             "b2,Ben,p,DE,15.04.2025,\n");
+  expected =
+      g_strdup_printf("%s line 3: joined: expected a date YYYY-MM-DD, got \"15.04.2025\"", roster);
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
+
+  file_write(fixture->work_dir, "normalized/roster.csv",
+             "ambassador_id,name,program,team,joined,left\nb2,Ben,z,DE,2025-04-15,\n");
+  g_free(expected);
+  expected = g_strdup_printf("%s line 2: program: \"z\" is not a program of programs.csv", roster);
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
+
+  file_write(fixture->work_dir, "normalized/roster.csv", roster_csv);
+  file_write(fixture->work_dir, "normalized/ssi_snapshots.csv",
+             "ambassador_id,date,ssi,brand,people,insights,relationships,industry_rank,"
+             "network_rank\na1,2025-03-20,40,10,10,,,,\n");
+  g_free(expected);
+  expected = g_strdup_printf(
+      "%s line 2: brand, people, insights, relationships: expected all four or none, got 2",
+      snapshots);
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
+}
+
+static void test_missing_file_or_column(void **state)
+{
+  Fixture *fixture = *state;
+  g_autofree char *path = g_build_filename(fixture->work_dir, "normalized/programs.csv", NULL);
+  g_autofree char *expected = NULL;
+
+  file_write(fixture->work_dir, "normalized/programs.csv", "program,name,begin,end\n");
+  expected = g_strdup_printf("%s line 1: missing column(s) \"start\"", path);
+  g_autoptr(GError) error = NULL;
+  assert_false(score_run(&fixture->ctx, NULL, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  /* The reader's message may list more; it starts with file, line and column. */
+  assert_true(g_str_has_prefix(error->message, expected));
+
+  g_remove(path);
+  g_free(expected);
+  expected = g_strdup_printf("%s: missing (the ingest stage writes it: run ingest first)", path);
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
+
+  file_write(fixture->work_dir, "normalized/programs.csv", "");
+  g_free(expected);
+  expected =
+      g_strdup_printf("%s: empty, expected a header row with the columns of the contract", path);
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
+}
+
+/* Two runs over the same files write the same bytes. */
+static void test_deterministic(void **state)
+{
+  Fixture *fixture = *state;
+  const char *files[] = {"scores/person_month.csv", "scores/team_month.csv",
+                         "scores/program_month.csv", "scores/meta.csv"};
+  char *first[G_N_ELEMENTS(files)];
+  assert_true(score_run(&fixture->ctx, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS(files); i++)
+    first[i] = file_read(fixture->work_dir, files[i]);
+  assert_true(score_run(&fixture->ctx, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+    g_autofree char *again = file_read(fixture->work_dir, files[i]);
+    assert_string_equal(again, first[i]);
+    g_free(first[i]);
+  }
+}
+
+#define RUN_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      RUN_TEST(test_person_month_csv),       RUN_TEST(test_team_month_csv),
+      RUN_TEST(test_program_month_csv),      RUN_TEST(test_month_option),
+      RUN_TEST(test_estimated_source),       RUN_TEST(test_bad_month_option),
+      RUN_TEST(test_no_dated_data),          RUN_TEST(test_bad_rows_name_file_and_line),
+      RUN_TEST(test_missing_file_or_column), RUN_TEST(test_deterministic),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
