@@ -1,2 +1,807 @@
-/* Placeholder until the CSV reader lands. */
+/* Streaming CSV reader over libcsv (csv_reader.h). A first pass finds encoding
+ * and delimiter; the second feeds libcsv line by line, so each record knows the
+ * line where it starts, and a bad record is handed on without losing the rest. */
 #include "common/csv_reader.h"
+#include "common/errors.h"
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CSV_READER_CHUNK_BYTES (64 * 1024)
+#define CSV_READER_DEFAULT_MAX_RECORD (16 * 1024 * 1024)
+#define CSV_EXCERPT_CHARS 200
+/* Enough raw bytes for 200 characters of four bytes each. */
+#define CSV_EXCERPT_RAW_BYTES (CSV_EXCERPT_CHARS * 4)
+#define CSV_PARSER_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+/* --- Windows-1252 ------------------------------------------------------- */
+
+/* 0x80-0x9F differ from Latin-1; bytes Windows-1252 leaves undefined become
+ * U+FFFD so a stray byte never stops a read. */
+static const gunichar cp1252_c1[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+static gunichar cp1252_to_unichar(guchar c)
+{
+  if (c == 0)
+    return 0xFFFD; /* a NUL would cut the field short */
+  if (c >= 0x80 && c < 0xA0)
+    return cp1252_c1[c - 0x80];
+  return c;
+}
+
+/* Writes UTF-8 for len Windows-1252 bytes into out, which has room for
+ * 3 * len bytes; returns the bytes written. */
+static gsize cp1252_to_utf8(char *out, const char *data, gsize len)
+{
+  char *w = out;
+  for (gsize i = 0; i < len; i++) {
+    guchar c = (guchar)data[i];
+    if (c != 0 && c < 0x80)
+      *w++ = (char)c;
+    else
+      w += g_unichar_to_utf8(cp1252_to_unichar(c), w);
+  }
+  return (gsize)(w - out);
+}
+
+/* --- The fields of one record ------------------------------------------ */
+
+/* Fields are copied out of libcsv's buffer into one block reused from record
+ * to record, so reading costs no allocation per field. */
+typedef struct {
+  char *text; /* the fields, each NUL-terminated */
+  gsize len, cap;
+  gsize *starts; /* where each field starts in text */
+  char **fields; /* pointers handed to the callback */
+  guint n, n_cap;
+} FieldArena;
+
+static char *arena_reserve(FieldArena *a, gsize n)
+{
+  if (a->len + n > a->cap) {
+    a->cap = MAX(a->cap * 2, a->len + n);
+    a->text = g_realloc(a->text, a->cap);
+  }
+  return a->text + a->len;
+}
+
+static void arena_add_field(FieldArena *a, const char *data, gsize len, gboolean cp1252)
+{
+  if (a->n == a->n_cap) {
+    a->n_cap = MAX(16, a->n_cap * 2);
+    a->starts = g_renew(gsize, a->starts, a->n_cap);
+    a->fields = g_renew(char *, a->fields, a->n_cap);
+  }
+  a->starts[a->n++] = a->len;
+  if (cp1252) {
+    a->len += cp1252_to_utf8(arena_reserve(a, 3 * len + 1), data, len);
+  } else {
+    memcpy(arena_reserve(a, len + 1), data, len);
+    a->len += len;
+  }
+  a->text[a->len++] = '\0';
+}
+
+static char **arena_fields(FieldArena *a)
+{
+  for (guint i = 0; i < a->n; i++)
+    a->fields[i] = a->text + a->starts[i];
+  return a->fields;
+}
+
+static void arena_reset(FieldArena *a)
+{
+  a->len = 0;
+  a->n = 0;
+}
+
+static void arena_clear(FieldArena *a)
+{
+  g_free(a->text);
+  g_free(a->starts);
+  g_free(a->fields);
+}
+
+/* --- Sources: a file read in chunks, or bytes in memory ----------------- */
+
+typedef struct {
+  int fd; /* -1 for memory */
+  const char *path;
+  const char *data; /* memory, or the chunk buffer of a file */
+  gsize length;     /* memory only */
+  gsize offset;
+  char *buffer;
+} Source;
+
+static gboolean source_read_chunk(Source *src, const char **chunk, gsize *len, GError **error)
+{
+  gsize got = 0;
+  while (got < CSV_READER_CHUNK_BYTES) {
+    ssize_t n = read(src->fd, src->buffer + got, CSV_READER_CHUNK_BYTES - got);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      int saved = errno;
+      g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved), "cannot read %s: %s",
+                  src->path, g_strerror(saved));
+      return FALSE;
+    }
+    if (n == 0)
+      break;
+    got += (gsize)n;
+  }
+  *chunk = src->buffer;
+  *len = got;
+  return TRUE;
+}
+
+/* The next chunk; *len is 0 at the end. */
+static gboolean source_next(Source *src, const char **chunk, gsize *len, GError **error)
+{
+  if (src->fd >= 0)
+    return source_read_chunk(src, chunk, len, error);
+  *chunk = src->data + src->offset;
+  *len = MIN(src->length - src->offset, (gsize)CSV_READER_CHUNK_BYTES);
+  src->offset += *len;
+  return TRUE;
+}
+
+static gboolean source_rewind(Source *src, GError **error)
+{
+  src->offset = 0;
+  if (src->fd >= 0 && lseek(src->fd, 0, SEEK_SET) != 0) {
+    int saved = errno;
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved), "cannot read %s: %s",
+                src->path, g_strerror(saved));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* --- First pass: encoding and delimiter --------------------------------- */
+
+typedef struct {
+  gboolean started;
+  gboolean bom;
+  gboolean valid_utf8;
+  char carry[4]; /* a UTF-8 sequence cut by the chunk's end */
+  gsize carry_len;
+  gboolean backslash_quote;
+  char delimiter; /* 0 until decided */
+  gboolean in_quotes;
+  char previous;
+  guint counts[3]; /* ',', ';', '\t' outside quotes on the current line */
+} Probe;
+
+static gsize utf8_sequence_length(guchar lead)
+{
+  if (lead >= 0xC2 && lead <= 0xDF)
+    return 2;
+  if (lead >= 0xE0 && lead <= 0xEF)
+    return 3;
+  if (lead >= 0xF0 && lead <= 0xF4)
+    return 4;
+  return 0;
+}
+
+/* TRUE when p[0..len) is the start of a sequence the next chunk may finish. */
+static gboolean utf8_is_open_prefix(const char *p, gsize len)
+{
+  gsize need = utf8_sequence_length((guchar)p[0]);
+  if (need == 0 || len >= need)
+    return FALSE;
+  for (gsize i = 1; i < len; i++)
+    if (((guchar)p[i] & 0xC0) != 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Finishes a carried sequence with the first bytes of this chunk; returns how
+ * many bytes of the chunk it used. */
+static gsize probe_utf8_carry(Probe *pr, const char *p, gsize len)
+{
+  gsize need = utf8_sequence_length((guchar)pr->carry[0]);
+  gsize take = MIN(need - pr->carry_len, len);
+  memcpy(pr->carry + pr->carry_len, p, take);
+  pr->carry_len += take;
+  if (pr->carry_len < need) {
+    pr->valid_utf8 = utf8_is_open_prefix(pr->carry, pr->carry_len);
+    return take;
+  }
+  pr->valid_utf8 = g_utf8_validate_len(pr->carry, pr->carry_len, NULL);
+  pr->carry_len = 0;
+  return take;
+}
+
+static void probe_utf8(Probe *pr, const char *p, gsize len)
+{
+  if (pr->carry_len > 0) {
+    gsize used = probe_utf8_carry(pr, p, len);
+    p += used;
+    len -= used;
+    if (!pr->valid_utf8 || pr->carry_len > 0)
+      return;
+  }
+  const char *end = NULL;
+  if (g_utf8_validate_len(p, len, &end))
+    return;
+  gsize rest = len - (gsize)(end - p);
+  if (utf8_is_open_prefix(end, rest)) {
+    memcpy(pr->carry, end, rest);
+    pr->carry_len = rest;
+  } else {
+    pr->valid_utf8 = FALSE;
+  }
+}
+
+/* TRUE when the block holds only ASCII bytes other than NUL. */
+static gboolean block_is_plain_ascii(const char *p, gsize len)
+{
+  const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+  gsize i = 0;
+  for (; i + 8 <= len; i += 8) {
+    guint64 w;
+    memcpy(&w, p + i, 8);
+    if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
+      return FALSE;
+  }
+  for (; i < len; i++)
+    if ((guchar)p[i] >= 0x80 || p[i] == '\0')
+      return FALSE;
+  return TRUE;
+}
+
+/* Most files are nearly all ASCII: only blocks holding more go through the
+ * full check. */
+static void probe_utf8_blocks(Probe *pr, const char *p, gsize len)
+{
+  const gsize block = 4096;
+  for (gsize i = 0; i < len && pr->valid_utf8; i += block) {
+    gsize n = MIN(block, len - i);
+    if (pr->carry_len > 0 || !block_is_plain_ascii(p + i, n))
+      probe_utf8(pr, p + i, n);
+  }
+}
+
+/* Most frequent of ',', ';', tab; ties prefer that order. */
+static char probe_pick_delimiter(const Probe *pr)
+{
+  static const char candidates[3] = {',', ';', '\t'};
+  guint best = 0;
+  for (guint i = 1; i < 3; i++)
+    if (pr->counts[i] > pr->counts[best])
+      best = i;
+  return pr->counts[best] > 0 ? candidates[best] : 0;
+}
+
+static void probe_delimiter(Probe *pr, const char *p, gsize len)
+{
+  for (gsize i = 0; i < len && pr->delimiter == 0; i++) {
+    char c = p[i];
+    if (c == '"' && !(pr->backslash_quote && pr->in_quotes && pr->previous == '\\'))
+      pr->in_quotes = !pr->in_quotes;
+    else if (!pr->in_quotes && c == ',')
+      pr->counts[0]++;
+    else if (!pr->in_quotes && c == ';')
+      pr->counts[1]++;
+    else if (!pr->in_quotes && c == '\t')
+      pr->counts[2]++;
+    else if (c == '\n')
+      pr->delimiter = probe_pick_delimiter(pr);
+    pr->previous = c;
+  }
+}
+
+static void probe_chunk(Probe *pr, const char *p, gsize len)
+{
+  if (!pr->started) {
+    pr->started = TRUE;
+    pr->bom = len >= 3 && memcmp(p, UTF8_BOM, 3) == 0;
+    if (pr->bom) {
+      p += 3;
+      len -= 3;
+    }
+  }
+  if (pr->valid_utf8)
+    probe_utf8_blocks(pr, p, len);
+  if (pr->delimiter == 0)
+    probe_delimiter(pr, p, len);
+}
+
+static gboolean probe_source(Source *src, Probe *pr, GError **error)
+{
+  for (;;) {
+    const char *chunk;
+    gsize len;
+    if (!source_next(src, &chunk, &len, error))
+      return FALSE;
+    if (len == 0)
+      break;
+    probe_chunk(pr, chunk, len);
+    if (!pr->valid_utf8 && pr->delimiter != 0)
+      break; /* nothing left to learn */
+  }
+  if (pr->carry_len > 0)
+    pr->valid_utf8 = FALSE; /* the file ends inside a sequence */
+  if (pr->delimiter == 0)
+    pr->delimiter = probe_pick_delimiter(pr);
+  if (pr->delimiter == 0)
+    pr->delimiter = ',';
+  return TRUE;
+}
+
+/* --- Second pass: records ----------------------------------------------- */
+
+typedef struct {
+  struct csv_parser parser;
+  char delimiter;
+  gboolean backslash_quote;
+  gboolean windows_1252;
+  gsize max_record_bytes;
+  char *too_long_reason;
+
+  CsvRecordFunc func;
+  gpointer user_data;
+  GError *error; /* the callback's, which stops reading */
+  CsvFileInfo *info;
+
+  guint64 line;         /* physical line of the bytes being fed */
+  gboolean pending;     /* a record has begun and not yet ended */
+  guint64 record_line;  /* where the pending record began */
+  gsize record_bytes;   /* raw bytes of the pending record */
+  gboolean skip_to_eol; /* the rest of this line belongs to a given-up record */
+  gboolean held_backslash;
+  const char *malformed; /* why the record ending now is malformed */
+  guint64 rows_emitted;
+
+  FieldArena arena;
+  char raw[CSV_EXCERPT_RAW_BYTES + 1]; /* the record's first bytes as read */
+  gsize raw_len;
+  char excerpt[CSV_EXCERPT_CHARS * 3 + 1]; /* converted from Windows-1252 */
+  GString *translated;                     /* a line with \" turned into "" */
+} Reader;
+
+static void reader_on_field(void *data, size_t len, void *user)
+{
+  Reader *r = user;
+  arena_add_field(&r->arena, data ? data : "", data ? len : 0, r->windows_1252);
+}
+
+/* The raw record without its line end, as UTF-8, cut to 200 characters. */
+static const char *reader_build_excerpt(Reader *r)
+{
+  gsize len = r->raw_len;
+  while (len > 0 && (r->raw[len - 1] == '\n' || r->raw[len - 1] == '\r'))
+    len--;
+  if (r->windows_1252) {
+    gsize n = cp1252_to_utf8(r->excerpt, r->raw, MIN(len, (gsize)CSV_EXCERPT_CHARS));
+    r->excerpt[n] = '\0';
+    return r->excerpt;
+  }
+  /* Short records are whole lines of a valid file: no need to count. */
+  if (len > CSV_EXCERPT_CHARS) {
+    const char *end = NULL;
+    g_utf8_validate_len(r->raw, len, &end); /* the capture may end mid-sequence */
+    const char *p = r->raw;
+    for (guint n = 0; n < CSV_EXCERPT_CHARS && p < end; n++)
+      p = g_utf8_next_char(p);
+    len = (gsize)(p - r->raw);
+  }
+  r->raw[len] = '\0';
+  return r->raw;
+}
+
+/* A record cut short by the size limit may end inside a UTF-8 sequence. */
+static void repair_fields(char **fields, guint n, GPtrArray *repaired)
+{
+  for (guint i = 0; i < n; i++) {
+    if (g_utf8_validate(fields[i], -1, NULL))
+      continue;
+    fields[i] = g_utf8_make_valid(fields[i], -1);
+    g_ptr_array_add(repaired, fields[i]);
+  }
+}
+
+static void reader_call(Reader *r, CsvRecord *record)
+{
+  r->info->records++;
+  if (r->func(record, r->user_data, &r->error) || r->error != NULL)
+    return;
+  g_set_error(&r->error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+              "reading stopped at line %" G_GUINT64_FORMAT, record->line);
+}
+
+static void reader_emit(Reader *r)
+{
+  r->rows_emitted++;
+  if (r->error == NULL) {
+    char **fields = arena_fields(&r->arena);
+    g_autoptr(GPtrArray) repaired = NULL;
+    if (r->malformed != NULL && !r->windows_1252) {
+      repaired = g_ptr_array_new_with_free_func(g_free);
+      repair_fields(fields, r->arena.n, repaired);
+    }
+    CsvRecord record = {r->arena.n, fields, r->pending ? r->record_line : r->line, r->malformed,
+                        reader_build_excerpt(r)};
+    reader_call(r, &record);
+  }
+  arena_reset(&r->arena);
+  r->raw_len = 0;
+  r->pending = FALSE;
+}
+
+static void reader_on_row(int c, void *user)
+{
+  (void)c;
+  reader_emit(user);
+}
+
+/* Hands on the pending record as malformed and leaves the parser ready for
+ * the next record. */
+static void reader_end_malformed(Reader *r, const char *reason)
+{
+  guint64 before = r->rows_emitted;
+  r->malformed = reason;
+  /* Without STRICT_FINI, csv_fini submits what it holds and resets. */
+  csv_set_opts(&r->parser, CSV_PARSER_OPTIONS & ~CSV_STRICT_FINI);
+  csv_fini(&r->parser, reader_on_field, reader_on_row, r);
+  csv_set_opts(&r->parser, CSV_PARSER_OPTIONS);
+  if (r->rows_emitted == before)
+    reader_emit(r);
+  r->malformed = NULL;
+  r->held_backslash = FALSE;
+}
+
+/* Turns \" into "" (Comments.csv); a backslash at a chunk's end waits for
+ * the next byte. */
+static const char *reader_translate(Reader *r, const char *data, gsize *len)
+{
+  if (!r->held_backslash && memchr(data, '\\', *len) == NULL)
+    return data;
+  GString *t = r->translated;
+  g_string_truncate(t, 0);
+  gsize i = 0;
+  if (r->held_backslash) {
+    r->held_backslash = FALSE;
+    g_string_append(t, *len > 0 && data[0] == '"' ? "\"\"" : "\\");
+    i = *len > 0 && data[0] == '"' ? 1 : 0;
+  }
+  for (; i < *len; i++) {
+    if (data[i] == '\\' && i + 1 == *len) {
+      r->held_backslash = TRUE;
+      break;
+    }
+    if (data[i] == '\\' && data[i + 1] == '"') {
+      g_string_append(t, "\"\"");
+      i++;
+      continue;
+    }
+    g_string_append_c(t, data[i]);
+  }
+  *len = t->len;
+  return t->str;
+}
+
+/* FALSE on a strict-mode parse error (malformed quoting). */
+static gboolean reader_parse(Reader *r, const char *data, gsize len)
+{
+  if (r->backslash_quote)
+    data = reader_translate(r, data, &len);
+  return csv_parse(&r->parser, data, len, reader_on_field, reader_on_row, r) == len;
+}
+
+static gboolean segment_is_blank(const Reader *r, const char *s, gsize len)
+{
+  for (gsize i = 0; i < len; i++) {
+    char c = s[i];
+    if (c != ' ' && c != '\r' && c != '\n' && (c != '\t' || r->delimiter == '\t'))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static void reader_capture_raw(Reader *r, const char *seg, gsize len)
+{
+  gsize n = MIN(len, CSV_EXCERPT_RAW_BYTES - r->raw_len);
+  memcpy(r->raw + r->raw_len, seg, n);
+  r->raw_len += n;
+}
+
+/* Feeds one line, or the part of it inside this chunk. */
+static void reader_parse_segment(Reader *r, const char *seg, gsize len, gboolean ends_line)
+{
+  if (!r->pending) {
+    if (segment_is_blank(r, seg, len)) {
+      reader_parse(r, seg, len);
+      return;
+    }
+    r->pending = TRUE;
+    r->record_line = r->line;
+    r->record_bytes = 0;
+  }
+  reader_capture_raw(r, seg, len);
+  gsize take = MIN(len, r->max_record_bytes - r->record_bytes);
+  r->record_bytes += take;
+  if (!reader_parse(r, seg, take)) {
+    reader_end_malformed(r, "malformed quoting");
+    r->skip_to_eol = !ends_line; /* the rest of this segment is dropped */
+    return;
+  }
+  if (take == len)
+    return;
+  if (r->pending) {
+    reader_end_malformed(r, r->too_long_reason);
+    r->skip_to_eol = !ends_line;
+    return;
+  }
+  /* A record ended at a lone CR inside the limit: the rest starts anew. */
+  reader_parse_segment(r, seg + take, len - take, ends_line);
+}
+
+static void reader_take_segment(Reader *r, const char *seg, gsize len)
+{
+  gboolean ends_line = seg[len - 1] == '\n';
+  if (ends_line && len >= 2 && seg[len - 2] == '\r')
+    r->info->crlf = TRUE;
+  if (r->skip_to_eol)
+    r->skip_to_eol = !ends_line;
+  else
+    reader_parse_segment(r, seg, len, ends_line);
+  if (ends_line)
+    r->line++;
+}
+
+static void reader_take_chunk(Reader *r, const char *chunk, gsize len)
+{
+  const char *p = chunk, *end = chunk + len;
+  while (p < end && r->error == NULL) {
+    const char *nl = memchr(p, '\n', (gsize)(end - p));
+    const char *seg_end = nl ? nl + 1 : end;
+    reader_take_segment(r, p, (gsize)(seg_end - p));
+    p = seg_end;
+  }
+}
+
+static void reader_finish(Reader *r)
+{
+  if (r->held_backslash) {
+    r->held_backslash = FALSE;
+    reader_parse(r, "\\", 1);
+  }
+  if (r->error == NULL && csv_fini(&r->parser, reader_on_field, reader_on_row, r) != 0)
+    reader_end_malformed(r, "unterminated quote at end of file");
+}
+
+static char *describe_limit(gsize bytes)
+{
+  if (bytes % (1024 * 1024) == 0)
+    return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " MiB", bytes / (1024 * 1024));
+  if (bytes % 1024 == 0)
+    return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " KiB", bytes / 1024);
+  return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " bytes", bytes);
+}
+
+static void reader_init(Reader *r, const CsvReaderOptions *options, const Probe *pr,
+                        CsvFileInfo *info)
+{
+  memset(r, 0, sizeof *r);
+  r->delimiter = pr->delimiter;
+  r->backslash_quote = options->backslash_quote;
+  r->windows_1252 = !pr->valid_utf8;
+  r->max_record_bytes =
+      options->max_record_bytes ? options->max_record_bytes : CSV_READER_DEFAULT_MAX_RECORD;
+  r->too_long_reason = describe_limit(r->max_record_bytes);
+  r->info = info;
+  r->line = 1;
+  csv_init(&r->parser, CSV_PARSER_OPTIONS);
+  csv_set_delim(&r->parser, (unsigned char)r->delimiter);
+  csv_set_blk_size(&r->parser, 4096); /* the default grows a long field 128 bytes at a time */
+  r->translated = g_string_new(NULL);
+}
+
+static void reader_clear(Reader *r)
+{
+  csv_free(&r->parser);
+  g_free(r->too_long_reason);
+  arena_clear(&r->arena);
+  g_string_free(r->translated, TRUE);
+}
+
+static gboolean reader_run(Reader *r, Source *src, gboolean bom, GError **error)
+{
+  gboolean first = TRUE;
+  for (;;) {
+    const char *chunk;
+    gsize len;
+    if (!source_next(src, &chunk, &len, error))
+      return FALSE;
+    if (len == 0)
+      break;
+    if (first && bom) {
+      chunk += 3;
+      len -= 3;
+    }
+    first = FALSE;
+    reader_take_chunk(r, chunk, len);
+    if (r->error != NULL)
+      break;
+  }
+  if (r->error == NULL)
+    reader_finish(r);
+  if (r->error != NULL) {
+    g_propagate_error(error, g_steal_pointer(&r->error));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean read_source(Source *src, const CsvReaderOptions *options, CsvRecordFunc func,
+                            gpointer user_data, CsvFileInfo *info, GError **error)
+{
+  static const CsvReaderOptions defaults = {0, FALSE, 0};
+  CsvFileInfo local_info;
+  if (options == NULL)
+    options = &defaults;
+  if (info == NULL)
+    info = &local_info;
+  Probe pr = {.valid_utf8 = TRUE,
+              .backslash_quote = options->backslash_quote,
+              .delimiter = options->delimiter};
+  if (!probe_source(src, &pr, error) || !source_rewind(src, error))
+    return FALSE;
+  info->encoding = !pr.valid_utf8 ? CSV_ENCODING_WINDOWS_1252
+                   : pr.bom       ? CSV_ENCODING_UTF8_BOM
+                                  : CSV_ENCODING_UTF8;
+  info->delimiter = pr.delimiter;
+  info->crlf = FALSE;
+  info->records = 0;
+  Reader r;
+  reader_init(&r, options, &pr, info);
+  r.func = func;
+  r.user_data = user_data;
+  gboolean ok = reader_run(&r, src, pr.bom, error);
+  reader_clear(&r);
+  return ok;
+}
+
+gboolean csv_reader_read_bytes(const char *data, gsize length, const CsvReaderOptions *options,
+                               CsvRecordFunc func, gpointer user_data, CsvFileInfo *info,
+                               GError **error)
+{
+  Source src = {.fd = -1, .data = data ? data : "", .length = data ? length : 0};
+  if (info != NULL)
+    info->bytes = src.length;
+  return read_source(&src, options, func, user_data, info, error);
+}
+
+gboolean csv_reader_read_file(const char *path, const CsvReaderOptions *options, CsvRecordFunc func,
+                              gpointer user_data, CsvFileInfo *info, GError **error)
+{
+  Source src = {.fd = open(path, O_RDONLY | O_CLOEXEC), .path = path};
+  struct stat st;
+  if (src.fd < 0 || fstat(src.fd, &st) != 0) {
+    int saved = errno;
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved), "cannot open %s: %s", path,
+                g_strerror(saved));
+    if (src.fd >= 0)
+      close(src.fd);
+    return FALSE;
+  }
+  if (info != NULL)
+    info->bytes = (guint64)st.st_size;
+  src.buffer = g_malloc(CSV_READER_CHUNK_BYTES);
+  gboolean ok = read_source(&src, options, func, user_data, info, error);
+  g_free(src.buffer);
+  close(src.fd);
+  return ok;
+}
+
+const char *csv_reader_encoding_name(CsvEncoding encoding)
+{
+  switch (encoding) {
+  case CSV_ENCODING_UTF8_BOM:
+    return "UTF-8 with BOM";
+  case CSV_ENCODING_WINDOWS_1252:
+    return "Windows-1252";
+  default:
+    return "UTF-8";
+  }
+}
+
+/* --- Header rows -------------------------------------------------------- */
+
+/* Header names compare trimmed, case-folded, without a stray BOM. */
+static char *header_key(const char *text)
+{
+  if (g_str_has_prefix(text, UTF8_BOM))
+    text += 3;
+  g_autofree char *trimmed = g_strstrip(g_strdup(text));
+  return g_utf8_casefold(trimmed, -1);
+}
+
+static gboolean spec_matches(const CsvColumnSpec *spec, const char *key)
+{
+  g_autofree char *name = header_key(spec->name);
+  if (strcmp(name, key) == 0)
+    return TRUE;
+  for (guint a = 0; spec->aliases != NULL && spec->aliases[a] != NULL; a++) {
+    g_autofree char *alias = header_key(spec->aliases[a]);
+    if (strcmp(alias, key) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void append_quoted_list(GString *out, const char *const *names, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf(out, "%s\"%s\"", i > 0 ? ", " : "", names[i]);
+}
+
+static void append_expected(GString *out, const CsvColumnSpec *specs, guint n_specs)
+{
+  for (guint i = 0; i < n_specs; i++) {
+    g_string_append_printf(out, "%s\"%s\"", i > 0 ? ", " : "", specs[i].name);
+    if (specs[i].aliases == NULL || specs[i].aliases[0] == NULL)
+      continue;
+    g_string_append(out, " (or ");
+    append_quoted_list(out, (const char *const *)specs[i].aliases,
+                       g_strv_length((char **)specs[i].aliases));
+    g_string_append_c(out, ')');
+  }
+}
+
+static void set_missing_error(const CsvRecord *header, const CsvColumnSpec *specs, guint n_specs,
+                              const int *indices, GError **error)
+{
+  g_autoptr(GString) msg = g_string_new("missing column(s) ");
+  g_autoptr(GPtrArray) missing = g_ptr_array_new();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < n_specs; i++)
+    if (indices[i] < 0 && specs[i].required)
+      g_ptr_array_add(missing, (gpointer)specs[i].name);
+  for (guint f = 0; f < header->n_fields; f++)
+    g_ptr_array_add(found, g_strstrip(g_strdup(header->fields[f])));
+  append_quoted_list(msg, (const char *const *)missing->pdata, missing->len);
+  g_string_append(msg, "; found: ");
+  append_quoted_list(msg, (const char *const *)found->pdata, found->len);
+  g_string_append(msg, "; expected: ");
+  append_expected(msg, specs, n_specs);
+  g_set_error_literal(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, msg->str);
+}
+
+gboolean csv_header_map(const CsvRecord *header, const CsvColumnSpec *specs, guint n_specs,
+                        int *indices, GError **error)
+{
+  gboolean complete = TRUE;
+  g_auto(GStrv) keys = g_new0(char *, header->n_fields + 1);
+  for (guint f = 0; f < header->n_fields; f++)
+    keys[f] = header_key(header->fields[f]);
+  for (guint i = 0; i < n_specs; i++) {
+    indices[i] = -1;
+    /* The first matching column wins over later duplicates. */
+    for (guint f = 0; f < header->n_fields && indices[i] < 0; f++)
+      if (spec_matches(&specs[i], keys[f]))
+        indices[i] = (int)f;
+    if (indices[i] < 0 && specs[i].required)
+      complete = FALSE;
+  }
+  if (!complete)
+    set_missing_error(header, specs, n_specs, indices, error);
+  return complete;
+}
+
+const char *csv_record_field(const CsvRecord *record, int index)
+{
+  if (index < 0 || (guint)index >= record->n_fields)
+    return "";
+  return record->fields[index];
+}

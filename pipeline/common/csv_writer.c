@@ -1,2 +1,230 @@
-/* Placeholder until the CSV writer lands. */
+/* Writes the stage CSV files (csv_writer.h): RFC 4180 quoting only where a
+ * field needs it, numbers with '.' whatever the locale, and a temporary file
+ * renamed into place so a failed run never leaves half a file behind. */
 #include "common/csv_writer.h"
+#include "common/errors.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Rows collect in a buffer that goes to disk in large writes. */
+#define CSV_WRITER_FLUSH_BYTES (256 * 1024)
+
+struct CsvWriter {
+  char *path;
+  char *tmp_path;
+  int fd;
+  GString *buffer;
+  gboolean row_started;
+  int write_errno; /* first write failure, reported at commit */
+};
+
+static void writer_flush_buffer(CsvWriter *writer)
+{
+  gsize done = 0;
+  while (done < writer->buffer->len && writer->write_errno == 0) {
+    ssize_t n = write(writer->fd, writer->buffer->str + done, writer->buffer->len - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      writer->write_errno = errno;
+    else
+      done += (gsize)n;
+  }
+  g_string_truncate(writer->buffer, 0);
+}
+
+static void writer_maybe_flush(CsvWriter *writer)
+{
+  if (writer->buffer->len >= CSV_WRITER_FLUSH_BYTES)
+    writer_flush_buffer(writer);
+}
+
+static gboolean field_needs_quotes(const char *text)
+{
+  gsize len = strlen(text);
+  if (len == 0)
+    return FALSE;
+  /* Readers trim spaces around unquoted fields, so keep them inside quotes. */
+  if (text[0] == ' ' || text[len - 1] == ' ' || text[0] == '\t' || text[len - 1] == '\t')
+    return TRUE;
+  return strpbrk(text, ",\"\r\n") != NULL;
+}
+
+static void writer_start_field(CsvWriter *writer)
+{
+  if (writer->row_started)
+    g_string_append_c(writer->buffer, ',');
+  writer->row_started = TRUE;
+}
+
+static void writer_append_raw(CsvWriter *writer, const char *text)
+{
+  writer_start_field(writer);
+  g_string_append(writer->buffer, text);
+}
+
+void csv_writer_add_text(CsvWriter *writer, const char *text)
+{
+  writer_start_field(writer);
+  if (text == NULL)
+    return;
+  if (!field_needs_quotes(text)) {
+    g_string_append(writer->buffer, text);
+    return;
+  }
+  g_string_append_c(writer->buffer, '"');
+  for (const char *p = text; *p; p++) {
+    if (*p == '"')
+      g_string_append_c(writer->buffer, '"');
+    g_string_append_c(writer->buffer, *p);
+  }
+  g_string_append_c(writer->buffer, '"');
+}
+
+void csv_writer_add_int(CsvWriter *writer, gint64 value)
+{
+  writer_start_field(writer);
+  g_string_append_printf(writer->buffer, "%" G_GINT64_FORMAT, value);
+}
+
+void csv_writer_add_double2(CsvWriter *writer, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  if (!isfinite(value)) {
+    csv_writer_add_empty(writer);
+    return;
+  }
+  g_ascii_formatd(buf, sizeof buf, "%.2f", value);
+  /* A value that rounds to zero from below must not show as "-0.00". */
+  if (strcmp(buf, "-0.00") == 0)
+    strcpy(buf, "0.00");
+  writer_append_raw(writer, buf);
+}
+
+void csv_writer_add_double_exact(CsvWriter *writer, double value)
+{
+  static const char *const formats[] = {"%.15g", "%.16g", "%.17g"};
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  if (!isfinite(value)) {
+    csv_writer_add_empty(writer);
+    return;
+  }
+  if (value == 0.0)
+    value = 0.0; /* -0 reads back equal as "0" */
+  for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {
+    g_ascii_formatd(buf, sizeof buf, formats[i], value);
+    if (g_ascii_strtod(buf, NULL) == value)
+      break;
+  }
+  writer_append_raw(writer, buf);
+}
+
+void csv_writer_add_empty(CsvWriter *writer)
+{
+  writer_start_field(writer);
+}
+
+void csv_writer_end_row(CsvWriter *writer)
+{
+  g_string_append_c(writer->buffer, '\n');
+  writer->row_started = FALSE;
+  writer_maybe_flush(writer);
+}
+
+static void writer_free(CsvWriter *writer)
+{
+  if (writer->fd >= 0)
+    close(writer->fd);
+  g_string_free(writer->buffer, TRUE);
+  g_free(writer->path);
+  g_free(writer->tmp_path);
+  g_free(writer);
+}
+
+static gboolean make_parent_dir(const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname(path);
+  if (g_mkdir_with_parents(dir, 0777) != 0) {
+    int saved = errno;
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT, "cannot create folder %s: %s", dir,
+                g_strerror(saved));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+CsvWriter *csv_writer_open(const char *path, const char *const *header, GError **error)
+{
+  if (!make_parent_dir(path, error))
+    return NULL;
+  CsvWriter *writer = g_new0(CsvWriter, 1);
+  writer->path = g_strdup(path);
+  writer->tmp_path = g_strdup_printf("%s.tmp-XXXXXX", path);
+  writer->buffer = g_string_sized_new(CSV_WRITER_FLUSH_BYTES + 4096);
+  writer->fd = g_mkstemp(writer->tmp_path);
+  if (writer->fd < 0) {
+    int saved = errno;
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT, "cannot write %s: %s", path,
+                g_strerror(saved));
+    writer_free(writer);
+    return NULL;
+  }
+  /* mkstemp creates 0600; stage files are ordinary files for their readers. */
+  fchmod(writer->fd, 0644);
+  for (guint i = 0; header && header[i]; i++)
+    csv_writer_add_text(writer, header[i]);
+  csv_writer_end_row(writer);
+  return writer;
+}
+
+static gboolean writer_finish(CsvWriter *writer, GError **error)
+{
+  writer_flush_buffer(writer);
+  if (writer->write_errno == 0 && fsync(writer->fd) != 0)
+    writer->write_errno = errno;
+  if (close(writer->fd) != 0 && writer->write_errno == 0)
+    writer->write_errno = errno;
+  writer->fd = -1;
+  if (writer->write_errno == 0 && g_rename(writer->tmp_path, writer->path) != 0)
+    writer->write_errno = errno;
+  if (writer->write_errno == 0)
+    return TRUE;
+  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT, "cannot write %s: %s", writer->path,
+              g_strerror(writer->write_errno));
+  g_unlink(writer->tmp_path);
+  return FALSE;
+}
+
+gboolean csv_writer_commit(CsvWriter *writer, GError **error)
+{
+  gboolean ok = writer_finish(writer, error);
+  writer_free(writer);
+  return ok;
+}
+
+void csv_writer_abort(CsvWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  if (writer->fd >= 0) {
+    close(writer->fd);
+    writer->fd = -1;
+  }
+  g_unlink(writer->tmp_path);
+  writer_free(writer);
+}
+
+gboolean csv_writer_replace_file(const char *path, const char *data, gsize length, GError **error)
+{
+  CsvWriter *writer = csv_writer_open(path, NULL, error);
+  if (writer == NULL)
+    return FALSE;
+  /* open wrote an empty header line; the bytes replace it. */
+  g_string_truncate(writer->buffer, 0);
+  g_string_append_len(writer->buffer, data, (gssize)length);
+  return csv_writer_commit(writer, error);
+}

@@ -1,0 +1,249 @@
+/* Day parsing for every date form the inputs use (inputs.md): ISO, German,
+ * and the forms LinkedIn's exports have used over the years. Time parts are
+ * checked for shape and dropped; the day written is the day kept. */
+#include "ingest/dates.h"
+#include "common/errors.h"
+#include <string.h>
+
+#define DATE_YEAR_MIN 2003
+#define DATE_YEAR_MAX 2100
+
+/* A cursor over the text being parsed; every reader advances it only on
+ * success, so a failed alternative leaves it where it was. */
+typedef struct {
+  const char *p;
+} Scan;
+
+typedef struct {
+  int year, month, day;
+} Ymd;
+
+static const char *const month_names[12] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
+
+static gboolean scan_digits(Scan *s, int min_digits, int max_digits, int *out)
+{
+  int n = 0, value = 0;
+  while (n < max_digits && g_ascii_isdigit(s->p[n])) {
+    value = value * 10 + (s->p[n] - '0');
+    n++;
+  }
+  if (n < min_digits || g_ascii_isdigit(s->p[n]))
+    return FALSE;
+  s->p += n;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean scan_char(Scan *s, char c)
+{
+  if (*s->p != c)
+    return FALSE;
+  s->p++;
+  return TRUE;
+}
+
+static gboolean scan_spaces(Scan *s)
+{
+  const char *start = s->p;
+  while (*s->p == ' ')
+    s->p++;
+  return s->p != start;
+}
+
+static gboolean scan_word(Scan *s, const char *word)
+{
+  gsize n = strlen(word);
+  if (g_ascii_strncasecmp(s->p, word, n) != 0 || g_ascii_isalpha(s->p[n]))
+    return FALSE;
+  s->p += n;
+  return TRUE;
+}
+
+/* "Feb" or "February", any case; "Sept" is also seen in English exports. */
+static gboolean scan_month_name(Scan *s, int *month)
+{
+  for (int i = 0; i < 12; i++) {
+    char abbr[4] = {month_names[i][0], month_names[i][1], month_names[i][2], '\0'};
+    if (scan_word(s, month_names[i]) || scan_word(s, abbr) || (i == 8 && scan_word(s, "sept"))) {
+      *month = i + 1;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* "01:21:47" or "1:21", then " UTC", or " PM"/" AM" where allowed. */
+static gboolean scan_time(Scan *s, gboolean allow_meridiem)
+{
+  int h, m, sec;
+  if (!scan_digits(s, 1, 2, &h) || !scan_char(s, ':') || !scan_digits(s, 2, 2, &m) || m > 59)
+    return FALSE;
+  if (scan_char(s, ':') && (!scan_digits(s, 2, 2, &sec) || sec > 60))
+    return FALSE;
+  Scan after = *s;
+  scan_spaces(&after);
+  if (allow_meridiem && (scan_word(&after, "AM") || scan_word(&after, "PM"))) {
+    *s = after;
+    return h >= 1 && h <= 12;
+  }
+  if (h > 23)
+    return FALSE;
+  after = *s;
+  if (scan_spaces(&after) && scan_word(&after, "UTC"))
+    *s = after;
+  return TRUE;
+}
+
+static gboolean scan_optional_time(Scan *s)
+{
+  Scan t = *s;
+  if (!scan_spaces(&t))
+    return TRUE;
+  if (!scan_time(&t, FALSE))
+    return FALSE;
+  *s = t;
+  return TRUE;
+}
+
+static gboolean parse_iso(Scan *s, char sep, Ymd *d)
+{
+  return scan_digits(s, 4, 4, &d->year) && scan_char(s, sep) && scan_digits(s, 1, 2, &d->month) &&
+         scan_char(s, sep) && scan_digits(s, 1, 2, &d->day) && scan_optional_time(s);
+}
+
+static gboolean parse_german(Scan *s, Ymd *d)
+{
+  return scan_digits(s, 1, 2, &d->day) && scan_char(s, '.') && scan_digits(s, 1, 2, &d->month) &&
+         scan_char(s, '.') && scan_digits(s, 4, 4, &d->year);
+}
+
+static gboolean parse_day_month(Scan *s, Ymd *d)
+{
+  return scan_digits(s, 1, 2, &d->day) && scan_spaces(s) && scan_month_name(s, &d->month) &&
+         scan_spaces(s) && scan_digits(s, 4, 4, &d->year);
+}
+
+static gboolean parse_month_year(Scan *s, Ymd *d)
+{
+  d->day = 1;
+  return scan_month_name(s, &d->month) && scan_spaces(s) && scan_digits(s, 4, 4, &d->year);
+}
+
+/* Month first; "26" is 2026; ", 2:37 PM" (or " 14:37") may follow. */
+static gboolean parse_us_short(Scan *s, Ymd *d)
+{
+  if (!scan_digits(s, 1, 2, &d->month) || !scan_char(s, '/') || !scan_digits(s, 1, 2, &d->day) ||
+      !scan_char(s, '/'))
+    return FALSE;
+  const char *year_start = s->p;
+  if (!scan_digits(s, 2, 4, &d->year) || s->p - year_start == 3)
+    return FALSE;
+  if (s->p - year_start == 2)
+    d->year += 2000;
+  Scan t = *s;
+  gboolean comma = scan_char(&t, ',');
+  if (!scan_spaces(&t) && !comma)
+    return TRUE;
+  if (!scan_time(&t, TRUE))
+    return FALSE;
+  *s = t;
+  return TRUE;
+}
+
+static gboolean parse_form(DateForms form, const char *text, Ymd *d)
+{
+  Scan s = {text};
+  gboolean ok = FALSE;
+  switch (form) {
+  case DATE_FORM_ISO:
+    ok = parse_iso(&s, '-', d);
+    break;
+  case DATE_FORM_GERMAN:
+    ok = parse_german(&s, d);
+    break;
+  case DATE_FORM_DAY_MONTH:
+    ok = parse_day_month(&s, d);
+    break;
+  case DATE_FORM_US_SHORT:
+    ok = parse_us_short(&s, d);
+    break;
+  case DATE_FORM_SLASH_ISO:
+    ok = parse_iso(&s, '/', d);
+    break;
+  case DATE_FORM_MONTH_YEAR:
+    ok = parse_month_year(&s, d);
+    break;
+  default:
+    break;
+  }
+  return ok && *s.p == '\0';
+}
+
+static const char *form_pattern(DateForms form)
+{
+  switch (form) {
+  case DATE_FORM_ISO:
+    return "YYYY-MM-DD";
+  case DATE_FORM_GERMAN:
+    return "DD.MM.YYYY";
+  case DATE_FORM_DAY_MONTH:
+    return "DD Mon YYYY";
+  case DATE_FORM_US_SHORT:
+    return "M/D/YY";
+  case DATE_FORM_SLASH_ISO:
+    return "YYYY/MM/DD";
+  default:
+    return "Mon YYYY";
+  }
+}
+
+/* "A", "A or B", "A, B or C". */
+static char *forms_describe(DateForms forms)
+{
+  GString *out = g_string_new(NULL);
+  guint n = 0, total = 0;
+  for (int bit = 0; bit < 6; bit++)
+    total += (forms & (1 << bit)) != 0;
+  for (int bit = 0; bit < 6; bit++) {
+    if (!(forms & (1 << bit)))
+      continue;
+    if (n > 0)
+      g_string_append(out, n + 1 == total ? " or " : ", ");
+    g_string_append(out, form_pattern((DateForms)(1 << bit)));
+    n++;
+  }
+  return g_string_free(out, FALSE);
+}
+
+gboolean ingest_date_parse(const char *text, DateForms forms, GDate *out, GError **error)
+{
+  g_autofree char *trimmed = g_strstrip(g_strdup(text ? text : ""));
+  for (int bit = 0; bit < 6; bit++) {
+    Ymd d = {0, 0, 0};
+    if (!(forms & (1 << bit)) || !parse_form((DateForms)(1 << bit), trimmed, &d))
+      continue;
+    if (!g_date_valid_dmy((GDateDay)d.day, (GDateMonth)d.month, (GDateYear)d.year))
+      continue;
+    if (d.year < DATE_YEAR_MIN || d.year > DATE_YEAR_MAX) {
+      g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+                  "implausible date \"%s\" (years %d to %d)", trimmed, DATE_YEAR_MIN,
+                  DATE_YEAR_MAX);
+      return FALSE;
+    }
+    g_date_clear(out, 1);
+    g_date_set_dmy(out, (GDateDay)d.day, (GDateMonth)d.month, (GDateYear)d.year);
+    return TRUE;
+  }
+  g_autofree char *expected = forms_describe(forms);
+  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "not a date: \"%s\" (expected %s)",
+              trimmed, expected);
+  return FALSE;
+}
+
+void ingest_date_format(const GDate *date, char buf[11])
+{
+  g_snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)g_date_get_year(date),
+             (unsigned)g_date_get_month(date), (unsigned)g_date_get_day(date));
+}
