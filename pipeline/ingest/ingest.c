@@ -1,10 +1,410 @@
-/* Placeholder until the ingest stage lands. */
+/* The ingest stage (ingest.h): walks the input tree, hands each file to the
+ * reader of its kind (programs.ini and roster.csv first, as the others check
+ * against them), then writes normalized/ and decides whether the run may go on. */
 #include "ingest/ingest.h"
+#include "common/contract.h"
 #include "common/errors.h"
+#include "ingest/ledger.h"
+#include "ingest/outputs.h"
+#include "ingest/programs.h"
+#include "ingest/roster.h"
+#include "ingest/snapshots.h"
+#include "ingest/ssi_csv.h"
+#include "ingest/ssi_json.h"
+#include "ingest/tree.h"
+#include "ingest/warnings.h"
+#include <string.h>
+
+#define NOTE_NOT_READ_BY_VERSION "not used: not read by this version of the pipeline"
+#define NOTE_UNKNOWN_INPUT "not used: not an input the pipeline knows"
+
+/* The state of one run, passed to every step. */
+typedef struct {
+  const PipelineContext *ctx;
+  GPtrArray *files;   /* IngestTreeFile, sorted by path */
+  GPtrArray *entries; /* IngestFileEntry of each file, same order */
+  IngestLedger *ledger;
+  IngestPrograms *programs;
+  IngestRoster *roster;
+  IngestSnapshots *snapshots;
+  IngestWarnings *warnings;
+  GPtrArray *input_errors; /* GError: problems that stop the run after reading */
+} IngestRun;
+
+typedef gboolean (*IngestReadFunc)(IngestRun *run, const IngestTreeFile *file,
+                                   IngestFileEntry *entry, GError **error);
+
+/* Files of a phase are read after every earlier phase: SSI rows are checked
+ * against the roster, the roster against the programs. A failure in a
+ * required phase stops the reading. */
+typedef enum { PHASE_PROGRAMS, PHASE_ROSTER, PHASE_DATA, N_PHASES } IngestPhase;
+
+typedef struct {
+  IngestFileKind kind;
+  IngestPhase phase;
+  IngestReadFunc read; /* NULL: listed with note, not read */
+  const char *note;
+} IngestKindHandler;
+
+static gboolean read_programs(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                              GError **error);
+static gboolean read_roster(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                            GError **error);
+static gboolean read_ssi_csv(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                             GError **error);
+static gboolean read_ssi_json(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                              GError **error);
+
+static const IngestKindHandler kind_handlers[] = {
+    {INGEST_KIND_PROGRAMS, PHASE_PROGRAMS, read_programs, NULL},
+    {INGEST_KIND_ROSTER, PHASE_ROSTER, read_roster, NULL},
+    {INGEST_KIND_SSI_CSV, PHASE_DATA, read_ssi_csv, NULL},
+    {INGEST_KIND_SSI_JSON, PHASE_DATA, read_ssi_json, NULL},
+    {INGEST_KIND_LINKEDIN, PHASE_DATA, NULL, NOTE_NOT_READ_BY_VERSION},
+    {INGEST_KIND_POSTS, PHASE_DATA, NULL, NOTE_NOT_READ_BY_VERSION},
+    {INGEST_KIND_UNRECOGNISED, PHASE_DATA, NULL, NOTE_UNKNOWN_INPUT},
+};
+
+/* The kinds whose rejects max_reject_ratio weighs together. */
+typedef struct {
+  const char *name;
+  guint kinds; /* bit per IngestFileKind */
+} IngestRatioGroup;
+
+static const IngestRatioGroup ratio_groups[] = {
+    {"roster", 1u << INGEST_KIND_ROSTER},
+    {"ssi", (1u << INGEST_KIND_SSI_CSV) | (1u << INGEST_KIND_SSI_JSON)},
+};
+
+static const IngestKindHandler *handler_of(IngestFileKind kind)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(kind_handlers); i++)
+    if (kind_handlers[i].kind == kind)
+      return &kind_handlers[i];
+  g_assert_not_reached();
+}
+
+static gboolean read_programs(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                              GError **error)
+{
+  run->programs = ingest_programs_load(file->abs_path, file->path, error);
+  if (run->programs == NULL)
+    return FALSE;
+  entry->rows_read = entry->accepted = ingest_programs_count(run->programs);
+  return TRUE;
+}
+
+static gboolean read_roster(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                            GError **error)
+{
+  run->roster = ingest_roster_read(file->abs_path, entry, run->ledger, run->programs, error);
+  return run->roster != NULL;
+}
+
+static IngestSsiSink ssi_sink_of(IngestRun *run)
+{
+  IngestSsiSink sink = {run->roster, run->ledger, run->snapshots, run->warnings};
+  return sink;
+}
+
+static gboolean read_ssi_csv(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                             GError **error)
+{
+  IngestSsiSink sink = ssi_sink_of(run);
+  return ingest_ssi_csv_read(file->abs_path, entry, &sink, error);
+}
+
+static gboolean read_ssi_json(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                              GError **error)
+{
+  IngestSsiSink sink = ssi_sink_of(run);
+  return ingest_ssi_json_read(file->abs_path, entry, &sink, error);
+}
+
+static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *files)
+{
+  memset(run, 0, sizeof *run);
+  run->ctx = ctx;
+  run->files = files;
+  run->entries = g_ptr_array_new();
+  run->ledger = ingest_ledger_new();
+  run->snapshots = ingest_snapshots_new();
+  run->warnings = ingest_warnings_new();
+  run->input_errors = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
+  for (guint i = 0; i < files->len; i++) {
+    const IngestTreeFile *file = g_ptr_array_index(files, i);
+    IngestFileEntry *entry =
+        ingest_ledger_add_file(run->ledger, file->path, ingest_file_kind_name(file->kind));
+    const IngestKindHandler *handler = handler_of(file->kind);
+    if (handler->read == NULL)
+      ingest_ledger_note(entry, handler->note);
+    g_ptr_array_add(run->entries, entry);
+  }
+}
+
+static void run_clear(IngestRun *run)
+{
+  g_ptr_array_unref(run->input_errors);
+  ingest_warnings_free(run->warnings);
+  ingest_snapshots_free(run->snapshots);
+  ingest_roster_free(run->roster);
+  ingest_programs_free(run->programs);
+  ingest_ledger_free(run->ledger);
+  g_ptr_array_unref(run->entries);
+}
+
+/* The phases before the data need their file: programs.ini, roster.csv.
+ * Returns the name of the one missing, or NULL. */
+static const char *run_find_missing(const IngestRun *run, GError **error)
+{
+  static const struct {
+    IngestFileKind kind;
+    const char *name;
+    const char *expected;
+  } required[] = {
+      {INGEST_KIND_PROGRAMS, "programs.ini", "the programs and their teams"},
+      {INGEST_KIND_ROSTER, "roster.csv", "one row per ambassador membership"},
+  };
+  for (gsize r = 0; r < G_N_ELEMENTS(required); r++) {
+    gboolean found = FALSE;
+    for (guint i = 0; i < run->files->len && !found; i++)
+      found = ((const IngestTreeFile *)g_ptr_array_index(run->files, i))->kind == required[r].kind;
+    if (!found) {
+      g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+                  "%s: missing from the input tree %s: expected %s", required[r].name,
+                  run->ctx->input_dir, required[r].expected);
+      return required[r].name;
+    }
+  }
+  return NULL;
+}
+
+/* FALSE only for an error that stops the reading; an input error in a data
+ * file is kept for the end so every file is still read. */
+static gboolean run_read_file(IngestRun *run, guint i, GError **error)
+{
+  const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+  IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
+  const IngestKindHandler *handler = handler_of(file->kind);
+  g_autoptr(GError) local = NULL;
+  if (!file->regular && handler->phase == PHASE_DATA) {
+    /* A pipe or a link to a folder where data belongs: listed, never opened. */
+    ingest_ledger_reject(run->ledger, entry, 1, "not a regular file", "");
+    ingest_ledger_note(entry, "not a regular file");
+    return TRUE;
+  }
+  if (!file->regular)
+    g_set_error(&local, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+                "%s: not a regular file: expected a file to read", file->path);
+  else if (handler->read(run, file, entry, &local))
+    return TRUE;
+  if (entry->note->len == 0)
+    ingest_ledger_note(entry, local->message);
+  if (handler->phase == PHASE_DATA &&
+      g_error_matches(local, PIPELINE_ERROR, PIPELINE_ERROR_INPUT)) {
+    g_ptr_array_add(run->input_errors, g_steal_pointer(&local));
+    return TRUE;
+  }
+  g_propagate_error(error, g_steal_pointer(&local));
+  return FALSE;
+}
+
+/* After a stop, the files left say why they were not read. */
+static void run_note_unread(IngestRun *run, const gboolean *done, const char *stopped_at)
+{
+  g_autofree char *note = g_strdup_printf("not read: the run stopped at %s", stopped_at);
+  for (guint i = 0; i < run->files->len; i++) {
+    const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+    if (!done[i] && handler_of(file->kind)->read != NULL)
+      ingest_ledger_note(g_ptr_array_index(run->entries, i), note);
+  }
+}
+
+static gboolean run_read_all(IngestRun *run, GError **error)
+{
+  g_autofree gboolean *done = g_new0(gboolean, run->files->len + 1);
+  const char *missing = run_find_missing(run, error);
+  if (missing != NULL) {
+    run_note_unread(run, done, missing);
+    return FALSE;
+  }
+  for (int phase = 0; phase < N_PHASES; phase++) {
+    for (guint i = 0; i < run->files->len; i++) {
+      const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+      const IngestKindHandler *handler = handler_of(file->kind);
+      if (handler->phase != (IngestPhase)phase || handler->read == NULL)
+        continue;
+      done[i] = TRUE;
+      if (!run_read_file(run, i, error)) {
+        run_note_unread(run, done, file->path);
+        return FALSE;
+      }
+    }
+  }
+  return TRUE;
+}
+
+/* Ambassadors with a linkedin/<id>/ folder holding any file. */
+static GHashTable *run_exported_ids(const IngestRun *run)
+{
+  GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < run->files->len; i++) {
+    const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+    g_auto(GStrv) parts = g_strsplit(file->path, "/", 3);
+    if (file->kind == INGEST_KIND_LINKEDIN && g_strv_length(parts) == 3)
+      g_hash_table_add(ids, g_strdup(parts[1]));
+  }
+  return ids;
+}
+
+static void run_warn_no_data(IngestRun *run)
+{
+  g_autoptr(GHashTable) exported = run_exported_ids(run);
+  const GPtrArray *ids = ingest_roster_ids(run->roster);
+  for (guint i = 0; i < ids->len; i++) {
+    const char *id = g_ptr_array_index(ids, i);
+    if (!ingest_snapshots_has(run->snapshots, id) && !g_hash_table_contains(exported, id))
+      ingest_warnings_add(run->warnings, "no data", id, NULL,
+                          "no accepted SSI snapshot and no LinkedIn export for this ambassador");
+  }
+}
+
+static GError *ratio_error_new(const IngestRatioGroup *group, guint64 rejected, guint64 read,
+                               double ratio, const IngestFileEntry *worst)
+{
+  char share[G_ASCII_DTOSTR_BUF_SIZE], allowed[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(share, sizeof share, "%.1f", 100.0 * (double)rejected / (double)read);
+  g_ascii_formatd(allowed, sizeof allowed, "%g", 100.0 * ratio);
+  return g_error_new(PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+                     "%s: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                     " rows rejected (%s%%), more than max_reject_ratio %s%% allows (most in %s: "
+                     "%" G_GUINT64_FORMAT "); see normalized/rejects.csv",
+                     group->name, rejected, read, share, allowed, worst->file, worst->rejected);
+}
+
+/* max_reject_ratio over all files of a group: one bad row in a small file
+ * never stops a run, many bad rows do. */
+static void run_check_ratio(IngestRun *run, const IngestRatioGroup *group)
+{
+  guint64 rejected = 0, read = 0;
+  const IngestFileEntry *worst = NULL;
+  for (guint i = 0; i < run->files->len; i++) {
+    const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+    const IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
+    if ((group->kinds & (1u << file->kind)) == 0)
+      continue;
+    rejected += entry->rejected;
+    read += entry->rows_read;
+    if (worst == NULL || entry->rejected > worst->rejected)
+      worst = entry;
+  }
+  double ratio = run->ctx->config->max_reject_ratio;
+  if (read > 0 && (double)rejected / (double)read > ratio)
+    g_ptr_array_add(run->input_errors, ratio_error_new(group, rejected, read, ratio, worst));
+}
+
+static void run_finish(IngestRun *run)
+{
+  run_warn_no_data(run);
+  for (gsize g = 0; g < G_N_ELEMENTS(ratio_groups); g++)
+    run_check_ratio(run, &ratio_groups[g]);
+}
+
+static char *run_path(const IngestRun *run, const char *name)
+{
+  return g_build_filename(run->ctx->work_dir, name, NULL);
+}
+
+static gboolean run_write_data(const IngestRun *run, GError **error)
+{
+  g_autofree char *programs = run_path(run, CONTRACT_PROGRAMS);
+  g_autofree char *roster = run_path(run, CONTRACT_ROSTER);
+  g_autofree char *snapshots = run_path(run, CONTRACT_SNAPSHOTS);
+  g_autofree char *warnings = run_path(run, CONTRACT_WARNINGS);
+  g_autofree char *input_files = run_path(run, CONTRACT_INPUT_FILES);
+  g_autofree char *meta = run_path(run, CONTRACT_META);
+  GDate latest;
+  g_date_clear(&latest, 1);
+  ingest_snapshots_latest_date(run->snapshots, &latest);
+  return ingest_programs_write(run->programs, programs, error) &&
+         ingest_roster_write(run->roster, roster, error) &&
+         ingest_snapshots_write(run->snapshots, snapshots, error) &&
+         ingest_warnings_write(run->warnings, warnings, error) &&
+         ingest_outputs_write_input_files(run->files, input_files, error) &&
+         ingest_outputs_write_meta(&latest, meta, error);
+}
+
+static gboolean run_write_quality(const IngestRun *run, GError **error)
+{
+  g_autofree char *summary = run_path(run, CONTRACT_INGEST_SUMMARY);
+  g_autofree char *rejects = run_path(run, CONTRACT_REJECTS);
+  return ingest_ledger_write_summary(run->ledger, summary, error) &&
+         ingest_ledger_write_rejects(run->ledger, rejects, error);
+}
+
+static void run_count(const IngestRun *run, IngestTotals *totals)
+{
+  memset(totals, 0, sizeof *totals);
+  totals->files = run->entries->len;
+  for (guint i = 0; i < run->entries->len; i++) {
+    const IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
+    totals->rows_read += entry->rows_read;
+    totals->accepted += entry->accepted;
+    totals->duplicates += entry->duplicates;
+    totals->rejected += entry->rejected;
+  }
+}
+
+static void run_log(const IngestRun *run)
+{
+  if (run->ctx->log_level < LOG_VERBOSE)
+    return;
+  for (guint i = 0; i < run->entries->len; i++) {
+    const IngestFileEntry *e = g_ptr_array_index(run->entries, i);
+    g_printerr("ingest: %s (%s): %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
+               " accepted, %" G_GUINT64_FORMAT " duplicates, %" G_GUINT64_FORMAT " rejected%s%s\n",
+               e->file, e->kind, e->rows_read, e->accepted, e->duplicates, e->rejected,
+               e->note->len > 0 ? "; " : "", e->note->str);
+  }
+}
+
+/* The problems found while reading, one per line, as one error. */
+static gboolean run_report_input_errors(const IngestRun *run, GError **error)
+{
+  if (run->input_errors->len == 0)
+    return TRUE;
+  g_autoptr(GString) message = g_string_new(NULL);
+  for (guint i = 0; i < run->input_errors->len; i++) {
+    const GError *e = g_ptr_array_index(run->input_errors, i);
+    g_string_append_printf(message, "%s%s", i > 0 ? "\n" : "", e->message);
+  }
+  g_set_error_literal(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, message->str);
+  return FALSE;
+}
+
 gboolean ingest_run(const PipelineContext *ctx, IngestTotals *totals, GError **error)
 {
-  (void)ctx;
-  (void)totals;
-  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE, "ingest: not built yet");
-  return FALSE;
+  if (totals != NULL)
+    memset(totals, 0, sizeof *totals);
+  g_autoptr(GPtrArray) files = ingest_tree_walk(ctx->input_dir, error);
+  if (files == NULL)
+    return FALSE;
+  IngestRun run;
+  run_init(&run, ctx, files);
+  g_autoptr(GError) stop = NULL;
+  gboolean read_all = run_read_all(&run, &stop);
+  if (read_all)
+    run_finish(&run);
+  gboolean ok = (!read_all || run_write_data(&run, error)) && run_write_quality(&run, error);
+  run_log(&run);
+  if (totals != NULL)
+    run_count(&run, totals);
+  if (ok && !read_all) {
+    g_propagate_error(error, g_steal_pointer(&stop));
+    ok = FALSE;
+  }
+  if (ok)
+    ok = run_report_input_errors(&run, error);
+  run_clear(&run);
+  return ok;
 }

@@ -1,0 +1,46 @@
+/* Writes input_files.csv and meta.csv (outputs.h). Checksums are computed
+ * while writing so each file is read once more at most, in chunks. */
+#include "ingest/outputs.h"
+#include "common/contract.h"
+#include "ingest/dates.h"
+#include "ingest/tree.h"
+
+void ingest_outputs_add_date(CsvWriter *writer, const GDate *date)
+{
+  char text[11];
+  if (!g_date_valid(date)) {
+    csv_writer_add_empty(writer);
+    return;
+  }
+  ingest_date_format(date, text);
+  csv_writer_add_text(writer, text);
+}
+
+gboolean ingest_outputs_write_input_files(const GPtrArray *files, const char *path, GError **error)
+{
+  static const char *const header[] = {CONTRACT_INPUT_FILES_COLUMNS, NULL};
+  CsvWriter *writer = csv_writer_open(path, header, error);
+  if (writer == NULL)
+    return FALSE;
+  for (guint i = 0; i < files->len; i++) {
+    const IngestTreeFile *file = g_ptr_array_index(files, i);
+    g_autofree char *sha256 = file->regular ? ingest_tree_file_sha256(file, NULL) : NULL;
+    csv_writer_add_text(writer, file->path);
+    csv_writer_add_int(writer, (gint64)file->bytes);
+    csv_writer_add_text(writer, sha256);
+    csv_writer_end_row(writer);
+  }
+  return csv_writer_commit(writer, error);
+}
+
+gboolean ingest_outputs_write_meta(const GDate *latest_date, const char *path, GError **error)
+{
+  static const char *const header[] = {CONTRACT_META_COLUMNS, NULL};
+  CsvWriter *writer = csv_writer_open(path, header, error);
+  if (writer == NULL)
+    return FALSE;
+  csv_writer_add_text(writer, "latest_date");
+  ingest_outputs_add_date(writer, latest_date);
+  csv_writer_end_row(writer);
+  return csv_writer_commit(writer, error);
+}

@@ -1,0 +1,41 @@
+/* The input tree as a sorted list of files, each with the kind of input its
+ * place in the tree says it is (inputs.md), and the size and SHA-256 of
+ * every file for input_files.csv. */
+#pragma once
+#include <glib.h>
+
+typedef enum {
+  INGEST_KIND_PROGRAMS,
+  INGEST_KIND_ROSTER,
+  INGEST_KIND_SSI_CSV,
+  INGEST_KIND_SSI_JSON,
+  INGEST_KIND_LINKEDIN,
+  INGEST_KIND_POSTS,
+  INGEST_KIND_UNRECOGNISED,
+} IngestFileKind;
+
+typedef struct {
+  char *path;     /* relative to the tree, '/' separators */
+  char *abs_path; /* for opening */
+  IngestFileKind kind;
+  gboolean regular; /* FALSE for a link to a folder, a pipe, ...: never opened */
+  guint64 bytes;
+} IngestTreeFile;
+
+/* Every file under input_dir, recursively, sorted by path in byte order.
+ * Folders are entered, links to folders are not (they are listed, not
+ * followed, so a link loop cannot hang the walk). Fails with
+ * PIPELINE_ERROR_INPUT when input_dir or a folder in it cannot be read. */
+GPtrArray *ingest_tree_walk(const char *input_dir, GError **error);
+
+/* The kind of a path relative to the tree. */
+IngestFileKind ingest_tree_kind_of(const char *path);
+
+/* "programs", "roster", "ssi", "ssi capture", "linkedin export", "posts",
+ * "unrecognised": the kind column of ingest_summary.csv. */
+const char *ingest_file_kind_name(IngestFileKind kind);
+
+/* The file's SHA-256 as lowercase hex, read in chunks. */
+char *ingest_tree_file_sha256(const IngestTreeFile *file, GError **error);
+
+void ingest_tree_file_free(IngestTreeFile *file);

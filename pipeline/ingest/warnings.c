@@ -1,0 +1,128 @@
+/* Collects data-quality warnings (warnings.h) and writes them sorted, so
+ * the output does not depend on the order things were found in. */
+#include "ingest/warnings.h"
+#include "common/contract.h"
+#include "common/csv_writer.h"
+#include <string.h>
+
+typedef struct {
+  char *kind;
+  char *subject;
+  char *month;
+  char *detail;
+} IngestWarning;
+
+struct IngestWarnings {
+  GPtrArray *rows;        /* IngestWarning */
+  GHashTable *unknown;    /* ambassador id -> GPtrArray of file names */
+  GPtrArray *unknown_ids; /* the keys of unknown, in order seen */
+};
+
+static void warning_free(gpointer data)
+{
+  IngestWarning *w = data;
+  g_free(w->kind);
+  g_free(w->subject);
+  g_free(w->month);
+  g_free(w->detail);
+  g_free(w);
+}
+
+static IngestWarning *warning_new(const char *kind, const char *subject, const char *month,
+                                  const char *detail)
+{
+  IngestWarning *w = g_new0(IngestWarning, 1);
+  w->kind = g_strdup(kind);
+  w->subject = g_strdup(subject != NULL ? subject : "");
+  w->month = g_strdup(month != NULL ? month : "");
+  w->detail = g_strdup(detail != NULL ? detail : "");
+  return w;
+}
+
+IngestWarnings *ingest_warnings_new(void)
+{
+  IngestWarnings *warnings = g_new0(IngestWarnings, 1);
+  warnings->rows = g_ptr_array_new_with_free_func(warning_free);
+  warnings->unknown =
+      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  warnings->unknown_ids = g_ptr_array_new();
+  return warnings;
+}
+
+void ingest_warnings_free(IngestWarnings *warnings)
+{
+  if (warnings == NULL)
+    return;
+  g_ptr_array_unref(warnings->unknown_ids);
+  g_hash_table_unref(warnings->unknown);
+  g_ptr_array_unref(warnings->rows);
+  g_free(warnings);
+}
+
+void ingest_warnings_add(IngestWarnings *warnings, const char *kind, const char *subject,
+                         const char *month, const char *detail)
+{
+  g_ptr_array_add(warnings->rows, warning_new(kind, subject, month, detail));
+}
+
+void ingest_warnings_note_unknown(IngestWarnings *warnings, const char *ambassador_id,
+                                  const char *file)
+{
+  GPtrArray *files = g_hash_table_lookup(warnings->unknown, ambassador_id);
+  if (files == NULL) {
+    char *key = g_strdup(ambassador_id);
+    files = g_ptr_array_new_with_free_func(g_free);
+    g_hash_table_insert(warnings->unknown, key, files);
+    g_ptr_array_add(warnings->unknown_ids, key);
+  }
+  if (files->len == 0 || strcmp(g_ptr_array_index(files, files->len - 1), file) != 0)
+    g_ptr_array_add(files, g_strdup(file));
+}
+
+static IngestWarning *unknown_warning_new(const IngestWarnings *warnings, const char *id)
+{
+  GPtrArray *files = g_hash_table_lookup(warnings->unknown, id);
+  g_autoptr(GString) detail = g_string_new("not in roster.csv; data in ");
+  for (guint i = 0; i < files->len; i++)
+    g_string_append_printf(detail, "%s%s", i > 0 ? ", " : "",
+                           (const char *)g_ptr_array_index(files, i));
+  return warning_new("unknown ambassador", id, NULL, detail->str);
+}
+
+static gint warning_compare(gconstpointer a, gconstpointer b)
+{
+  const IngestWarning *x = *(IngestWarning *const *)a;
+  const IngestWarning *y = *(IngestWarning *const *)b;
+  int c = strcmp(x->kind, y->kind);
+  if (c == 0)
+    c = strcmp(x->subject, y->subject);
+  if (c == 0)
+    c = strcmp(x->month, y->month);
+  return c != 0 ? c : strcmp(x->detail, y->detail);
+}
+
+gboolean ingest_warnings_write(const IngestWarnings *warnings, const char *path, GError **error)
+{
+  static const char *const header[] = {CONTRACT_WARNINGS_COLUMNS, NULL};
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func(warning_free);
+  for (guint i = 0; i < warnings->rows->len; i++) {
+    const IngestWarning *w = g_ptr_array_index(warnings->rows, i);
+    g_ptr_array_add(rows, warning_new(w->kind, w->subject, w->month, w->detail));
+  }
+  for (guint i = 0; i < warnings->unknown_ids->len; i++)
+    g_ptr_array_add(rows,
+                    unknown_warning_new(warnings, g_ptr_array_index(warnings->unknown_ids, i)));
+  g_ptr_array_sort(rows, warning_compare);
+  CsvWriter *writer = csv_writer_open(path, header, error);
+  if (writer == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++) {
+    const IngestWarning *w = g_ptr_array_index(rows, i);
+    csv_writer_add_text(writer, w->kind);
+    csv_writer_add_text(writer, w->subject);
+    csv_writer_add_text(writer, w->month);
+    csv_writer_add_text(writer, w->detail);
+    csv_writer_end_row(writer);
+  }
+  return csv_writer_commit(writer, error);
+}

@@ -1,0 +1,416 @@
+/* Tests of the whole ingest stage (pipeline/ingest/ingest.c) on small input
+ * trees written here: the exact normalized files, every file listed, the
+ * dedup of snapshots across files, and when the stage stops with status 2. */
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "common/csv_reader.h"
+#include "common/errors.h"
+#include "ingest/ingest.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct {
+  char *root;
+  char *input_dir;
+  char *work_dir;
+  PipelineConfig *config;
+  PipelineContext ctx;
+} Fixture;
+
+typedef struct {
+  const char *path;
+  const char *text;
+} TreeFile;
+
+/* Two programs, four ambassadors (c3 has only a LinkedIn export, d4 has
+ * nothing), a1 and b2 read twice on one day, an unknown id, a capture that
+ * is not JSON, and files the pipeline does not read. */
+static const TreeFile small_tree[] = {
+    {"programs.ini", "[program p]\nname = Pilot\nstart = 2025-01-01\nteams = DE;AT\n"
+                     "[program q]\nname = Quick\nstart = 01.01.2025\nend = 2025-12-31\n"
+                     "teams = KEY\n"},
+    {"roster.csv", "ambassador_id,name,program,team,joined,consent\n"
+                   "a1,Anna Berg,p,DE,2025-01-01,yes\n"
+                   "b2,Ben Ott,p,AT,2025-01-01,no\n"
+                   "c3,Cem Kaya,q,NORD,2025-01-01,\n"
+                   "c3,Cem Kaya,q,KEY,2025-01-01,\n"
+                   "d4,Dora Neu,q,KEY,2025-01-01,ja\n"},
+    {"ssi/2025-01_a.csv", "ambassador_id,date,ssi\n"
+                          "a1,2025-01-10,40\n"
+                          "b2,2025-01-11,30\n"
+                          "zz,2025-01-12,33\n"},
+    {"ssi/2025-02_b.csv", "Botschafter-ID;Datum;Gesamt\n"
+                          "a1;10.01.2025;41\n"
+                          "b2;11.01.2025;30\n"
+                          "a1;03.02.2025;44,5\n"},
+    {"ssi/a1_2025-02-20.json", "{\"memberScore\": {\"overall\": 45.5, \"subScores\": []},"
+                               " \"groupScore\": [{\"groupType\": \"INDUSTRY\", \"rank\": 12}]}"},
+    {"ssi/b2_2025-02-21.json", "not json"},
+    {"ssi/notes.txt", "collected by hand\n"},
+    {"linkedin/c3/Basic_LinkedInDataExport_03-01-2026.zip", "PK\x03\x04"},
+    {"linkedin/c3/export/Connections.csv", "First Name,Last Name,Connected On\n"},
+    {"posts/2025-01.csv", "ambassador,date,post_url\n"},
+    {"README.md", "hello\n"},
+    {"sub/thing.csv", "a,b\n"},
+};
+
+static void remove_tree(const char *path)
+{
+  GDir *dir = g_dir_open(path, 0, NULL);
+  const char *name;
+  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+    g_autofree char *child = g_build_filename(path, name, NULL);
+    if (g_file_test(child, G_FILE_TEST_IS_DIR))
+      remove_tree(child);
+    else
+      g_unlink(child);
+  }
+  if (dir != NULL)
+    g_dir_close(dir);
+  g_rmdir(path);
+}
+
+static void tree_write(const Fixture *f, const char *rel, const char *text)
+{
+  g_autofree char *path = g_build_filename(f->input_dir, rel, NULL);
+  g_autofree char *dir = g_path_get_dirname(path);
+  assert_int_equal(g_mkdir_with_parents(dir, 0755), 0);
+  assert_true(g_file_set_contents(path, text, -1, NULL));
+}
+
+static void tree_write_small(const Fixture *f)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(small_tree); i++)
+    tree_write(f, small_tree[i].path, small_tree[i].text);
+}
+
+static char *work_read(const Fixture *f, const char *name)
+{
+  g_autofree char *path = g_build_filename(f->work_dir, name, NULL);
+  char *text = NULL;
+  assert_true(g_file_get_contents(path, &text, NULL, NULL));
+  return text;
+}
+
+static gboolean work_exists(const Fixture *f, const char *name)
+{
+  g_autofree char *path = g_build_filename(f->work_dir, name, NULL);
+  return g_file_test(path, G_FILE_TEST_EXISTS);
+}
+
+static int setup(void **state)
+{
+  Fixture *f = g_new0(Fixture, 1);
+  f->root = g_dir_make_tmp("ssi-ingest-XXXXXX", NULL);
+  f->input_dir = g_build_filename(f->root, "tree", NULL);
+  f->work_dir = g_build_filename(f->root, "work", NULL);
+  g_mkdir(f->input_dir, 0755);
+  f->config = config_new_default();
+  f->ctx = (PipelineContext){.input_dir = f->input_dir,
+                             .config_dir = f->root,
+                             .work_dir = f->work_dir,
+                             .out_dir = f->root,
+                             .jobs = 1,
+                             .log_level = LOG_QUIET,
+                             .config = f->config};
+  *state = f;
+  return f->root == NULL;
+}
+
+static int teardown(void **state)
+{
+  Fixture *f = *state;
+  remove_tree(f->root);
+  config_free(f->config);
+  g_free(f->work_dir);
+  g_free(f->input_dir);
+  g_free(f->root);
+  g_free(f);
+  return 0;
+}
+
+static const char expected_summary[] =
+    "file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
+    "README.md,unrecognised,,0,0,0,0,not used: not an input the pipeline knows\n"
+    "linkedin/c3/Basic_LinkedInDataExport_03-01-2026.zip,linkedin export,,0,0,0,0,"
+    "not used: not read by this version of the pipeline\n"
+    "linkedin/c3/export/Connections.csv,linkedin export,,0,0,0,0,"
+    "not used: not read by this version of the pipeline\n"
+    "posts/2025-01.csv,posts,,0,0,0,0,not used: not read by this version of the pipeline\n"
+    "programs.ini,programs,,2,2,0,0,\n"
+    "roster.csv,roster,UTF-8,5,4,0,1,\"delimiter \"\",\"\"\"\n"
+    "ssi/2025-01_a.csv,ssi,UTF-8,3,0,2,1,\"delimiter \"\",\"\", decimal point\"\n"
+    "ssi/2025-02_b.csv,ssi,UTF-8,3,3,0,0,\"delimiter \"\";\"\", decimal comma\"\n"
+    "ssi/a1_2025-02-20.json,ssi capture,,1,1,0,0,\n"
+    "ssi/b2_2025-02-21.json,ssi capture,,1,0,0,1,"
+    "\"not JSON: unexpected identifier `not', expected value\"\n"
+    "ssi/notes.txt,unrecognised,,0,0,0,0,not used: not an input the pipeline knows\n"
+    "sub/thing.csv,unrecognised,,0,0,0,0,not used: not an input the pipeline knows\n";
+
+static const char expected_rejects[] =
+    "file,line,reason,excerpt\n"
+    "roster.csv,4,unknown team,\"c3,Cem Kaya,q,NORD,2025-01-01,\"\n"
+    "ssi/2025-01_a.csv,4,unknown ambassador,\"zz,2025-01-12,33\"\n"
+    "ssi/b2_2025-02-21.json,1,\"not JSON: unexpected identifier `not', expected value\","
+    "not json\n";
+
+static const char expected_snapshots[] =
+    "ambassador_id,date,ssi,brand,people,insights,relationships,industry_rank,network_rank,file,"
+    "line\n"
+    "a1,2025-01-10,41,,,,,,,ssi/2025-02_b.csv,2\n"
+    "a1,2025-02-03,44.5,,,,,,,ssi/2025-02_b.csv,4\n"
+    "a1,2025-02-20,45.5,,,,,12,,ssi/a1_2025-02-20.json,1\n"
+    "b2,2025-01-11,30,,,,,,,ssi/2025-02_b.csv,3\n";
+
+static const char expected_warnings[] =
+    "kind,subject,month,detail\n"
+    "conflicting duplicate,a1,2025-01,2025-01-10 read twice with different values: "
+    "ssi/2025-01_a.csv line 2 (ssi 40) and ssi/2025-02_b.csv line 2 (ssi 41); the latter is "
+    "used\n"
+    "no data,d4,,no accepted SSI snapshot and no LinkedIn export for this ambassador\n"
+    "unknown ambassador,zz,,not in roster.csv; data in ssi/2025-01_a.csv\n";
+
+static void test_small_tree_gives_exact_normalized_files(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  f->config->max_reject_ratio = 0.25;
+  g_autoptr(GError) error = NULL;
+  IngestTotals totals;
+  assert_true(ingest_run(&f->ctx, &totals, &error));
+  g_autofree char *summary = work_read(f, "normalized/ingest_summary.csv");
+  assert_string_equal(summary, expected_summary);
+  g_autofree char *rejects = work_read(f, "normalized/rejects.csv");
+  assert_string_equal(rejects, expected_rejects);
+  g_autofree char *snapshots = work_read(f, "normalized/ssi_snapshots.csv");
+  assert_string_equal(snapshots, expected_snapshots);
+  g_autofree char *warnings = work_read(f, "normalized/warnings.csv");
+  assert_string_equal(warnings, expected_warnings);
+  g_autofree char *meta = work_read(f, "normalized/meta.csv");
+  assert_string_equal(meta, "key,value\nlatest_date,2025-02-20\n");
+  assert_int_equal(totals.files, 12);
+  assert_int_equal(totals.rows_read, 15);
+  assert_int_equal(totals.accepted, 10);
+  assert_int_equal(totals.duplicates, 2);
+  assert_int_equal(totals.rejected, 3);
+}
+
+static void test_programs_and_roster_are_normalized(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  f->config->max_reject_ratio = 0.25;
+  assert_true(ingest_run(&f->ctx, NULL, NULL));
+  g_autofree char *programs = work_read(f, "normalized/programs.csv");
+  assert_string_equal(programs, "program,name,company,start,end,target_audience,teams\n"
+                                "p,Pilot,,2025-01-01,,,DE;AT\n"
+                                "q,Quick,,2025-01-01,2025-12-31,,KEY\n");
+  g_autofree char *roster = work_read(f, "normalized/roster.csv");
+  assert_string_equal(
+      roster, "ambassador_id,name,email,program,team,role,country,industry,joined,left,consent\n"
+              "a1,Anna Berg,,p,DE,,,,2025-01-01,,yes\n"
+              "b2,Ben Ott,,p,AT,,,,2025-01-01,,no\n"
+              "c3,Cem Kaya,,q,KEY,,,,2025-01-01,,no\n"
+              "d4,Dora Neu,,q,KEY,,,,2025-01-01,,yes\n");
+}
+
+static void test_input_files_lists_sizes_and_sha256(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  f->config->max_reject_ratio = 0.25;
+  assert_true(ingest_run(&f->ctx, NULL, NULL));
+  g_autofree char *text = work_read(f, "normalized/input_files.csv");
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+  assert_int_equal(g_strv_length(lines), 14); /* header, 12 files, "" after the last '\n' */
+  assert_string_equal(lines[0], "file,bytes,sha256");
+  /* sha256sum of "hello\n" */
+  assert_string_equal(
+      lines[1], "README.md,6,5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+  assert_true(g_str_has_prefix(lines[5], "programs.ini,"));
+}
+
+/* rows_read = accepted + duplicates + rejected on every summary row. */
+static gboolean check_balance(const CsvRecord *record, gpointer user_data, GError **error)
+{
+  (void)error;
+  guint *rows = user_data;
+  if ((*rows)++ == 0)
+    return TRUE;
+  guint64 read = g_ascii_strtoull(record->fields[3], NULL, 10);
+  guint64 sum = g_ascii_strtoull(record->fields[4], NULL, 10) +
+                g_ascii_strtoull(record->fields[5], NULL, 10) +
+                g_ascii_strtoull(record->fields[6], NULL, 10);
+  assert_int_equal(read, sum);
+  return TRUE;
+}
+
+static void test_every_file_balances(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  f->config->max_reject_ratio = 0.25;
+  assert_true(ingest_run(&f->ctx, NULL, NULL));
+  g_autofree char *path = g_build_filename(f->work_dir, "normalized/ingest_summary.csv", NULL);
+  guint rows = 0;
+  assert_true(csv_reader_read_file(path, NULL, check_balance, &rows, NULL, NULL));
+  assert_int_equal(rows, 13);
+}
+
+static void test_too_many_rejects_stop_the_run_after_writing(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  assert_int_equal(pipeline_error_exit_status(error), 2);
+  assert_string_equal(error->message,
+                      "roster: 1 of 5 rows rejected (20.0%), more than max_reject_ratio 5% "
+                      "allows (most in roster.csv: 1); see normalized/rejects.csv\n"
+                      "ssi: 2 of 8 rows rejected (25.0%), more than max_reject_ratio 5% allows "
+                      "(most in ssi/2025-01_a.csv: 1); see normalized/rejects.csv");
+  g_autofree char *summary = work_read(f, "normalized/ingest_summary.csv");
+  assert_string_equal(summary, expected_summary);
+  g_autofree char *rejects = work_read(f, "normalized/rejects.csv");
+  assert_string_equal(rejects, expected_rejects);
+}
+
+static void test_rejects_at_the_ratio_are_allowed(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  f->config->max_reject_ratio = 0.25; /* ssi: exactly 2 of 8 */
+  g_autoptr(GError) error = NULL;
+  assert_true(ingest_run(&f->ctx, NULL, &error));
+  f->config->max_reject_ratio = 0.2499;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_true(g_str_has_prefix(error->message, "ssi: 2 of 8 rows rejected (25.0%), more than "
+                                               "max_reject_ratio 24.99% allows"));
+}
+
+static void test_missing_programs_ini_still_writes_the_summary(void **state)
+{
+  Fixture *f = *state;
+  tree_write(f, "roster.csv", "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
+  tree_write(f, "ssi/a.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  g_autofree char *message = g_strdup_printf(
+      "programs.ini: missing from the input tree %s: expected the programs and their teams",
+      f->input_dir);
+  assert_string_equal(error->message, message);
+  g_autofree char *summary = work_read(f, "normalized/ingest_summary.csv");
+  assert_string_equal(summary,
+                      "file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
+                      "roster.csv,roster,,0,0,0,0,not read: the run stopped at programs.ini\n"
+                      "ssi/a.csv,ssi,,0,0,0,0,not read: the run stopped at programs.ini\n");
+  assert_true(work_exists(f, "normalized/rejects.csv"));
+  assert_false(work_exists(f, "normalized/ssi_snapshots.csv"));
+}
+
+static void test_unusable_programs_ini_names_file_and_line(void **state)
+{
+  Fixture *f = *state;
+  tree_write(f, "programs.ini", "[program p]\nstart = 2025-01-01\nteams =\n");
+  tree_write(f, "roster.csv", "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  const char *message = "programs.ini:3: [program p] teams: no team: expected a ';'-separated "
+                        "list of team ids, e.g. teams = DE;AT";
+  assert_string_equal(error->message, message);
+  g_autofree char *summary = work_read(f, "normalized/ingest_summary.csv");
+  g_autofree char *expected =
+      g_strdup_printf("file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
+                      "programs.ini,programs,,0,0,0,0,\"%s\"\n"
+                      "roster.csv,roster,,0,0,0,0,not read: the run stopped at programs.ini\n",
+                      message);
+  assert_string_equal(summary, expected);
+}
+
+static void test_unrecognised_ssi_header_stops_after_reading_everything(void **state)
+{
+  Fixture *f = *state;
+  tree_write(f, "programs.ini", "[program p]\nstart = 2025-01-01\nteams = DE\n");
+  tree_write(f, "roster.csv", "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
+  tree_write(f, "ssi/a.csv", "who,when\nx,y\n");
+  tree_write(f, "ssi/b.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
+  f->config->max_reject_ratio = 0.5;
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_int_equal(pipeline_error_exit_status(error), 2);
+  assert_true(g_str_has_prefix(error->message, "ssi/a.csv:1: missing column(s) "
+                                               "\"ambassador_id\", \"date\"; found: \"who\", "
+                                               "\"when\"; expected: "));
+  g_autofree char *snapshots = work_read(f, "normalized/ssi_snapshots.csv");
+  assert_true(strstr(snapshots, "a1,2025-01-10,40,,,,,,,ssi/b.csv,2\n") != NULL);
+  g_autofree char *rejects = work_read(f, "normalized/rejects.csv");
+  assert_true(g_str_has_prefix(rejects, "file,line,reason,excerpt\nssi/a.csv,1,\"missing "
+                                        "column(s) \"\"ambassador_id\"\""));
+}
+
+static void test_output_is_identical_on_a_second_run(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  f->config->max_reject_ratio = 0.25;
+  const char *const outputs[] = {"ingest_summary.csv", "rejects.csv",  "ssi_snapshots.csv",
+                                 "warnings.csv",       "programs.csv", "roster.csv",
+                                 "input_files.csv",    "meta.csv"};
+  assert_true(ingest_run(&f->ctx, NULL, NULL));
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func(g_free);
+  for (gsize i = 0; i < G_N_ELEMENTS(outputs); i++) {
+    g_autofree char *name = g_strconcat("normalized/", outputs[i], NULL);
+    g_ptr_array_add(first, work_read(f, name));
+  }
+  assert_true(ingest_run(&f->ctx, NULL, NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS(outputs); i++) {
+    g_autofree char *name = g_strconcat("normalized/", outputs[i], NULL);
+    g_autofree char *again = work_read(f, name);
+    assert_string_equal(again, g_ptr_array_index(first, i));
+  }
+}
+
+static void test_missing_input_tree_is_an_input_error(void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *missing = g_build_filename(f->root, "nowhere", NULL);
+  f->ctx.input_dir = missing;
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  g_autofree char *message = g_strdup_printf(
+      "%s: not a folder: expected the input tree (programs.ini, roster.csv, ssi/, ...)", missing);
+  assert_string_equal(error->message, message);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_small_tree_gives_exact_normalized_files, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_programs_and_roster_are_normalized, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_input_files_lists_sizes_and_sha256, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_every_file_balances, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_too_many_rejects_stop_the_run_after_writing, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_rejects_at_the_ratio_are_allowed, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_missing_programs_ini_still_writes_the_summary, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_unusable_programs_ini_names_file_and_line, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_unrecognised_ssi_header_stops_after_reading_everything,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_output_is_identical_on_a_second_run, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_missing_input_tree_is_an_input_error, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

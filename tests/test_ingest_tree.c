@@ -1,0 +1,135 @@
+/* Tests of the input tree walk (pipeline/ingest/tree.c): the kind each
+ * place in the tree means, byte-order sorting, and files that are not
+ * regular files listed without being followed. */
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "common/errors.h"
+#include "ingest/tree.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void remove_tree(const char *path)
+{
+  GDir *dir = g_dir_open(path, 0, NULL);
+  const char *name;
+  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+    g_autofree char *child = g_build_filename(path, name, NULL);
+    GStatBuf st;
+    if (g_lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
+      remove_tree(child);
+    else
+      g_unlink(child);
+  }
+  if (dir != NULL)
+    g_dir_close(dir);
+  g_rmdir(path);
+}
+
+static int setup(void **state)
+{
+  *state = g_dir_make_tmp("ssi-tree-XXXXXX", NULL);
+  return *state == NULL;
+}
+
+static int teardown(void **state)
+{
+  remove_tree(*state);
+  g_free(*state);
+  return 0;
+}
+
+static void write_file(const char *root, const char *rel, const char *text)
+{
+  g_autofree char *path = g_build_filename(root, rel, NULL);
+  g_autofree char *dir = g_path_get_dirname(path);
+  assert_int_equal(g_mkdir_with_parents(dir, 0755), 0);
+  assert_true(g_file_set_contents(path, text, -1, NULL));
+}
+
+static void test_kinds_by_place_in_the_tree(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *path;
+    IngestFileKind kind;
+  } cases[] = {
+      {"programs.ini", INGEST_KIND_PROGRAMS},
+      {"roster.csv", INGEST_KIND_ROSTER},
+      {"Roster.csv", INGEST_KIND_UNRECOGNISED},
+      {"sub/roster.csv", INGEST_KIND_UNRECOGNISED},
+      {"ssi/2025-01.csv", INGEST_KIND_SSI_CSV},
+      {"ssi/Export.CSV", INGEST_KIND_SSI_CSV},
+      {"ssi/a1_2025-01-02.json", INGEST_KIND_SSI_JSON},
+      {"ssi/old/2024.csv", INGEST_KIND_UNRECOGNISED},
+      {"ssi/notes.txt", INGEST_KIND_UNRECOGNISED},
+      {"ssi/.csv", INGEST_KIND_UNRECOGNISED},
+      {"linkedin/a1/Basic_LinkedInDataExport_03-01-2026.zip", INGEST_KIND_LINKEDIN},
+      {"linkedin/a1/export/Connections.csv", INGEST_KIND_LINKEDIN},
+      {"posts/2025-01.csv", INGEST_KIND_POSTS},
+      {"posts/2025-01.xlsx", INGEST_KIND_UNRECOGNISED},
+      {"posts/old/2025-01.csv", INGEST_KIND_UNRECOGNISED},
+      {"README.md", INGEST_KIND_UNRECOGNISED},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
+    assert_int_equal(ingest_tree_kind_of(cases[i].path), cases[i].kind);
+  assert_string_equal(ingest_file_kind_name(INGEST_KIND_SSI_JSON), "ssi capture");
+  assert_string_equal(ingest_file_kind_name(INGEST_KIND_LINKEDIN), "linkedin export");
+}
+
+static void test_walk_lists_every_file_in_byte_order(void **state)
+{
+  const char *root = *state;
+  write_file(root, "ssi/b.csv", "x");
+  write_file(root, "ssi/B.csv", "xy");
+  write_file(root, "roster.csv", "");
+  write_file(root, "README.md", "hello\n");
+  write_file(root, "linkedin/a1/export/Profile.csv", "p");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = ingest_tree_walk(root, &error);
+  assert_non_null(files);
+  const char *expected[] = {"README.md", "linkedin/a1/export/Profile.csv", "roster.csv",
+                            "ssi/B.csv", "ssi/b.csv"};
+  assert_int_equal(files->len, G_N_ELEMENTS(expected));
+  for (guint i = 0; i < files->len; i++) {
+    const IngestTreeFile *file = g_ptr_array_index(files, i);
+    assert_string_equal(file->path, expected[i]);
+    assert_true(file->regular);
+  }
+  const IngestTreeFile *readme = g_ptr_array_index(files, 0);
+  assert_int_equal(readme->bytes, 6);
+  g_autofree char *sha = ingest_tree_file_sha256(readme, &error);
+  assert_string_equal(sha, "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+}
+
+static void test_link_to_a_folder_is_listed_not_followed(void **state)
+{
+  const char *root = *state;
+  write_file(root, "ssi/a.csv", "x");
+  g_autofree char *link = g_build_filename(root, "ssi", "loop", NULL);
+  assert_int_equal(symlink("..", link), 0);
+  g_autoptr(GPtrArray) files = ingest_tree_walk(root, NULL);
+  assert_non_null(files);
+  assert_int_equal(files->len, 2);
+  const IngestTreeFile *loop = g_ptr_array_index(files, 1);
+  assert_string_equal(loop->path, "ssi/loop");
+  assert_false(loop->regular);
+  assert_int_equal(loop->bytes, 0);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_kinds_by_place_in_the_tree),
+      cmocka_unit_test_setup_teardown(test_walk_lists_every_file_in_byte_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_link_to_a_folder_is_listed_not_followed, setup,
+                                      teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
