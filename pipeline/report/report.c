@@ -1,13 +1,97 @@
-/* Placeholder until the report stage lands. */
+/* The report stage: finds the report month, loads the stage files and
+ * writes the program report workbook, sheet by sheet, to
+ * <out>/<YYYY-MM>/program-report-<YYYY-MM>.xlsx. */
 #include "report/report.h"
+
 #include "common/errors.h"
+#include "report/labels.h"
+#include "report/months.h"
+#include "report/sheet.h"
+#include "report/sheet_ambassadors.h"
+#include "report/sheet_method.h"
+#include "report/sheet_quality.h"
+#include "report/sheet_summary.h"
+#include "report/sheet_teams.h"
+#include "report/sheet_trend.h"
+#include "report/tables.h"
+#include "report/workbook.h"
+
+typedef gboolean (*SheetWriter)(const ReportContext *ctx, GError **error);
+
+/* The sheets of the program report in their order. The Programs sheet goes
+ * after Summary and Coaching after Trend (report.md). */
+static const SheetWriter program_report_sheets[] = {
+    report_sheet_summary_write, report_sheet_teams_write,   report_sheet_ambassadors_write,
+    report_sheet_trend_write,   report_sheet_quality_write, report_sheet_method_write,
+};
+
+static char *month_choose(const PipelineContext *ctx, GError **error)
+{
+  if (ctx->month == NULL)
+    return report_data_read_month(ctx->work_dir, error);
+  if (!report_month_parse(ctx->month, NULL, NULL)) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE,
+                "report month \"%s\": expected YYYY-MM, e.g. 2026-10", ctx->month);
+    return NULL;
+  }
+  return g_strdup(ctx->month);
+}
+
+static gboolean program_report_write(ReportContext *report, const char *dir, char **path,
+                                     GError **error)
+{
+  g_autofree char *file_name = g_strdup_printf("program-report-%s.xlsx", report->month);
+  g_autofree char *month_text = report_label_format_month(report->month, report->language);
+  g_autofree char *title = g_strdup_printf(
+      "%s, %s", report_label(REPORT_LABEL_WORKBOOK_TITLE, report->language), month_text);
+  ReportWorkbook *book = report_workbook_open(dir, file_name, report->month, title, error);
+  if (book == NULL)
+    return FALSE;
+  report->book = book;
+  for (gsize i = 0; i < G_N_ELEMENTS(program_report_sheets); i++) {
+    if (!program_report_sheets[i](report, error)) {
+      g_prefix_error(error, "%s: ", book->path);
+      report_workbook_abort(book);
+      return FALSE;
+    }
+  }
+  *path = g_strdup(book->path);
+  if (!report_workbook_commit(book, error)) {
+    g_clear_pointer(path, g_free);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **error)
 {
-  (void)ctx;
-  (void)result;
-  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE, "report: not built yet");
-  return FALSE;
+  result->paths = g_ptr_array_new_with_free_func(g_free);
+  result->report_month[0] = '\0';
+  g_autofree char *month = month_choose(ctx, error);
+  if (month == NULL)
+    return FALSE;
+  g_strlcpy(result->report_month, month, sizeof result->report_month);
+  ReportData data;
+  if (!report_data_load(&data, ctx->work_dir, error))
+    return FALSE;
+  g_autoptr(PipelineConfig) defaults = ctx->config == NULL ? config_new_default() : NULL;
+  const PipelineConfig *config = ctx->config != NULL ? ctx->config : defaults;
+  ReportContext report = {
+      .data = &data,
+      .config = config,
+      .config_dir = ctx->config_dir,
+      .language = report_language_from_code(config->language),
+      .month = month,
+  };
+  g_autofree char *dir = g_build_filename(ctx->out_dir, month, NULL);
+  char *path = NULL;
+  gboolean ok = program_report_write(&report, dir, &path, error);
+  if (ok)
+    g_ptr_array_add(result->paths, path);
+  report_data_clear(&data);
+  return ok;
 }
+
 void report_result_clear(ReportResult *result)
 {
   if (result->paths)

@@ -1,0 +1,238 @@
+/* The English and German texts of the workbooks, looked up by key, so that
+ * a sheet never holds a user-visible string and both languages stay
+ * complete (the tests check every key has both). */
+#include "report/labels.h"
+
+#include "report/months.h"
+
+typedef struct {
+  const char *en;
+  const char *de;
+} LabelPair;
+
+static const LabelPair labels[REPORT_LABEL_COUNT] = {
+    [REPORT_LABEL_SHEET_SUMMARY] = {"Summary", "Übersicht"},
+    [REPORT_LABEL_SHEET_TEAMS] = {"Teams", "Teams"},
+    [REPORT_LABEL_SHEET_AMBASSADORS] = {"Ambassadors", "Botschafter"},
+    [REPORT_LABEL_SHEET_TREND] = {"Trend", "Trend"},
+    [REPORT_LABEL_SHEET_QUALITY] = {"Data quality", "Datenqualität"},
+    [REPORT_LABEL_SHEET_METHOD] = {"Method", "Methodik"},
+
+    [REPORT_LABEL_WORKBOOK_TITLE] = {"SSI program report", "SSI-Programmbericht"},
+    [REPORT_LABEL_REPORT_MONTH] = {"Report month: %s", "Berichtsmonat: %s"},
+    [REPORT_LABEL_TITLE_TEAMS] = {"Teams – %s", "Teams – %s"},
+    [REPORT_LABEL_TITLE_AMBASSADORS] = {"Ambassadors – %s", "Botschafter – %s"},
+    [REPORT_LABEL_TITLE_TREND] = {"SSI per ambassador and month", "SSI je Botschafter und Monat"},
+    [REPORT_LABEL_TITLE_QUALITY] = {"Data quality", "Datenqualität"},
+    [REPORT_LABEL_TITLE_METHOD] = {"Method", "Methodik"},
+    [REPORT_LABEL_ALL_PROGRAMS] = {"All programs", "Alle Programme"},
+    [REPORT_LABEL_NOTE_BANDS] = {"Share good: SSI of %s or more; share low: SSI below %s; both of "
+                                 "the ambassadors with an SSI.",
+                                 "Anteil gut: SSI ab %s; Anteil niedrig: SSI unter %s; jeweils "
+                                 "bezogen auf die Botschafter mit SSI."},
+    [REPORT_LABEL_NOTE_ALL_PROGRAMS] = {"All programs: an ambassador in two programs counts "
+                                        "twice.",
+                                        "Alle Programme: Wer in zwei Programmen ist, zählt "
+                                        "doppelt."},
+    [REPORT_LABEL_NOTE_NO_PROGRAM_ROWS] = {"No program has members in this month.",
+                                           "Kein Programm hat in diesem Monat Mitglieder."},
+    [REPORT_LABEL_SECTION_TEAM_TREND] = {"Mean SSI per team, last 12 months",
+                                         "Mittlerer SSI je Team, letzte 12 Monate"},
+    [REPORT_LABEL_NOTE_NO_TEAM_ROWS] = {"No team has members in this month.",
+                                        "Kein Team hat in diesem Monat Mitglieder."},
+    [REPORT_LABEL_NOTE_NO_AMBASSADOR_ROWS] = {"No ambassador is a member in this month.",
+                                              "In diesem Monat ist niemand Botschafter."},
+    [REPORT_LABEL_SECTION_INPUT_FILES] = {"Input files", "Eingabedateien"},
+    [REPORT_LABEL_SECTION_REJECTS] = {"Rejected rows", "Abgewiesene Zeilen"},
+    [REPORT_LABEL_SECTION_WARNINGS] = {"Warnings", "Hinweise"},
+    [REPORT_LABEL_NO_REJECTS] = {"No rows were rejected.", "Es wurden keine Zeilen abgewiesen."},
+    [REPORT_LABEL_NO_WARNINGS] = {"No warnings.", "Keine Hinweise."},
+    [REPORT_LABEL_NO_INPUT_FILES] = {"No input files were read.",
+                                     "Es wurden keine Eingabedateien gelesen."},
+    [REPORT_LABEL_SECTION_SETTINGS] = {"Settings", "Einstellungen"},
+    [REPORT_LABEL_SECTION_CONFIG_FILES] = {"Configuration files", "Konfigurationsdateien"},
+    [REPORT_LABEL_SECTION_INPUT_CHECKSUMS] = {"Input files", "Eingabedateien"},
+
+    [REPORT_LABEL_COL_PROGRAM] = {"Program", "Programm"},
+    [REPORT_LABEL_COL_TEAM] = {"Team", "Team"},
+    [REPORT_LABEL_COL_NAME] = {"Name", "Name"},
+    [REPORT_LABEL_COL_ROLE] = {"Role", "Rolle"},
+    [REPORT_LABEL_COL_MEMBERS] = {"Members", "Mitglieder"},
+    [REPORT_LABEL_COL_WITH_SSI] = {"With SSI", "Mit SSI"},
+    [REPORT_LABEL_COL_SSI] = {"SSI", "SSI"},
+    [REPORT_LABEL_COL_SSI_MEAN] = {"Mean SSI", "SSI Mittelwert"},
+    [REPORT_LABEL_COL_SSI_MEDIAN] = {"Median SSI", "SSI Median"},
+    [REPORT_LABEL_COL_SSI_MIN] = {"Lowest SSI", "SSI Minimum"},
+    [REPORT_LABEL_COL_SSI_MAX] = {"Highest SSI", "SSI Maximum"},
+    [REPORT_LABEL_COL_SSI_SD] = {"SSI standard deviation", "SSI Standardabweichung"},
+    [REPORT_LABEL_COL_BRAND] = {"Brand", "Marke"},
+    [REPORT_LABEL_COL_PEOPLE] = {"People", "Personen"},
+    [REPORT_LABEL_COL_INSIGHTS] = {"Insights", "Einblicke"},
+    [REPORT_LABEL_COL_RELATIONSHIPS] = {"Relationships", "Beziehungen"},
+    [REPORT_LABEL_COL_BRAND_MEAN] = {"Brand (mean)", "Marke (Mittel)"},
+    [REPORT_LABEL_COL_PEOPLE_MEAN] = {"People (mean)", "Personen (Mittel)"},
+    [REPORT_LABEL_COL_INSIGHTS_MEAN] = {"Insights (mean)", "Einblicke (Mittel)"},
+    [REPORT_LABEL_COL_RELATIONSHIPS_MEAN] = {"Relationships (mean)", "Beziehungen (Mittel)"},
+    [REPORT_LABEL_COL_SHARE_GOOD] = {"Share good", "Anteil gut"},
+    [REPORT_LABEL_COL_SHARE_LOW] = {"Share low", "Anteil niedrig"},
+    [REPORT_LABEL_COL_CHANGE_PREVIOUS] = {"Change vs previous month", "Veränderung zum Vormonat"},
+    [REPORT_LABEL_COL_CHANGE_JOINING] = {"Change since joining", "Veränderung seit Beitritt"},
+    [REPORT_LABEL_COL_ACTIVE] = {"Active", "Aktiv"},
+    [REPORT_LABEL_COL_ACTIVATION_RATE] = {"Activation rate", "Aktivierungsquote"},
+    [REPORT_LABEL_COL_POSTS_PER_MEMBER] = {"Posts per member", "Beiträge je Mitglied"},
+    [REPORT_LABEL_COL_ENGAGEMENT_RATE] = {"Engagement rate", "Interaktionsrate"},
+    [REPORT_LABEL_COL_SOURCE] = {"Source", "Quelle"},
+    [REPORT_LABEL_COL_BAND] = {"Band", "Stufe"},
+    [REPORT_LABEL_COL_RANK_PROGRAM] = {"Rank in program", "Rang im Programm"},
+    [REPORT_LABEL_COL_INDUSTRY_RANK] = {"Industry rank", "Branchenrang"},
+    [REPORT_LABEL_COL_NETWORK_RANK] = {"Network rank", "Netzwerkrang"},
+    [REPORT_LABEL_COL_SSI_ESTIMATED] = {"Estimated SSI", "Geschätzter SSI"},
+    [REPORT_LABEL_COL_ESTIMATED_MINUS_REPORTED] = {"Estimated minus reported",
+                                                   "Geschätzt minus gemeldet"},
+    [REPORT_LABEL_COL_POSTS] = {"Posts", "Beiträge"},
+    [REPORT_LABEL_COL_COMMENTS] = {"Comments", "Kommentare"},
+    [REPORT_LABEL_COL_REACTIONS] = {"Reactions", "Reaktionen"},
+    [REPORT_LABEL_COL_MESSAGES_SENT] = {"Messages sent", "Gesendete Nachrichten"},
+    [REPORT_LABEL_COL_INVITATIONS_SENT] = {"Invitations sent", "Gesendete Einladungen"},
+    [REPORT_LABEL_COL_INVITATIONS_ACCEPTED] = {"Invitations accepted", "Angenommene Einladungen"},
+    [REPORT_LABEL_COL_NEW_CONNECTIONS] = {"New connections", "Neue Kontakte"},
+    [REPORT_LABEL_COL_NEW_TARGET_CONNECTIONS] = {"New target connections",
+                                                 "Neue Kontakte in der Zielgruppe"},
+    [REPORT_LABEL_COL_TOOL_POSTS] = {"Posts via tool", "Beiträge per Tool"},
+    [REPORT_LABEL_COL_IMPRESSIONS] = {"Impressions", "Impressionen"},
+    [REPORT_LABEL_COL_REACTIONS_RECEIVED] = {"Reactions received", "Erhaltene Reaktionen"},
+    [REPORT_LABEL_COL_COMMENTS_RECEIVED] = {"Comments received", "Erhaltene Kommentare"},
+    [REPORT_LABEL_COL_REPOSTS_RECEIVED] = {"Reposts received", "Erhaltene Reposts"},
+    [REPORT_LABEL_COL_CLICKS] = {"Clicks", "Klicks"},
+    [REPORT_LABEL_COL_FILE] = {"File", "Datei"},
+    [REPORT_LABEL_COL_KIND] = {"Kind", "Art"},
+    [REPORT_LABEL_COL_ENCODING] = {"Encoding", "Kodierung"},
+    [REPORT_LABEL_COL_ROWS_READ] = {"Rows read", "Gelesene Zeilen"},
+    [REPORT_LABEL_COL_ACCEPTED] = {"Accepted", "Übernommen"},
+    [REPORT_LABEL_COL_DUPLICATES] = {"Duplicates", "Duplikate"},
+    [REPORT_LABEL_COL_REJECTED] = {"Rejected", "Abgewiesen"},
+    [REPORT_LABEL_COL_NOTE] = {"Note", "Anmerkung"},
+    [REPORT_LABEL_COL_LINE] = {"Line", "Zeile"},
+    [REPORT_LABEL_COL_REASON] = {"Reason", "Grund"},
+    [REPORT_LABEL_COL_EXCERPT] = {"Excerpt", "Auszug"},
+    [REPORT_LABEL_COL_AMBASSADOR] = {"Ambassador", "Botschafter"},
+    [REPORT_LABEL_COL_MONTH] = {"Month", "Monat"},
+    [REPORT_LABEL_COL_DETAIL] = {"Detail", "Details"},
+    [REPORT_LABEL_COL_SETTING] = {"Setting", "Einstellung"},
+    [REPORT_LABEL_COL_VALUE] = {"Value", "Wert"},
+    [REPORT_LABEL_COL_BYTES] = {"Bytes", "Bytes"},
+    [REPORT_LABEL_COL_SHA256] = {"SHA-256", "SHA-256"},
+
+    [REPORT_LABEL_SETTING_REPORT_MONTH] = {"Report month", "Berichtsmonat"},
+    [REPORT_LABEL_SETTING_WINDOW_DAYS] = {"Window (days)", "Zeitfenster (Tage)"},
+    [REPORT_LABEL_SETTING_BAND_MID] = {"Band mid from (SSI)", "Stufe mittel ab (SSI)"},
+    [REPORT_LABEL_SETTING_BAND_GOOD] = {"Band good from (SSI)", "Stufe gut ab (SSI)"},
+    [REPORT_LABEL_SETTING_SSI_SOURCE] = {"SSI source (ssi.source)", "SSI-Quelle (ssi.source)"},
+    [REPORT_LABEL_SETTING_MIN_GROUP] = {"Smallest group shown to management",
+                                        "Kleinste Gruppe im Management-Bericht"},
+    [REPORT_LABEL_SETTING_MAX_REJECT] = {"Rejected rows tolerated per input kind",
+                                         "Tolerierte abgewiesene Zeilen je Eingabeart"},
+    [REPORT_LABEL_SETTING_VERSION] = {"Program version", "Programmversion"},
+
+    [REPORT_LABEL_BAND_LOW] = {"room to improve", "Verbesserungsbedarf"},
+    [REPORT_LABEL_BAND_MID] = {"mid", "mittel"},
+    [REPORT_LABEL_BAND_GOOD] = {"good", "gut"},
+    [REPORT_LABEL_SOURCE_REPORTED] = {"reported", "gemeldet"},
+    [REPORT_LABEL_SOURCE_ESTIMATED] = {"estimated", "geschätzt"},
+    [REPORT_LABEL_SOURCE_NONE] = {"none", "keine"},
+    [REPORT_LABEL_WARNING_NO_DATA] = {"no data", "keine Daten"},
+    [REPORT_LABEL_WARNING_UNKNOWN_AMBASSADOR] = {"unknown ambassador", "unbekannter Botschafter"},
+    [REPORT_LABEL_WARNING_CONFLICTING_DUPLICATE] = {"conflicting duplicate",
+                                                    "widersprüchliches Duplikat"},
+    [REPORT_LABEL_WARNING_NOT_COVERED] = {"not covered", "nicht abgedeckt"},
+
+    [REPORT_LABEL_MONTH_JANUARY] = {"January", "Januar"},
+    [REPORT_LABEL_MONTH_FEBRUARY] = {"February", "Februar"},
+    [REPORT_LABEL_MONTH_MARCH] = {"March", "März"},
+    [REPORT_LABEL_MONTH_APRIL] = {"April", "April"},
+    [REPORT_LABEL_MONTH_MAY] = {"May", "Mai"},
+    [REPORT_LABEL_MONTH_JUNE] = {"June", "Juni"},
+    [REPORT_LABEL_MONTH_JULY] = {"July", "Juli"},
+    [REPORT_LABEL_MONTH_AUGUST] = {"August", "August"},
+    [REPORT_LABEL_MONTH_SEPTEMBER] = {"September", "September"},
+    [REPORT_LABEL_MONTH_OCTOBER] = {"October", "Oktober"},
+    [REPORT_LABEL_MONTH_NOVEMBER] = {"November", "November"},
+    [REPORT_LABEL_MONTH_DECEMBER] = {"December", "Dezember"},
+};
+
+/* A coded value of a stage file and the key of its words. */
+typedef struct {
+  const char *code;
+  ReportLabel label;
+} CodedValue;
+
+static const CodedValue bands[] = {
+    {"low", REPORT_LABEL_BAND_LOW},
+    {"mid", REPORT_LABEL_BAND_MID},
+    {"good", REPORT_LABEL_BAND_GOOD},
+};
+
+static const CodedValue sources[] = {
+    {"reported", REPORT_LABEL_SOURCE_REPORTED},
+    {"estimated", REPORT_LABEL_SOURCE_ESTIMATED},
+    {"none", REPORT_LABEL_SOURCE_NONE},
+};
+
+static const CodedValue warning_kinds[] = {
+    {"no data", REPORT_LABEL_WARNING_NO_DATA},
+    {"unknown ambassador", REPORT_LABEL_WARNING_UNKNOWN_AMBASSADOR},
+    {"conflicting duplicate", REPORT_LABEL_WARNING_CONFLICTING_DUPLICATE},
+    {"not covered", REPORT_LABEL_WARNING_NOT_COVERED},
+};
+
+ReportLanguage report_language_from_code(const char *code)
+{
+  if (code != NULL && g_ascii_strcasecmp(code, "de") == 0)
+    return REPORT_LANGUAGE_DE;
+  return REPORT_LANGUAGE_EN;
+}
+
+const char *report_label(ReportLabel key, ReportLanguage language)
+{
+  if ((int)key < 0 || key >= REPORT_LABEL_COUNT)
+    return "";
+  const LabelPair *pair = &labels[key];
+  const char *text = language == REPORT_LANGUAGE_DE ? pair->de : pair->en;
+  return text != NULL ? text : "";
+}
+
+char *report_label_format_month(const char *month, ReportLanguage language)
+{
+  int year = 0;
+  int number = 0;
+  if (!report_month_parse(month, &year, &number))
+    return g_strdup(month != NULL ? month : "");
+  ReportLabel key = (ReportLabel)(REPORT_LABEL_MONTH_JANUARY + number - 1);
+  return g_strdup_printf("%s %04d", report_label(key, language), year);
+}
+
+static const char *label_coded(const CodedValue *values, gsize n_values, const char *code,
+                               ReportLanguage language)
+{
+  if (code == NULL)
+    return "";
+  for (gsize i = 0; i < n_values; i++)
+    if (g_strcmp0(values[i].code, code) == 0)
+      return report_label(values[i].label, language);
+  return code;
+}
+
+const char *report_label_band(const char *band, ReportLanguage language)
+{
+  return label_coded(bands, G_N_ELEMENTS(bands), band, language);
+}
+
+const char *report_label_source(const char *source, ReportLanguage language)
+{
+  return label_coded(sources, G_N_ELEMENTS(sources), source, language);
+}
+
+const char *report_label_warning_kind(const char *kind, ReportLanguage language)
+{
+  return label_coded(warning_kinds, G_N_ELEMENTS(warning_kinds), kind, language);
+}

@@ -1,0 +1,209 @@
+/* Cell writing shared by the sheet writers: one place decides how a number,
+ * an unknown value, a month or a text from input data goes into a cell, and
+ * tracks the widest content so that columns fit what they hold. */
+#include "report/sheet.h"
+
+#include "common/errors.h"
+#include "report/months.h"
+
+#include <math.h>
+#include <string.h>
+
+#define WIDTH_MIN 8
+#define WIDTH_MAX 70 /* a SHA-256 in hex is 64 */
+#define EXCEL_MAX_STRING 32767
+#define SPILL_WIDTH 16
+
+const char *report_context_label(const ReportContext *ctx, ReportLabel key)
+{
+  return report_label(key, ctx->language);
+}
+
+ReportSheet *report_sheet_new(const ReportContext *ctx, ReportLabel name, GError **error)
+{
+  const char *sheet_name = report_context_label(ctx, name);
+  lxw_worksheet *worksheet = report_workbook_add_sheet(ctx->book, sheet_name, error);
+  if (worksheet == NULL)
+    return NULL;
+  /* Printed or exported to PDF, a sheet fits the width of A4 landscape. */
+  worksheet_set_landscape(worksheet);
+  worksheet_set_paper(worksheet, 9);
+  worksheet_fit_to_pages(worksheet, 1, 0);
+  ReportSheet *sheet = g_new0(ReportSheet, 1);
+  sheet->worksheet = worksheet;
+  sheet->formats = &ctx->book->formats;
+  sheet->widths = g_array_new(FALSE, TRUE, sizeof(guint));
+  sheet->status = LXW_NO_ERROR;
+  sheet->name = g_strdup(sheet_name);
+  return sheet;
+}
+
+void report_sheet_free(ReportSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  g_array_unref(sheet->widths);
+  g_free(sheet->name);
+  g_free(sheet);
+}
+
+void report_sheet_check(ReportSheet *sheet, lxw_error status)
+{
+  if (sheet->status == LXW_NO_ERROR)
+    sheet->status = status;
+}
+
+void report_sheet_note_width(ReportSheet *sheet, lxw_col_t col, guint characters)
+{
+  if (col >= sheet->widths->len)
+    g_array_set_size(sheet->widths, col + 1);
+  guint *width = &g_array_index(sheet->widths, guint, col);
+  if (characters > *width)
+    *width = characters;
+}
+
+gboolean report_sheet_finish(ReportSheet *sheet, GError **error)
+{
+  for (guint col = 0; col < sheet->widths->len; col++) {
+    guint width = g_array_index(sheet->widths, guint, col) + 2;
+    width = CLAMP(width, WIDTH_MIN, WIDTH_MAX);
+    report_sheet_check(sheet, worksheet_set_column(sheet->worksheet, col, col, width, NULL));
+  }
+  gboolean ok = sheet->status == LXW_NO_ERROR;
+  if (!ok)
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT, "sheet \"%s\": %s", sheet->name,
+                lxw_strerror(sheet->status));
+  report_sheet_free(sheet);
+  return ok;
+}
+
+/* Excel holds at most 32767 characters in a cell: longer text is cut
+ * rather than failing the whole workbook. Control characters (from a binary
+ * file's excerpt, say) become U+FFFD so that the cell shows where they were
+ * instead of Excel's escapes. */
+static char *text_for_cell(const char *text)
+{
+  if (text == NULL)
+    return g_strdup("");
+  g_autofree char *valid = g_utf8_make_valid(text, -1);
+  GString *cell = g_string_sized_new(strlen(valid));
+  glong length = 0;
+  for (const char *p = valid; *p != '\0' && length < EXCEL_MAX_STRING;
+       p = g_utf8_next_char(p), length++) {
+    gunichar c = g_utf8_get_char(p);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+      g_string_append_unichar(cell, 0xFFFD);
+    else
+      g_string_append_unichar(cell, c);
+  }
+  return g_string_free(cell, FALSE);
+}
+
+void report_sheet_write_title(ReportSheet *sheet, const char *title)
+{
+  report_sheet_check(sheet, worksheet_set_row(sheet->worksheet, 0, 24, NULL));
+  report_sheet_write_line(sheet, 0, 0, title, sheet->formats->title);
+}
+
+void report_sheet_write_line(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text,
+                             lxw_format *format)
+{
+  g_autofree char *cell = text_for_cell(text);
+  report_sheet_check(sheet, worksheet_write_string(sheet->worksheet, row, col, cell, format));
+}
+
+/* extra_width is added to the text's length, then the sum is cut to
+ * max_width, for the column width. */
+static void write_string(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text,
+                         lxw_format *format, guint extra_width, guint max_width)
+{
+  g_autofree char *cell = text_for_cell(text);
+  guint width = (guint)g_utf8_strlen(cell, -1) + extra_width;
+  report_sheet_note_width(sheet, col, MIN(width, max_width));
+  if (cell[0] == '\0')
+    report_sheet_check(sheet, worksheet_write_blank(sheet->worksheet, row, col, format));
+  else
+    report_sheet_check(sheet, worksheet_write_string(sheet->worksheet, row, col, cell, format));
+}
+
+void report_sheet_write_text(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text,
+                             gboolean bold)
+{
+  write_string(sheet, row, col, text, sheet->formats->cell[REPORT_CELL_TEXT][bold != 0], 0,
+               G_MAXUINT);
+}
+
+void report_sheet_write_spilling_text(ReportSheet *sheet, lxw_row_t row, lxw_col_t col,
+                                      const char *text)
+{
+  write_string(sheet, row, col, text, sheet->formats->cell[REPORT_CELL_TEXT][0], 0, SPILL_WIDTH);
+}
+
+void report_sheet_write_header(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text)
+{
+  /* Bold text is wider, and table headers carry a filter button. */
+  write_string(sheet, row, col, text, sheet->formats->header, 3, G_MAXUINT);
+}
+
+/* Characters the number takes when shown in the format of kind. */
+static guint number_width(double value, ReportCellKind kind)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *printf_format = kind == REPORT_CELL_COUNT || kind == REPORT_CELL_TOP_RANK ? "%.0f"
+                              : kind == REPORT_CELL_DECIMAL                             ? "%.2f"
+                                                                                        : "%.1f";
+  guint width = (guint)strlen(g_ascii_formatd(buffer, sizeof buffer, printf_format, value));
+  if (kind == REPORT_CELL_COUNT)
+    width += width / 3; /* thousands separators */
+  if (kind == REPORT_CELL_PERCENT || kind == REPORT_CELL_CHANGE)
+    width += 1;
+  if (kind == REPORT_CELL_TOP_RANK)
+    width += 5;
+  return width;
+}
+
+void report_sheet_write_number(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, double value,
+                               ReportCellKind kind, gboolean bold)
+{
+  lxw_format *format = sheet->formats->cell[kind][bold != 0];
+  if (!isfinite(value)) {
+    report_sheet_check(sheet, worksheet_write_blank(sheet->worksheet, row, col, format));
+    return;
+  }
+  double shown = kind == REPORT_CELL_PERCENT ? value * 100.0 : value;
+  report_sheet_note_width(sheet, col, number_width(shown, kind));
+  report_sheet_check(sheet, worksheet_write_number(sheet->worksheet, row, col, value, format));
+}
+
+void report_sheet_write_month(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *month)
+{
+  lxw_datetime datetime;
+  if (!report_month_to_datetime(month, &datetime)) {
+    report_sheet_write_text(sheet, row, col, month, FALSE);
+    return;
+  }
+  report_sheet_note_width(sheet, col, 8);
+  report_sheet_check(sheet, worksheet_write_datetime(sheet->worksheet, row, col, &datetime,
+                                                     sheet->formats->cell[REPORT_CELL_MONTH][0]));
+}
+
+void report_sheet_add_ssi_scale(ReportSheet *sheet, const PipelineConfig *config,
+                                lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                                lxw_col_t last_col)
+{
+  lxw_conditional_format scale = {
+      .type = LXW_CONDITIONAL_3_COLOR_SCALE,
+      .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+      .min_value = config->band_mid_from,
+      .min_color = REPORT_COLOUR_LOW,
+      .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+      .mid_value = (config->band_mid_from + config->band_good_from) / 2.0,
+      .mid_color = REPORT_COLOUR_MID,
+      .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+      .max_value = config->band_good_from,
+      .max_color = REPORT_COLOUR_GOOD,
+  };
+  report_sheet_check(sheet,
+                     worksheet_conditional_format_range(sheet->worksheet, first_row, first_col,
+                                                        last_row, last_col, &scale));
+}

@@ -1,0 +1,81 @@
+/* What every sheet writer shares: the ReportContext a sheet is written from,
+ * and ReportSheet, which writes cells with the shared formats, leaves
+ * unknown numbers empty, keeps input text as text, remembers the widest
+ * content of each column and reports the first failed write. */
+#pragma once
+#include "common/config.h"
+#include "report/formats.h"
+#include "report/labels.h"
+#include "report/tables.h"
+#include "report/workbook.h"
+
+#include <glib.h>
+#include <xlsxwriter.h>
+
+typedef struct {
+  ReportWorkbook *book;
+  const ReportData *data;
+  const PipelineConfig *config;
+  const char *config_dir; /* for the Method sheet's checksums; may be NULL */
+  ReportLanguage language;
+  const char *month; /* the report month, YYYY-MM */
+} ReportContext;
+
+/* The text of key in the report's language. */
+const char *report_context_label(const ReportContext *ctx, ReportLabel key);
+
+typedef struct {
+  lxw_worksheet *worksheet;
+  const ReportFormats *formats;
+  GArray *widths;   /* guint: characters of the widest cell per column */
+  lxw_error status; /* the first failed write, LXW_NO_ERROR if none */
+  char *name;       /* for messages */
+} ReportSheet;
+
+/* Adds the sheet named by key to the workbook and starts writing it. */
+ReportSheet *report_sheet_new(const ReportContext *ctx, ReportLabel name, GError **error);
+
+/* Sets column widths to the content (8 to 70 characters) and frees sheet.
+ * Fails with PIPELINE_ERROR_OUTPUT when any write into it failed. */
+gboolean report_sheet_finish(ReportSheet *sheet, GError **error);
+
+void report_sheet_free(ReportSheet *sheet);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(ReportSheet, report_sheet_free)
+
+/* The title in A1, larger and bold; it does not widen column A. */
+void report_sheet_write_title(ReportSheet *sheet, const char *title);
+
+/* A line that does not widen its column (subtitle, section, note). */
+void report_sheet_write_line(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text,
+                             lxw_format *format);
+
+/* Text as a string cell, never a formula, whatever it starts with. */
+void report_sheet_write_text(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text,
+                             gboolean bold);
+
+/* Free text whose width counts only up to 16 characters: the rest shows
+ * over the empty cells to its right. */
+void report_sheet_write_spilling_text(ReportSheet *sheet, lxw_row_t row, lxw_col_t col,
+                                      const char *text);
+
+void report_sheet_write_header(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text);
+
+/* A number in the format of kind; NAN or infinity leaves an empty
+ * (bordered) cell. */
+void report_sheet_write_number(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, double value,
+                               ReportCellKind kind, gboolean bold);
+
+/* A "YYYY-MM" month as an Excel date shown "mmm yyyy"; other text as text. */
+void report_sheet_write_month(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *month);
+
+/* Records status when it is the first failed write of the sheet. */
+void report_sheet_check(ReportSheet *sheet, lxw_error status);
+
+/* Counts width for a cell written elsewhere (a table header). */
+void report_sheet_note_width(ReportSheet *sheet, lxw_col_t col, guint characters);
+
+/* The 3-colour scale of SSI values over a range: red below the config's
+ * band_mid_from, amber, green from band_good_from. */
+void report_sheet_add_ssi_scale(ReportSheet *sheet, const PipelineConfig *config,
+                                lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                                lxw_col_t last_col);

@@ -1,0 +1,158 @@
+/* Writes the Method sheet: report month, window, band thresholds, SSI
+ * source, privacy and reject limits, program version, then the checksums of
+ * the config files (every *.ini of the config folder) and of the inputs
+ * (normalized/input_files.csv). */
+#include "report/sheet_method.h"
+
+#include "common/errors.h"
+#include "version.h"
+
+#include <string.h>
+
+static lxw_row_t write_setting_text(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row,
+                                    ReportLabel label, const char *value)
+{
+  report_sheet_write_text(sheet, row, 0, report_context_label(ctx, label), TRUE);
+  report_sheet_write_text(sheet, row, 1, value, FALSE);
+  return row + 1;
+}
+
+static lxw_row_t write_setting_number(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row,
+                                      ReportLabel label, double value, ReportCellKind kind)
+{
+  report_sheet_write_text(sheet, row, 0, report_context_label(ctx, label), TRUE);
+  report_sheet_write_number(sheet, row, 1, value, kind, FALSE);
+  return row + 1;
+}
+
+static lxw_row_t write_settings(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row)
+{
+  const PipelineConfig *config = ctx->config;
+  report_sheet_write_line(sheet, row++, 0, report_context_label(ctx, REPORT_LABEL_SECTION_SETTINGS),
+                          sheet->formats->section);
+  report_sheet_write_header(sheet, row, 0, report_context_label(ctx, REPORT_LABEL_COL_SETTING));
+  report_sheet_write_header(sheet, row++, 1, report_context_label(ctx, REPORT_LABEL_COL_VALUE));
+  g_autofree char *month = report_label_format_month(ctx->month, ctx->language);
+  row = write_setting_text(sheet, ctx, row, REPORT_LABEL_SETTING_REPORT_MONTH, month);
+  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_WINDOW_DAYS, config->window_days,
+                             REPORT_CELL_COUNT);
+  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_BAND_MID, config->band_mid_from,
+                             REPORT_CELL_SSI);
+  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_BAND_GOOD,
+                             config->band_good_from, REPORT_CELL_SSI);
+  row = write_setting_text(sheet, ctx, row, REPORT_LABEL_SETTING_SSI_SOURCE,
+                           config_ssi_source_name(config->ssi_source));
+  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_MIN_GROUP,
+                             config->privacy_min_group_size, REPORT_CELL_COUNT);
+  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_MAX_REJECT,
+                             config->max_reject_ratio, REPORT_CELL_PERCENT);
+  return write_setting_text(sheet, ctx, row, REPORT_LABEL_SETTING_VERSION, SSI_PIPELINE_VERSION);
+}
+
+static int string_compare(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.ini files of dir, sorted by name. */
+static GPtrArray *config_files_list(const char *dir, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GDir) listing = g_dir_open(dir, 0, &local);
+  if (listing == NULL) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE,
+                "%s: cannot list the configuration folder: %s", dir, local->message);
+    return NULL;
+  }
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  const char *name;
+  while ((name = g_dir_read_name(listing)) != NULL)
+    if (g_str_has_suffix(name, ".ini"))
+      g_ptr_array_add(names, g_strdup(name));
+  g_ptr_array_sort(names, string_compare);
+  return names;
+}
+
+static char *file_sha256(const char *path, gsize *bytes, GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) local = NULL;
+  if (!g_file_get_contents(path, &contents, &length, &local)) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE, "%s: %s", path, local->message);
+    return NULL;
+  }
+  *bytes = length;
+  return g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+static void write_section_header(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t *row,
+                                 ReportLabel title, const ReportLabel *columns, gsize n_columns)
+{
+  report_sheet_write_line(sheet, (*row)++, 0, report_context_label(ctx, title),
+                          sheet->formats->section);
+  for (gsize k = 0; k < n_columns; k++)
+    report_sheet_write_header(sheet, *row, (lxw_col_t)k, report_context_label(ctx, columns[k]));
+  (*row)++;
+}
+
+static gboolean write_config_files(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t *row,
+                                   GError **error)
+{
+  if (ctx->config_dir == NULL)
+    return TRUE;
+  g_autoptr(GPtrArray) names = config_files_list(ctx->config_dir, error);
+  if (names == NULL)
+    return FALSE;
+  const ReportLabel columns[] = {REPORT_LABEL_COL_FILE, REPORT_LABEL_COL_BYTES,
+                                 REPORT_LABEL_COL_SHA256};
+  write_section_header(sheet, ctx, row, REPORT_LABEL_SECTION_CONFIG_FILES, columns,
+                       G_N_ELEMENTS(columns));
+  for (guint i = 0; i < names->len; i++, (*row)++) {
+    const char *name = g_ptr_array_index(names, i);
+    g_autofree char *path = g_build_filename(ctx->config_dir, name, NULL);
+    gsize bytes = 0;
+    g_autofree char *sha256 = file_sha256(path, &bytes, error);
+    if (sha256 == NULL)
+      return FALSE;
+    report_sheet_write_text(sheet, *row, 0, name, FALSE);
+    report_sheet_write_number(sheet, *row, 1, (double)bytes, REPORT_CELL_COUNT, FALSE);
+    report_sheet_write_text(sheet, *row, 2, sha256, FALSE);
+  }
+  return TRUE;
+}
+
+static void write_input_files(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t *row)
+{
+  const ReportTable *t = ctx->data->input_files;
+  const ReportLabel columns[] = {REPORT_LABEL_COL_FILE, REPORT_LABEL_COL_BYTES,
+                                 REPORT_LABEL_COL_SHA256};
+  write_section_header(sheet, ctx, row, REPORT_LABEL_SECTION_INPUT_CHECKSUMS, columns,
+                       G_N_ELEMENTS(columns));
+  int file = report_table_column(t, "file");
+  int bytes = report_table_column(t, "bytes");
+  int sha256 = report_table_column(t, "sha256");
+  for (guint i = 0; i < t->rows->len; i++, (*row)++) {
+    report_sheet_write_text(sheet, *row, 0, report_table_text(t, i, file), FALSE);
+    report_sheet_write_number(sheet, *row, 1, report_table_number(t, i, bytes), REPORT_CELL_COUNT,
+                              FALSE);
+    report_sheet_write_text(sheet, *row, 2, report_table_text(t, i, sha256), FALSE);
+  }
+}
+
+gboolean report_sheet_method_write(const ReportContext *ctx, GError **error)
+{
+  g_autoptr(ReportSheet) sheet = report_sheet_new(ctx, REPORT_LABEL_SHEET_METHOD, error);
+  if (sheet == NULL)
+    return FALSE;
+  worksheet_gridlines(sheet->worksheet, LXW_HIDE_ALL_GRIDLINES);
+  report_sheet_write_title(sheet, report_context_label(ctx, REPORT_LABEL_TITLE_METHOD));
+  lxw_row_t row = write_settings(sheet, ctx, 2) + 1;
+  /* The model factors (points and target of each factor, from
+   * config/ssi-model.ini) go here, between the settings and the checksums. */
+  if (!write_config_files(sheet, ctx, &row, error))
+    return FALSE;
+  row++;
+  write_input_files(sheet, ctx, &row);
+  return report_sheet_finish(g_steal_pointer(&sheet), error);
+}

@@ -1,0 +1,62 @@
+/* The stage files the report reads (scores/ and normalized/), held in memory
+ * as tables of text addressed by column NAME, with the numeric columns
+ * checked on loading so that sheets can read numbers without failing. */
+#pragma once
+#include <glib.h>
+
+typedef struct {
+  guint64 line;  /* physical line of the record, for messages */
+  char **fields; /* one per header column, "" when the record was short */
+} ReportRow;
+
+typedef struct {
+  char *path;
+  GPtrArray *columns; /* char*: the header as read */
+  GPtrArray *rows;    /* ReportRow* in file order */
+} ReportTable;
+
+/* Reads a CSV file with a header row. required: column names that must be
+ * present (NULL-terminated); numeric: columns whose fields must be empty or a
+ * finite number written with '.' (NULL-terminated, may be NULL). Errors
+ * (PIPELINE_ERROR_INPUT) name the file, the line and what was expected. */
+ReportTable *report_table_load(const char *path, const char *const *required,
+                               const char *const *numeric, GError **error);
+
+void report_table_free(ReportTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(ReportTable, report_table_free)
+
+/* Index of the column named name (ignoring ASCII case), or -1. */
+int report_table_column(const ReportTable *table, const char *name);
+
+/* The field of row at column (an index from report_table_column); "" when
+ * column is -1. */
+const char *report_table_text(const ReportTable *table, guint row, int column);
+
+/* The number in that field; NAN when it is empty or column is -1. */
+double report_table_number(const ReportTable *table, guint row, int column);
+
+/* Every file the report reads, loaded by report_data_load. */
+typedef struct {
+  ReportTable *person_month;
+  ReportTable *team_month;
+  ReportTable *program_month;
+  ReportTable *ingest_summary;
+  ReportTable *rejects;
+  ReportTable *warnings;
+  ReportTable *input_files;
+  ReportTable *programs;
+  ReportTable *roster;
+} ReportData;
+
+/* Loads the files of common/contract.h from work_dir. A missing or unreadable
+ * file is a PIPELINE_ERROR_INPUT naming it. */
+gboolean report_data_load(ReportData *data, const char *work_dir, GError **error);
+
+void report_data_clear(ReportData *data);
+
+/* The display name of a program id from programs.csv; the id itself when the
+ * program has no name there. */
+const char *report_data_program_name(const ReportData *data, const char *program);
+
+/* report_month from <work>/scores/meta.csv, checked to be YYYY-MM. */
+char *report_data_read_month(const char *work_dir, GError **error);

@@ -1,0 +1,171 @@
+/* Tests of report/tables.c: stage files read by column name, numbers
+ * checked on loading with messages naming file and line, and the report
+ * month and program names looked up from them. */
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "common/errors.h"
+#include "report/tables.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#define FIXTURE_WORK TEST_DATA_DIR "/report/work"
+
+static int make_temp_dir(void **state)
+{
+  *state = g_dir_make_tmp("report-tables-XXXXXX", NULL);
+  return *state == NULL;
+}
+
+static int remove_temp_dir(void **state)
+{
+  g_autofree char *dir = *state;
+  g_autoptr(GDir) listing = g_dir_open(dir, 0, NULL);
+  const char *name;
+  while (listing != NULL && (name = g_dir_read_name(listing)) != NULL) {
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_remove(path);
+  }
+  g_rmdir(dir);
+  return 0;
+}
+
+static char *write_file(const char *dir, const char *name, const char *contents)
+{
+  char *path = g_build_filename(dir, name, NULL);
+  assert_true(g_file_set_contents(path, contents, -1, NULL));
+  return path;
+}
+
+static const char *const required_ab[] = {"a", "b", NULL};
+static const char *const numeric_b[] = {"b", NULL};
+
+static void test_columns_found_by_name(void **state)
+{
+  g_autofree char *path = write_file(*state, "t.csv", "extra,b,a\nx,2.5,one\ny,,two\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReportTable) t = report_table_load(path, required_ab, numeric_b, &error);
+  assert_non_null(t);
+  assert_int_equal(t->rows->len, 2);
+  int a = report_table_column(t, "a");
+  int b = report_table_column(t, "b");
+  assert_int_equal(a, 2);
+  assert_string_equal(report_table_text(t, 1, a), "two");
+  assert_true(report_table_number(t, 0, b) == 2.5);
+  assert_true(isnan(report_table_number(t, 1, b))); /* empty means unknown */
+  assert_int_equal(report_table_column(t, "missing"), -1);
+  assert_string_equal(report_table_text(t, 0, -1), "");
+  assert_true(isnan(report_table_number(t, 0, -1)));
+}
+
+static void test_short_record_reads_as_empty_fields(void **state)
+{
+  g_autofree char *path = write_file(*state, "t.csv", "a,b\none\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReportTable) t = report_table_load(path, required_ab, numeric_b, &error);
+  assert_non_null(t);
+  assert_string_equal(report_table_text(t, 0, report_table_column(t, "b")), "");
+}
+
+static void test_bad_number_names_file_line_and_column(void **state)
+{
+  g_autofree char *path = write_file(*state, "t.csv", "a,b\none,1\ntwo,abc\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReportTable) t = report_table_load(path, required_ab, numeric_b, &error);
+  assert_null(t);
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  g_autofree char *expected = g_strdup_printf(
+      "%s line 3: column b holds \"abc\", expected a number or an empty field", path);
+  assert_string_equal(error->message, expected);
+}
+
+static void test_infinity_is_not_a_number(void **state)
+{
+  g_autofree char *path = write_file(*state, "t.csv", "a,b\none,inf\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReportTable) t = report_table_load(path, required_ab, numeric_b, &error);
+  assert_null(t);
+  assert_non_null(strstr(error->message, "line 2: column b holds \"inf\""));
+}
+
+static void test_missing_column_and_file(void **state)
+{
+  g_autofree char *path = write_file(*state, "t.csv", "a,c\n1,2\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReportTable) t = report_table_load(path, required_ab, NULL, &error);
+  assert_null(t);
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  g_autofree char *prefix = g_strdup_printf("%s line 1: missing column(s) \"b\"", path);
+  assert_true(g_str_has_prefix(error->message, prefix));
+
+  g_clear_error(&error);
+  g_autofree char *absent = g_build_filename(*state, "absent.csv", NULL);
+  assert_null(report_table_load(absent, required_ab, NULL, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  assert_true(g_str_has_prefix(error->message, absent));
+  assert_non_null(strstr(error->message, "run the earlier stages first"));
+}
+
+static void test_empty_file(void **state)
+{
+  g_autofree char *path = write_file(*state, "t.csv", "");
+  g_autoptr(GError) error = NULL;
+  assert_null(report_table_load(path, required_ab, NULL, &error));
+  g_autofree char *expected = g_strdup_printf("%s: empty file, expected a header row", path);
+  assert_string_equal(error->message, expected);
+}
+
+static void test_read_month(void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month = report_data_read_month(FIXTURE_WORK, &error);
+  assert_string_equal(month, "2026-10");
+
+  g_autofree char *scores = g_build_filename(*state, "scores", NULL);
+  g_mkdir(scores, 0755);
+  g_autofree char *meta = write_file(scores, "meta.csv", "key,value\nreport_month,Oct 2026\n");
+  assert_null(report_data_read_month(*state, &error));
+  g_autofree char *expected =
+      g_strdup_printf("%s line 2: report_month is \"Oct 2026\", expected YYYY-MM", meta);
+  assert_string_equal(error->message, expected);
+  g_remove(meta);
+  g_rmdir(scores);
+}
+
+static void test_fixture_loads_and_names_programs(void **state)
+{
+  (void)state;
+  ReportData data;
+  g_autoptr(GError) error = NULL;
+  assert_true(report_data_load(&data, FIXTURE_WORK, &error));
+  assert_int_equal(data.person_month->rows->len, 15);
+  assert_int_equal(data.rejects->rows->len, 1);
+  assert_string_equal(report_data_program_name(&data, "tueren"), "Türen Nord 2026");
+  assert_string_equal(report_data_program_name(&data, "unknown"), "unknown");
+  report_data_clear(&data);
+  assert_null(data.person_month);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_columns_found_by_name, make_temp_dir, remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_short_record_reads_as_empty_fields, make_temp_dir,
+                                      remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_bad_number_names_file_line_and_column, make_temp_dir,
+                                      remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_infinity_is_not_a_number, make_temp_dir,
+                                      remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_missing_column_and_file, make_temp_dir, remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_empty_file, make_temp_dir, remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_read_month, make_temp_dir, remove_temp_dir),
+      cmocka_unit_test(test_fixture_loads_and_names_programs),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
