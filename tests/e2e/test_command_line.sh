@@ -42,7 +42,7 @@ cp -r "$DATA/tree" "$TMP/badheader"
 printf 'who,when,score\nx,2026-01-01,5\n' > "$TMP/badheader/ssi/2026-03_other.csv"
 expect_status 2 "unrecognised SSI header" -- "${P[@]}" --input "$TMP/badheader" --work "$TMP/w4" run
 expect_grep "2026-03_other.csv" "$TMP/stderr" "names the file"
-expect_grep '"who"' "$TMP/work/../w4/normalized/ingest_summary.csv" "summary quotes the headers found"
+expect_grep 'found: ""who""' "$TMP/w4/normalized/ingest_summary.csv" "summary quotes the headers found"
 
 # Output errors: status 3.
 printf 'not a folder' > "$TMP/outfile"
