@@ -1,9 +1,9 @@
 /* ssi-pipeline's command line: parses the options of operation.md, loads
  * config/, runs the stages asked for and turns errors into exit statuses. */
 #include "common/config.h"
+#include "common/context.h"
 #include "common/contract.h"
 #include "common/csv_reader.h"
-#include "common/context.h"
 #include "common/errors.h"
 #include "ingest/ingest.h"
 #include "report/report.h"
@@ -40,14 +40,13 @@ static const char SUMMARY[] =
 static GOptionContext *options_context_new(Options *o)
 {
   const GOptionEntry entries[] = {
-      {"input", 0, 0, G_OPTION_ARG_FILENAME, &o->input_dir, "Input tree (default samples/)",
-       "DIR"},
+      {"input", 0, 0, G_OPTION_ARG_FILENAME, &o->input_dir, "Input tree (default samples/)", "DIR"},
       {"config", 0, 0, G_OPTION_ARG_FILENAME, &o->config_dir,
        "Folder of pipeline.ini and the other settings (default config/)", "DIR"},
       {"work", 0, 0, G_OPTION_ARG_FILENAME, &o->work_dir,
        "Folder of the stage files normalized/ and scores/ (default work/)", "DIR"},
-      {"out", 0, 0, G_OPTION_ARG_FILENAME, &o->out_dir, "Folder of the workbooks (default reports/)",
-       "DIR"},
+      {"out", 0, 0, G_OPTION_ARG_FILENAME, &o->out_dir,
+       "Folder of the workbooks (default reports/)", "DIR"},
       {"month", 0, 0, G_OPTION_ARG_STRING, &o->month,
        "Report month (default: the latest month that has data)", "YYYY-MM"},
       {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
@@ -286,7 +285,9 @@ static int run_main(int argc, char **argv, Options *o)
       .out_dir = o->out_dir,
       .month = o->month,
       .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
-      .log_level = o->quiet ? LOG_QUIET : o->verbose ? LOG_VERBOSE : LOG_NORMAL,
+      .log_level = o->quiet     ? LOG_QUIET
+                   : o->verbose ? LOG_VERBOSE
+                                : LOG_NORMAL,
       .config = config,
   };
   if (!run_command(argv[1], &ctx, &error)) {

@@ -40,10 +40,10 @@ typedef struct {
 
 typedef struct {
   CsvEncoding encoding;
-  char delimiter;     /* the one used */
-  gboolean crlf;      /* CRLF line ends seen */
-  guint64 records;    /* records handed to the callback, malformed included */
-  guint64 bytes;      /* size of the input */
+  char delimiter;  /* the one used */
+  gboolean crlf;   /* CRLF line ends seen */
+  guint64 records; /* records handed to the callback, malformed included */
+  guint64 bytes;   /* size of the input */
 } CsvFileInfo;
 
 /* Called for each non-blank record, header included, in file order. Return
@@ -53,9 +53,8 @@ typedef gboolean (*CsvRecordFunc)(const CsvRecord *record, gpointer user_data, G
 
 /* Reads a file by path. info may be NULL. Errors: the file cannot be opened
  * or read (G_FILE_ERROR), or the callback's. */
-gboolean csv_reader_read_file(const char *path, const CsvReaderOptions *options,
-                              CsvRecordFunc func, gpointer user_data, CsvFileInfo *info,
-                              GError **error);
+gboolean csv_reader_read_file(const char *path, const CsvReaderOptions *options, CsvRecordFunc func,
+                              gpointer user_data, CsvFileInfo *info, GError **error);
 
 /* The same over bytes in memory (a file inside a zip, a test string). */
 gboolean csv_reader_read_bytes(const char *data, gsize length, const CsvReaderOptions *options,

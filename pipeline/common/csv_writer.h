@@ -15,7 +15,8 @@ CsvWriter *csv_writer_open(const char *path, const char *const *header, GError *
 void csv_writer_add_text(CsvWriter *writer, const char *text); /* NULL writes an empty field */
 void csv_writer_add_int(CsvWriter *writer, gint64 value);
 void csv_writer_add_double2(CsvWriter *writer, double value); /* two decimals; NaN writes empty */
-void csv_writer_add_double_exact(CsvWriter *writer, double value); /* shortest text that reads back equal; NaN writes empty */
+void csv_writer_add_double_exact(
+    CsvWriter *writer, double value); /* shortest text that reads back equal; NaN writes empty */
 void csv_writer_add_empty(CsvWriter *writer);
 void csv_writer_end_row(CsvWriter *writer);
 

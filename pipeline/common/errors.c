@@ -1,7 +1,10 @@
 /* The pipeline's GError domain and its mapping onto exit statuses. */
 #include "common/errors.h"
 
-G_DEFINE_QUARK(ssi-pipeline-error-quark, pipeline_error)
+GQuark pipeline_error_quark(void)
+{
+  return g_quark_from_static_string("ssi-pipeline-error-quark");
+}
 
 int pipeline_error_exit_status(const GError *error)
 {
