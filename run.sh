@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(build-essential cmake pkg-config libglib2.0-dev libcsv-dev libxlsxwriter-dev
-          libcmocka-dev libjson-glib-dev libzip-dev python3 python3-openpyxl unzip)
+          libcmocka-dev libjson-glib-dev libzip-dev python3 python3-openpyxl unzip valgrind)
 
 missing_packages() {
   local p
@@ -46,6 +46,9 @@ case "${1:-run}" in
     install_packages
     build build-test -DSSI_WERROR=ON
     ctest --test-dir build-test --output-on-failure -j "$(nproc)"
+    # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+    build build-asan -DSSI_WERROR=ON -DSSI_SANITIZE=ON
+    ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
     ;;
   *)
     echo "usage: ./run.sh [run|test]" >&2

@@ -75,6 +75,19 @@ static void options_clear(Options *o)
   g_free(o->lang);
 }
 
+/* Set after parsing: GOption replaces a string without freeing the old one. */
+static void options_apply_defaults(Options *o)
+{
+  if (o->input_dir == NULL)
+    o->input_dir = g_strdup("samples");
+  if (o->config_dir == NULL)
+    o->config_dir = g_strdup("config");
+  if (o->work_dir == NULL)
+    o->work_dir = g_strdup("work");
+  if (o->out_dir == NULL)
+    o->out_dir = g_strdup("reports");
+}
+
 static gboolean command_is_known(const char *command)
 {
   for (guint i = 0; i < G_N_ELEMENTS(COMMANDS); i++)
@@ -263,6 +276,7 @@ static int run_main(int argc, char **argv, Options *o)
     printf("ssi-pipeline %s\n", SSI_PIPELINE_VERSION);
     return 0;
   }
+  options_apply_defaults(o);
   if (argc != 2)
     return usage_error(context, argc < 2 ? "a COMMAND is needed" : "only one COMMAND at a time");
   if (!command_is_known(argv[1])) {
@@ -303,12 +317,7 @@ int main(int argc, char **argv)
   /* libxlsxwriter and the CSV writers print numbers with the C library: a
    * decimal comma would make Excel call the workbook damaged. */
   setlocale(LC_NUMERIC, "C");
-  Options o = {
-      .input_dir = g_strdup("samples"),
-      .config_dir = g_strdup("config"),
-      .work_dir = g_strdup("work"),
-      .out_dir = g_strdup("reports"),
-  };
+  Options o = {0};
   int status = run_main(argc, argv, &o);
   options_clear(&o);
   return status;
