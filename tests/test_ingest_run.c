@@ -60,6 +60,12 @@ static const TreeFile small_tree[] = {
     {"sub/thing.csv", "a,b\n"},
 };
 
+/* config/sources.ini of the tests: the generic post export only. */
+static const char posts_sources_ini[] =
+    "[source generic]\nambassador = ambassador\ndate = date\npost_url = post_url\n"
+    "impressions = impressions\nreactions = reactions\ncomments = comments\n"
+    "reposts = reposts\nclicks = clicks\n";
+
 static void remove_tree(const char *path)
 {
   GDir *dir = g_dir_open(path, 0, NULL);
@@ -119,8 +125,9 @@ static int setup(void **state)
                              .jobs = 1,
                              .log_level = LOG_QUIET,
                              .config = f->config};
+  g_autofree char *sources = g_build_filename(f->root, "sources.ini", NULL);
   *state = f;
-  return f->root == NULL;
+  return f->root == NULL || !g_file_set_contents(sources, posts_sources_ini, -1, NULL);
 }
 
 static int teardown(void **state)
@@ -142,7 +149,7 @@ static const char expected_summary[] =
     "not used: not read by this version of the pipeline\n"
     "linkedin/c3/export/Connections.csv,linkedin export,,0,0,0,0,"
     "not used: not read by this version of the pipeline\n"
-    "posts/2025-01.csv,posts,,0,0,0,0,not used: not read by this version of the pipeline\n"
+    "posts/2025-01.csv,posts,UTF-8,0,0,0,0,\"delimiter \"\",\"\", decimal point, source generic\"\n"
     "programs.ini,programs,,2,2,0,0,\n"
     "roster.csv,roster,UTF-8,5,4,0,1,\"delimiter \"\",\"\"\"\n"
     "ssi/2025-01_a.csv,ssi,UTF-8,3,0,2,1,\"delimiter \"\",\"\", decimal point\"\n"
@@ -364,7 +371,7 @@ static void test_output_is_identical_on_a_second_run(void **state)
   f->config->max_reject_ratio = 0.25;
   const char *const outputs[] = {"ingest_summary.csv", "rejects.csv",  "ssi_snapshots.csv",
                                  "warnings.csv",       "programs.csv", "roster.csv",
-                                 "input_files.csv",    "meta.csv"};
+                                 "input_files.csv",    "meta.csv",     "posts.csv"};
   assert_true(ingest_run(&f->ctx, NULL, NULL));
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func(g_free);
   for (gsize i = 0; i < G_N_ELEMENTS(outputs); i++) {
@@ -392,6 +399,123 @@ static void test_missing_input_tree_is_an_input_error(void **state)
   assert_string_equal(error->message, message);
 }
 
+/* --- Advocacy-tool posts ------------------------------------------------- */
+
+static void tree_write_posts_base(const Fixture *f)
+{
+  tree_write(f, "programs.ini", "[program p]\nstart = 2025-01-01\nteams = DE\n");
+  tree_write(f, "roster.csv",
+             "ambassador_id,name,email,program,team,joined\n"
+             "a1,Anna Berg,anna@example.com,p,DE,2025-01-01\n"
+             "b2,Ben Ott,ben@example.com,p,DE,2025-01-01\n"
+             "c3,Cem Kaya,,p,DE,2025-01-01\n");
+  tree_write(f, "ssi/a.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
+}
+
+static void test_posts_are_normalized_and_count_as_data(void **state)
+{
+  Fixture *f = *state;
+  tree_write_posts_base(f);
+  tree_write(f, "posts/2025-02.csv",
+             "ambassador,date,post_url,impressions,reactions,comments,reposts,clicks\n"
+             "BEN@example.com,2025-02-03,https://x/1,90,3,1,0,\n"
+             "b2,2025-02-03,https://x/0,,,,,\n");
+  tree_write(f, "posts/2025-03.csv",
+             "ambassador,date,post_url,impressions,reactions,comments,reposts,clicks\n"
+             "Ben Ott,2025-02-03,https://x/1,\"1,200\",30,4,2,9\n"
+             "b2,2025-03-05,https://x/2,10,1,0,0,0\n");
+  IngestTotals totals;
+  g_autoptr(GError) error = NULL;
+  assert_true(ingest_run(&f->ctx, &totals, &error));
+  g_autofree char *posts = work_read(f, "normalized/posts.csv");
+  assert_string_equal(posts, "ambassador_id,date,post_url,impressions,reactions,comments,"
+                             "reposts,clicks,source,file,line\n"
+                             "b2,2025-02-03,https://x/0,,,,,,generic,posts/2025-02.csv,3\n"
+                             "b2,2025-02-03,https://x/1,1200,30,4,2,9,generic,posts/2025-03.csv,2\n"
+                             "b2,2025-03-05,https://x/2,10,1,0,0,0,generic,posts/2025-03.csv,3\n");
+  g_autofree char *meta = work_read(f, "normalized/meta.csv");
+  assert_string_equal(meta, "key,value\nlatest_date,2025-03-05\n");
+  /* b2 has posts only: no "no data" warning, unlike c3. */
+  g_autofree char *warnings = work_read(f, "normalized/warnings.csv");
+  assert_string_equal(warnings,
+                      "kind,subject,month,detail\n"
+                      "no data,c3,,no accepted SSI snapshot and no LinkedIn export for this "
+                      "ambassador\n");
+  assert_int_equal(totals.rows_read, 1 + 3 + 1 + 4); /* programs, roster, ssi, posts */
+  assert_int_equal(totals.duplicates, 1);
+}
+
+static void test_unrecognised_posts_header_stops_with_status_2(void **state)
+{
+  Fixture *f = *state;
+  tree_write_posts_base(f);
+  tree_write(f, "posts/a.csv", "Author;Link\na1;https://x/1\n");
+  tree_write(f, "posts/b.csv", "ambassador,date,post_url\na1,2025-02-01,https://x/2\n");
+  f->config->max_reject_ratio = 0.5;
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_int_equal(pipeline_error_exit_status(error), 2);
+  const char *reason = "header not recognised: found: \"Author\", \"Link\"; known headers: "
+                       "generic: \"ambassador\", \"date\", \"post_url\", \"impressions\", "
+                       "\"reactions\", \"comments\", \"reposts\", \"clicks\"";
+  g_autofree char *message = g_strconcat("posts/a.csv:1: ", reason, NULL);
+  assert_string_equal(error->message, message);
+  g_autofree char *posts = work_read(f, "normalized/posts.csv");
+  assert_true(strstr(posts, "a1,2025-02-01,https://x/2,,,,,,generic,posts/b.csv,2\n") != NULL);
+  g_autofree char *rejects = work_read(f, "normalized/rejects.csv");
+  assert_true(g_str_has_prefix(rejects, "file,line,reason,excerpt\nposts/a.csv,1,\"header not "
+                                        "recognised: found: \"\"Author\"\", \"\"Link\"\";"));
+}
+
+static void test_post_rejects_weigh_in_their_own_group(void **state)
+{
+  Fixture *f = *state;
+  tree_write_posts_base(f);
+  tree_write(f, "posts/a.csv",
+             "ambassador,date,post_url\na1,2025-02-01,https://x/1\nzz,2025-02-01,https://x/2\n");
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_int_equal(pipeline_error_exit_status(error), 2);
+  assert_string_equal(error->message,
+                      "posts: 1 of 2 rows rejected (50.0%), more than max_reject_ratio 5% allows "
+                      "(most in posts/a.csv: 1); see normalized/rejects.csv");
+}
+
+static void test_missing_sources_ini_is_a_config_error(void **state)
+{
+  Fixture *f = *state;
+  tree_write_posts_base(f);
+  tree_write(f, "posts/a.csv", "ambassador,date,post_url\na1,2025-02-01,https://x/1\n");
+  g_autofree char *sources = g_build_filename(f->root, "sources.ini", NULL);
+  g_unlink(sources);
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_int_equal(pipeline_error_exit_status(error), 1);
+  g_autofree char *message =
+      g_strdup_printf("%s: missing: expected the column names of each advocacy tool whose "
+                      "exports are in posts/ (a [source <id>] section per tool)",
+                      sources);
+  assert_string_equal(error->message, message);
+}
+
+static void test_posts_csv_only_when_the_tree_has_posts(void **state)
+{
+  Fixture *f = *state;
+  tree_write_posts_base(f);
+  tree_write(f, "posts/notes.txt", "exports go here\n");
+  assert_true(ingest_run(&f->ctx, NULL, NULL));
+  assert_false(work_exists(f, "normalized/posts.csv"));
+  tree_write(f, "posts/a.csv", "ambassador,date,post_url\n");
+  assert_true(ingest_run(&f->ctx, NULL, NULL));
+  g_autofree char *posts = work_read(f, "normalized/posts.csv");
+  assert_string_equal(posts, "ambassador_id,date,post_url,impressions,reactions,comments,"
+                             "reposts,clicks,source,file,line\n");
+  g_autofree char *csv = g_build_filename(f->input_dir, "posts", "a.csv", NULL);
+  g_unlink(csv);
+  assert_true(ingest_run(&f->ctx, NULL, NULL));
+  assert_false(work_exists(f, "normalized/posts.csv"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -411,6 +535,12 @@ int main(void)
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_output_is_identical_on_a_second_run, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_input_tree_is_an_input_error, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_posts_are_normalized_and_count_as_data, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_unrecognised_posts_header_stops_with_status_2, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_post_rejects_weigh_in_their_own_group, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_missing_sources_ini_is_a_config_error, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_posts_csv_only_when_the_tree_has_posts, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "ingest/ledger.h"
 #include "ingest/outputs.h"
+#include "ingest/posts.h"
 #include "ingest/programs.h"
 #include "ingest/roster.h"
 #include "ingest/snapshots.h"
@@ -13,10 +14,13 @@
 #include "ingest/ssi_json.h"
 #include "ingest/tree.h"
 #include "ingest/warnings.h"
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #define NOTE_NOT_READ_BY_VERSION "not used: not read by this version of the pipeline"
 #define NOTE_UNKNOWN_INPUT "not used: not an input the pipeline knows"
+#define SOURCES_INI "sources.ini"
 
 /* The state of one run, passed to every step. */
 typedef struct {
@@ -28,6 +32,7 @@ typedef struct {
   IngestRoster *roster;
   IngestSnapshots *snapshots;
   IngestWarnings *warnings;
+  IngestPosts *posts;      /* NULL until the first file in posts/ is read */
   GPtrArray *input_errors; /* GError: problems that stop the run after reading */
 } IngestRun;
 
@@ -54,6 +59,8 @@ static gboolean read_ssi_csv(IngestRun *run, const IngestTreeFile *file, IngestF
                              GError **error);
 static gboolean read_ssi_json(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
                               GError **error);
+static gboolean read_posts(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                           GError **error);
 
 static const IngestKindHandler kind_handlers[] = {
     {INGEST_KIND_PROGRAMS, PHASE_PROGRAMS, read_programs, NULL},
@@ -61,7 +68,7 @@ static const IngestKindHandler kind_handlers[] = {
     {INGEST_KIND_SSI_CSV, PHASE_DATA, read_ssi_csv, NULL},
     {INGEST_KIND_SSI_JSON, PHASE_DATA, read_ssi_json, NULL},
     {INGEST_KIND_LINKEDIN, PHASE_DATA, NULL, NOTE_NOT_READ_BY_VERSION},
-    {INGEST_KIND_POSTS, PHASE_DATA, NULL, NOTE_NOT_READ_BY_VERSION},
+    {INGEST_KIND_POSTS, PHASE_DATA, read_posts, NULL},
     {INGEST_KIND_UNRECOGNISED, PHASE_DATA, NULL, NOTE_UNKNOWN_INPUT},
 };
 
@@ -74,6 +81,7 @@ typedef struct {
 static const IngestRatioGroup ratio_groups[] = {
     {"roster", 1u << INGEST_KIND_ROSTER},
     {"ssi", (1u << INGEST_KIND_SSI_CSV) | (1u << INGEST_KIND_SSI_JSON)},
+    {"posts", 1u << INGEST_KIND_POSTS},
 };
 
 static const IngestKindHandler *handler_of(IngestFileKind kind)
@@ -121,6 +129,21 @@ static gboolean read_ssi_json(IngestRun *run, const IngestTreeFile *file, Ingest
   return ingest_ssi_json_read(file->abs_path, entry, &sink, error);
 }
 
+/* sources.ini is needed only when there are posts to read, so it is loaded
+ * with the first of them; its absence is then a config error. */
+static gboolean read_posts(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                           GError **error)
+{
+  if (run->posts == NULL) {
+    g_autofree char *path = g_build_filename(run->ctx->config_dir, SOURCES_INI, NULL);
+    IngestSources *sources = ingest_sources_load(path, error);
+    if (sources == NULL)
+      return FALSE;
+    run->posts = ingest_posts_new(sources, run->roster, run->ledger, run->warnings);
+  }
+  return ingest_posts_read(run->posts, file->abs_path, entry, error);
+}
+
 static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *files)
 {
   memset(run, 0, sizeof *run);
@@ -145,6 +168,7 @@ static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *file
 static void run_clear(IngestRun *run)
 {
   g_ptr_array_unref(run->input_errors);
+  ingest_posts_free(run->posts);
   ingest_warnings_free(run->warnings);
   ingest_snapshots_free(run->snapshots);
   ingest_roster_free(run->roster);
@@ -263,7 +287,8 @@ static void run_warn_no_data(IngestRun *run)
   const GPtrArray *ids = ingest_roster_ids(run->roster);
   for (guint i = 0; i < ids->len; i++) {
     const char *id = g_ptr_array_index(ids, i);
-    if (!ingest_snapshots_has(run->snapshots, id) && !g_hash_table_contains(exported, id))
+    if (!ingest_snapshots_has(run->snapshots, id) && !g_hash_table_contains(exported, id) &&
+        (run->posts == NULL || !ingest_posts_has(run->posts, id)))
       ingest_warnings_add(run->warnings, "no data", id, NULL,
                           "no accepted SSI snapshot and no LinkedIn export for this ambassador");
   }
@@ -315,6 +340,32 @@ static char *run_path(const IngestRun *run, const char *name)
   return g_build_filename(run->ctx->work_dir, name, NULL);
 }
 
+/* posts.csv exists only when the tree has posts to read: score takes its
+ * absence as "no advocacy data", so one left by an earlier run goes. */
+static gboolean run_write_posts(const IngestRun *run, GError **error)
+{
+  g_autofree char *path = run_path(run, CONTRACT_POSTS);
+  if (run->posts != NULL)
+    return ingest_posts_write(run->posts, path, error);
+  if (g_unlink(path) == 0 || errno == ENOENT)
+    return TRUE;
+  int saved = errno;
+  g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved), "%s: cannot remove: %s", path,
+              g_strerror(saved));
+  return FALSE;
+}
+
+/* The latest of the snapshot and post dates; unset when there is none. */
+static void run_latest_date(const IngestRun *run, GDate *latest)
+{
+  GDate posts_latest;
+  g_date_clear(latest, 1);
+  ingest_snapshots_latest_date(run->snapshots, latest);
+  if (run->posts != NULL && ingest_posts_latest_date(run->posts, &posts_latest) &&
+      (!g_date_valid(latest) || g_date_compare(&posts_latest, latest) > 0))
+    *latest = posts_latest;
+}
+
 static gboolean run_write_data(const IngestRun *run, GError **error)
 {
   g_autofree char *programs = run_path(run, CONTRACT_PROGRAMS);
@@ -324,12 +375,11 @@ static gboolean run_write_data(const IngestRun *run, GError **error)
   g_autofree char *input_files = run_path(run, CONTRACT_INPUT_FILES);
   g_autofree char *meta = run_path(run, CONTRACT_META);
   GDate latest;
-  g_date_clear(&latest, 1);
-  ingest_snapshots_latest_date(run->snapshots, &latest);
+  run_latest_date(run, &latest);
   return ingest_programs_write(run->programs, programs, error) &&
          ingest_roster_write(run->roster, roster, error) &&
          ingest_snapshots_write(run->snapshots, snapshots, error) &&
-         ingest_warnings_write(run->warnings, warnings, error) &&
+         ingest_warnings_write(run->warnings, warnings, error) && run_write_posts(run, error) &&
          ingest_outputs_write_input_files(run->files, input_files, error) &&
          ingest_outputs_write_meta(&latest, meta, error);
 }
