@@ -1,5 +1,6 @@
 /* Tests of report/labels.c: both languages complete, sheet names Excel
- * accepts, month names, and the words for bands, sources and warnings. */
+ * accepts, month names, the words for bands, sources and warnings, and the
+ * names of the estimate's pillars and factors. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -68,6 +69,7 @@ static void test_sheet_names_are_valid_for_excel(void **state)
                       "Datenqualität");
   assert_string_equal(report_label(REPORT_LABEL_SHEET_METHOD, REPORT_LANGUAGE_DE), "Methodik");
   assert_string_equal(report_label(REPORT_LABEL_SHEET_QUALITY, REPORT_LANGUAGE_EN), "Data quality");
+  assert_string_equal(report_label(REPORT_LABEL_SHEET_COACHING, REPORT_LANGUAGE_DE), "Coaching");
 }
 
 /* Table headers must be unique: no two column labels share a text. */
@@ -113,6 +115,35 @@ static void test_coded_values(void **state)
   assert_string_equal(report_label_warning_kind("new kind", REPORT_LANGUAGE_DE), "new kind");
 }
 
+static void test_pillars_and_factors(void **state)
+{
+  (void)state;
+  for (gsize l = 0; l < G_N_ELEMENTS(languages); l++) {
+    for (int p = 0; p < PILLAR_COUNT; p++)
+      assert_true(report_label_pillar((Pillar)p, languages[l])[0] != '\0');
+    for (int f = 0; f < FACTOR_COUNT; f++) {
+      if (report_label_factor((FactorId)f, languages[l])[0] == '\0' ||
+          report_label_factor_measure((FactorId)f, languages[l])[0] == '\0')
+        fail_msg("factor %d has no name or description in language %d", f, (int)languages[l]);
+    }
+  }
+  assert_string_equal(report_label_pillar(PILLAR_BRAND, REPORT_LANGUAGE_EN), "Professional brand");
+  assert_string_equal(report_label_pillar(PILLAR_PEOPLE, REPORT_LANGUAGE_DE),
+                      "Die richtigen Personen finden");
+  assert_string_equal(report_label_pillar(PILLAR_INSIGHTS, REPORT_LANGUAGE_DE),
+                      "Mit Insights interagieren");
+  assert_string_equal(report_label_pillar(PILLAR_RELATIONSHIPS, REPORT_LANGUAGE_EN),
+                      "Build relationships");
+  assert_string_equal(report_label_factor(FACTOR_PUBLISHING, REPORT_LANGUAGE_EN), "Publishing");
+  assert_string_equal(report_label_factor(FACTOR_PUBLISHING, REPORT_LANGUAGE_DE), "Beiträge");
+  assert_string_equal(report_label_factor(FACTOR_NETWORK_GROWTH, REPORT_LANGUAGE_DE),
+                      "Netzwerkwachstum");
+  assert_string_equal(report_label_factor(FACTOR_COUNT, REPORT_LANGUAGE_EN), "");
+  assert_string_equal(report_label_pillar(PILLAR_COUNT, REPORT_LANGUAGE_DE), "");
+  assert_string_equal(report_label_factor_measure(FACTOR_NETWORK_SIZE, REPORT_LANGUAGE_EN),
+                      "All connections up to the month's end");
+}
+
 static void test_language_from_code(void **state)
 {
   (void)state;
@@ -132,6 +163,7 @@ int main(void)
       cmocka_unit_test(test_column_headers_are_distinct),
       cmocka_unit_test(test_month_names),
       cmocka_unit_test(test_coded_values),
+      cmocka_unit_test(test_pillars_and_factors),
       cmocka_unit_test(test_language_from_code),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

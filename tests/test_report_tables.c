@@ -148,8 +148,59 @@ static void test_fixture_loads_and_names_programs(void **state)
   assert_int_equal(data.rejects->rows->len, 1);
   assert_string_equal(report_data_program_name(&data, "tueren"), "Türen Nord 2026");
   assert_string_equal(report_data_program_name(&data, "unknown"), "unknown");
+  assert_int_equal(data.factors->rows->len, 44); /* 4 person-months x 11 factors */
+  assert_string_equal(data.factors_path, FIXTURE_WORK "/scores/factors.csv");
   report_data_clear(&data);
   assert_null(data.person_month);
+  assert_null(data.factors);
+}
+
+/* A copy of the fixture's work folder in dir without scores/factors.csv
+ * (a folder scored before the estimate had factors) loads; a factors file
+ * with a bad number does not. */
+static void test_factors_file_is_optional(void **state)
+{
+  const char *dir = *state;
+  const char *names[] = {
+      "scores/person_month.csv",       "scores/team_month.csv",   "scores/program_month.csv",
+      "normalized/ingest_summary.csv", "normalized/rejects.csv",  "normalized/warnings.csv",
+      "normalized/input_files.csv",    "normalized/programs.csv", "normalized/roster.csv"};
+  for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+    g_autofree char *from = g_build_filename(FIXTURE_WORK, names[i], NULL);
+    g_autofree char *to = g_build_filename(dir, names[i], NULL);
+    g_autofree char *parent = g_path_get_dirname(to);
+    g_autofree char *contents = NULL;
+    assert_int_equal(g_mkdir_with_parents(parent, 0755), 0);
+    assert_true(g_file_get_contents(from, &contents, NULL, NULL));
+    assert_true(g_file_set_contents(to, contents, -1, NULL));
+  }
+  ReportData data;
+  g_autoptr(GError) error = NULL;
+  assert_true(report_data_load(&data, dir, &error));
+  assert_null(data.factors);
+  report_data_clear(&data);
+
+  g_autofree char *factors = g_build_filename(dir, "scores", "factors.csv", NULL);
+  assert_true(g_file_set_contents(factors,
+                                  "ambassador_id,program,team,month,factor,pillar,measured,"
+                                  "target,points,max_points\n"
+                                  "a1,fenster,DE,2026-10,profile,brand,most,1,7.50,10\n",
+                                  -1, NULL));
+  assert_false(report_data_load(&data, dir, &error));
+  g_autofree char *expected = g_strdup_printf(
+      "%s line 2: column measured holds \"most\", expected a number or an empty field", factors);
+  assert_string_equal(error->message, expected);
+  assert_null(data.person_month);
+  for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+    g_autofree char *path = g_build_filename(dir, names[i], NULL);
+    g_remove(path);
+  }
+  g_remove(factors);
+  const char *subdirs[] = {"scores", "normalized"};
+  for (gsize i = 0; i < G_N_ELEMENTS(subdirs); i++) {
+    g_autofree char *path = g_build_filename(dir, subdirs[i], NULL);
+    g_rmdir(path);
+  }
 }
 
 int main(void)
@@ -166,6 +217,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_empty_file, make_temp_dir, remove_temp_dir),
       cmocka_unit_test_setup_teardown(test_read_month, make_temp_dir, remove_temp_dir),
       cmocka_unit_test(test_fixture_loads_and_names_programs),
+      cmocka_unit_test_setup_teardown(test_factors_file_is_optional, make_temp_dir,
+                                      remove_temp_dir),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

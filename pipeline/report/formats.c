@@ -87,4 +87,7 @@ void report_formats_init(ReportFormats *formats, lxw_workbook *workbook)
   format_set_border_color(formats->header, COLOUR_BORDER);
 
   formats->label = cell_format_new(workbook, REPORT_CELL_TEXT, TRUE);
+
+  formats->wrap = cell_format_new(workbook, REPORT_CELL_TEXT, FALSE);
+  format_set_text_wrap(formats->wrap);
 }

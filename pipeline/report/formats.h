@@ -24,6 +24,7 @@ typedef struct {
   lxw_format *header;
   lxw_format *note;
   lxw_format *label; /* the name column of a key-value list */
+  lxw_format *wrap;  /* a data cell whose text wraps in a fixed-width column */
 } ReportFormats;
 
 /* Fill colours of the SSI colour scale and the pillar data bars. */

@@ -15,6 +15,7 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_SHEET_TEAMS] = {"Teams", "Teams"},
     [REPORT_LABEL_SHEET_AMBASSADORS] = {"Ambassadors", "Botschafter"},
     [REPORT_LABEL_SHEET_TREND] = {"Trend", "Trend"},
+    [REPORT_LABEL_SHEET_COACHING] = {"Coaching", "Coaching"},
     [REPORT_LABEL_SHEET_QUALITY] = {"Data quality", "Datenqualität"},
     [REPORT_LABEL_SHEET_METHOD] = {"Method", "Methodik"},
 
@@ -23,6 +24,14 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_TITLE_TEAMS] = {"Teams – %s", "Teams – %s"},
     [REPORT_LABEL_TITLE_AMBASSADORS] = {"Ambassadors – %s", "Botschafter – %s"},
     [REPORT_LABEL_TITLE_TREND] = {"SSI per ambassador and month", "SSI je Botschafter und Monat"},
+    [REPORT_LABEL_TITLE_COACHING] = {"Coaching – %s", "Coaching – %s"},
+    [REPORT_LABEL_NOTE_COACHING] =
+        {"Weakest pillar: the lowest share of its 25 points. Factor: the "
+         "one in that pillar with the most points missing to its "
+         "target.",
+         "Schwächste Säule: der niedrigste Anteil ihrer 25 Punkte. "
+         "Faktor: der mit den meisten fehlenden Punkten in dieser "
+         "Säule."},
     [REPORT_LABEL_TITLE_QUALITY] = {"Data quality", "Datenqualität"},
     [REPORT_LABEL_TITLE_METHOD] = {"Method", "Methodik"},
     [REPORT_LABEL_ALL_PROGRAMS] = {"All programs", "Alle Programme"},
@@ -52,6 +61,12 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_SECTION_SETTINGS] = {"Settings", "Einstellungen"},
     [REPORT_LABEL_SECTION_CONFIG_FILES] = {"Configuration files", "Konfigurationsdateien"},
     [REPORT_LABEL_SECTION_INPUT_CHECKSUMS] = {"Input files", "Eingabedateien"},
+    [REPORT_LABEL_SECTION_MODEL_FACTORS] = {"Estimated SSI: the model's factors",
+                                            "Geschätzter SSI: die Faktoren des Modells"},
+    [REPORT_LABEL_NOTE_MODEL_FACTORS] = {"Each factor scores points × min(1, measured / target); a "
+                                         "pillar is the sum of its factors.",
+                                         "Jeder Faktor ergibt Punkte × min(1, Messwert / Ziel); "
+                                         "eine Säule ist die Summe ihrer Faktoren."},
 
     [REPORT_LABEL_COL_PROGRAM] = {"Program", "Programm"},
     [REPORT_LABEL_COL_TEAM] = {"Team", "Team"},
@@ -87,6 +102,10 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_COL_INDUSTRY_RANK] = {"Industry rank", "Branchenrang"},
     [REPORT_LABEL_COL_NETWORK_RANK] = {"Network rank", "Netzwerkrang"},
     [REPORT_LABEL_COL_SSI_ESTIMATED] = {"Estimated SSI", "Geschätzter SSI"},
+    [REPORT_LABEL_COL_BRAND_EST] = {"Brand (estimated)", "Marke (geschätzt)"},
+    [REPORT_LABEL_COL_PEOPLE_EST] = {"People (estimated)", "Personen (geschätzt)"},
+    [REPORT_LABEL_COL_INSIGHTS_EST] = {"Insights (estimated)", "Einblicke (geschätzt)"},
+    [REPORT_LABEL_COL_RELATIONSHIPS_EST] = {"Relationships (estimated)", "Beziehungen (geschätzt)"},
     [REPORT_LABEL_COL_ESTIMATED_MINUS_REPORTED] = {"Estimated minus reported",
                                                    "Geschätzt minus gemeldet"},
     [REPORT_LABEL_COL_POSTS] = {"Posts", "Beiträge"},
@@ -121,6 +140,14 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_COL_SETTING] = {"Setting", "Einstellung"},
     [REPORT_LABEL_COL_VALUE] = {"Value", "Wert"},
     [REPORT_LABEL_COL_BYTES] = {"Bytes", "Bytes"},
+    [REPORT_LABEL_COL_WEAKEST_PILLAR] = {"Weakest pillar", "Schwächste Säule"},
+    [REPORT_LABEL_COL_FACTOR] = {"Factor", "Faktor"},
+    [REPORT_LABEL_COL_NEXT_STEP] = {"Next step", "Nächster Schritt"},
+    [REPORT_LABEL_COL_MISSING_POINTS] = {"Missing points", "Fehlende Punkte"},
+    [REPORT_LABEL_COL_PILLAR] = {"Pillar", "Säule"},
+    [REPORT_LABEL_COL_POINTS] = {"Points", "Punkte"},
+    [REPORT_LABEL_COL_TARGET] = {"Target", "Ziel"},
+    [REPORT_LABEL_COL_MEASURED] = {"What is measured", "Was gemessen wird"},
     [REPORT_LABEL_COL_SHA256] = {"SHA-256", "SHA-256"},
 
     [REPORT_LABEL_SETTING_REPORT_MONTH] = {"Report month", "Berichtsmonat"},
@@ -133,6 +160,9 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_SETTING_MAX_REJECT] = {"Rejected rows tolerated per input kind",
                                          "Tolerierte abgewiesene Zeilen je Eingabeart"},
     [REPORT_LABEL_SETTING_VERSION] = {"Program version", "Programmversion"},
+    [REPORT_LABEL_SETTING_SENIORITY_TERMS] = {"Seniority terms", "Senioritätsbegriffe"},
+
+    [REPORT_LABEL_VALUE_OF] = {"%s of %s", "%s von %s"},
 
     [REPORT_LABEL_BAND_LOW] = {"room to improve", "Verbesserungsbedarf"},
     [REPORT_LABEL_BAND_MID] = {"mid", "mittel"},
@@ -158,6 +188,63 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_MONTH_OCTOBER] = {"October", "Oktober"},
     [REPORT_LABEL_MONTH_NOVEMBER] = {"November", "November"},
     [REPORT_LABEL_MONTH_DECEMBER] = {"December", "Dezember"},
+};
+
+static const LabelPair pillars[PILLAR_COUNT] = {
+    [PILLAR_BRAND] = {"Professional brand", "Professionelle Marke"},
+    [PILLAR_PEOPLE] = {"Find the right people", "Die richtigen Personen finden"},
+    [PILLAR_INSIGHTS] = {"Engage with insights", "Mit Insights interagieren"},
+    [PILLAR_RELATIONSHIPS] = {"Build relationships", "Beziehungen aufbauen"},
+};
+
+static const LabelPair factors[FACTOR_COUNT] = {
+    [FACTOR_PROFILE] = {"Profile", "Profil"},
+    [FACTOR_PUBLISHING] = {"Publishing", "Beiträge"},
+    [FACTOR_ENDORSEMENTS] = {"Endorsements", "Kenntnisbestätigungen"},
+    [FACTOR_NETWORK_GROWTH] = {"Network growth", "Netzwerkwachstum"},
+    [FACTOR_TARGET_AUDIENCE] = {"Target audience", "Zielgruppe"},
+    [FACTOR_COMMENTS] = {"Comments", "Kommentare"},
+    [FACTOR_REACTIONS] = {"Reactions", "Reaktionen"},
+    [FACTOR_MESSAGES] = {"Messages", "Nachrichten"},
+    [FACTOR_ACCEPTANCE] = {"Acceptance rate", "Annahmequote"},
+    [FACTOR_SENIOR_NETWORK] = {"Senior network", "Entscheider im Netzwerk"},
+    [FACTOR_NETWORK_SIZE] = {"Network size", "Netzwerkgröße"},
+};
+
+/* model.md "Estimated SSI", in the words of a program manager. */
+static const LabelPair factor_measures[FACTOR_COUNT] = {
+    [FACTOR_PROFILE] = {"Share of 8 profile checkpoints met in the newest export: headline, "
+                        "summary, industry, location, a current position, at least 5 skills, a "
+                        "visible recommendation, a website or Twitter handle",
+                        "Anteil der 8 Profilpunkte im neuesten Export: Headline, Zusammenfassung, "
+                        "Branche, Standort, eine aktuelle Position, mindestens 5 Kenntnisse, eine "
+                        "sichtbare Empfehlung, eine Website oder ein Twitter-Name"},
+    [FACTOR_PUBLISHING] = {"Posts and shares in the window",
+                           "Beiträge und geteilte Inhalte im Zeitfenster"},
+    [FACTOR_ENDORSEMENTS] = {"Accepted skill endorsements received up to the month's end",
+                             "Erhaltene, angenommene Kenntnisbestätigungen bis zum Monatsende"},
+    [FACTOR_NETWORK_GROWTH] = {"New connections in the window", "Neue Kontakte im Zeitfenster"},
+    [FACTOR_TARGET_AUDIENCE] = {"New connections in the window whose position or company holds a "
+                                "target-audience keyword of the program (every new connection "
+                                "when the program has none)",
+                                "Neue Kontakte im Zeitfenster, deren Position oder Firma ein "
+                                "Zielgruppen-Stichwort des Programms enthält (jeder neue Kontakt, "
+                                "wenn das Programm keine hat)"},
+    [FACTOR_COMMENTS] = {"Comments written in the window",
+                         "Geschriebene Kommentare im Zeitfenster"},
+    [FACTOR_REACTIONS] = {"Reactions given in the window", "Vergebene Reaktionen im Zeitfenster"},
+    [FACTOR_MESSAGES] = {"Messages sent in the window, drafts excluded",
+                         "Gesendete Nachrichten im Zeitfenster, ohne Entwürfe"},
+    [FACTOR_ACCEPTANCE] = {"Share of the invitations sent in the window whose invitee is now a "
+                           "connection (0 when none was sent)",
+                           "Anteil der im Zeitfenster gesendeten Einladungen, deren Empfänger "
+                           "jetzt ein Kontakt ist (0, wenn keine gesendet wurde)"},
+    [FACTOR_SENIOR_NETWORK] = {"Connections up to the month's end whose position holds a "
+                               "seniority term",
+                               "Kontakte bis zum Monatsende, deren Position einen "
+                               "Senioritätsbegriff enthält"},
+    [FACTOR_NETWORK_SIZE] = {"All connections up to the month's end",
+                             "Alle Kontakte bis zum Monatsende"},
 };
 
 /* A coded value of a stage file and the key of its words. */
@@ -192,13 +279,33 @@ ReportLanguage report_language_from_code(const char *code)
   return REPORT_LANGUAGE_EN;
 }
 
+static const char *pair_text(const LabelPair *pair, ReportLanguage language)
+{
+  const char *text = language == REPORT_LANGUAGE_DE ? pair->de : pair->en;
+  return text != NULL ? text : "";
+}
+
 const char *report_label(ReportLabel key, ReportLanguage language)
 {
   if ((int)key < 0 || key >= REPORT_LABEL_COUNT)
     return "";
-  const LabelPair *pair = &labels[key];
-  const char *text = language == REPORT_LANGUAGE_DE ? pair->de : pair->en;
-  return text != NULL ? text : "";
+  return pair_text(&labels[key], language);
+}
+
+const char *report_label_pillar(Pillar pillar, ReportLanguage language)
+{
+  return (int)pillar >= 0 && pillar < PILLAR_COUNT ? pair_text(&pillars[pillar], language) : "";
+}
+
+const char *report_label_factor(FactorId factor, ReportLanguage language)
+{
+  return (int)factor >= 0 && factor < FACTOR_COUNT ? pair_text(&factors[factor], language) : "";
+}
+
+const char *report_label_factor_measure(FactorId factor, ReportLanguage language)
+{
+  return (int)factor >= 0 && factor < FACTOR_COUNT ? pair_text(&factor_measures[factor], language)
+                                                   : "";
 }
 
 char *report_label_format_month(const char *month, ReportLanguage language)

@@ -2,6 +2,8 @@
  * names, titles, column headers, notes and the words for coded values (band,
  * source, warning kind, month names). Sheets ask for a key, never a string. */
 #pragma once
+#include "common/config.h"
+
 #include <glib.h>
 
 typedef enum {
@@ -15,6 +17,7 @@ typedef enum {
   REPORT_LABEL_SHEET_TEAMS,
   REPORT_LABEL_SHEET_AMBASSADORS,
   REPORT_LABEL_SHEET_TREND,
+  REPORT_LABEL_SHEET_COACHING,
   REPORT_LABEL_SHEET_QUALITY,
   REPORT_LABEL_SHEET_METHOD,
 
@@ -24,6 +27,8 @@ typedef enum {
   REPORT_LABEL_TITLE_TEAMS,
   REPORT_LABEL_TITLE_AMBASSADORS,
   REPORT_LABEL_TITLE_TREND,
+  REPORT_LABEL_TITLE_COACHING,
+  REPORT_LABEL_NOTE_COACHING,
   REPORT_LABEL_TITLE_QUALITY,
   REPORT_LABEL_TITLE_METHOD,
   REPORT_LABEL_ALL_PROGRAMS,
@@ -42,6 +47,8 @@ typedef enum {
   REPORT_LABEL_SECTION_SETTINGS,
   REPORT_LABEL_SECTION_CONFIG_FILES,
   REPORT_LABEL_SECTION_INPUT_CHECKSUMS,
+  REPORT_LABEL_SECTION_MODEL_FACTORS,
+  REPORT_LABEL_NOTE_MODEL_FACTORS,
 
   /* Column headers. */
   REPORT_LABEL_COL_PROGRAM,
@@ -78,6 +85,10 @@ typedef enum {
   REPORT_LABEL_COL_INDUSTRY_RANK,
   REPORT_LABEL_COL_NETWORK_RANK,
   REPORT_LABEL_COL_SSI_ESTIMATED,
+  REPORT_LABEL_COL_BRAND_EST,
+  REPORT_LABEL_COL_PEOPLE_EST,
+  REPORT_LABEL_COL_INSIGHTS_EST,
+  REPORT_LABEL_COL_RELATIONSHIPS_EST,
   REPORT_LABEL_COL_ESTIMATED_MINUS_REPORTED,
   REPORT_LABEL_COL_POSTS,
   REPORT_LABEL_COL_COMMENTS,
@@ -110,6 +121,14 @@ typedef enum {
   REPORT_LABEL_COL_SETTING,
   REPORT_LABEL_COL_VALUE,
   REPORT_LABEL_COL_BYTES,
+  REPORT_LABEL_COL_WEAKEST_PILLAR,
+  REPORT_LABEL_COL_FACTOR,
+  REPORT_LABEL_COL_NEXT_STEP,
+  REPORT_LABEL_COL_MISSING_POINTS,
+  REPORT_LABEL_COL_PILLAR,
+  REPORT_LABEL_COL_POINTS,
+  REPORT_LABEL_COL_TARGET,
+  REPORT_LABEL_COL_MEASURED,
   REPORT_LABEL_COL_SHA256,
 
   /* Method settings. */
@@ -121,6 +140,10 @@ typedef enum {
   REPORT_LABEL_SETTING_MIN_GROUP,
   REPORT_LABEL_SETTING_MAX_REJECT,
   REPORT_LABEL_SETTING_VERSION,
+  REPORT_LABEL_SETTING_SENIORITY_TERMS,
+
+  /* A part of a whole: "5 of 8". */
+  REPORT_LABEL_VALUE_OF,
 
   /* Coded values of the stage files. */
   REPORT_LABEL_BAND_LOW,
@@ -166,3 +189,10 @@ char *report_label_format_month(const char *month, ReportLanguage language);
 const char *report_label_band(const char *band, ReportLanguage language);
 const char *report_label_source(const char *source, ReportLanguage language);
 const char *report_label_warning_kind(const char *kind, ReportLanguage language);
+
+/* The names of the estimate's pillars ("Professional brand") and factors
+ * ("Publishing"), and what each factor measures, for the Coaching and Method
+ * sheets; "" for a value out of range. */
+const char *report_label_pillar(Pillar pillar, ReportLanguage language);
+const char *report_label_factor(FactorId factor, ReportLanguage language);
+const char *report_label_factor_measure(FactorId factor, ReportLanguage language);

@@ -8,6 +8,7 @@
 #include "report/months.h"
 #include "report/sheet.h"
 #include "report/sheet_ambassadors.h"
+#include "report/sheet_coaching.h"
 #include "report/sheet_method.h"
 #include "report/sheet_quality.h"
 #include "report/sheet_summary.h"
@@ -19,10 +20,11 @@
 typedef gboolean (*SheetWriter)(const ReportContext *ctx, GError **error);
 
 /* The sheets of the program report in their order. The Programs sheet goes
- * after Summary and Coaching after Trend (report.md). */
+ * after Summary (report.md). */
 static const SheetWriter program_report_sheets[] = {
-    report_sheet_summary_write, report_sheet_teams_write,   report_sheet_ambassadors_write,
-    report_sheet_trend_write,   report_sheet_quality_write, report_sheet_method_write,
+    report_sheet_summary_write, report_sheet_teams_write,    report_sheet_ambassadors_write,
+    report_sheet_trend_write,   report_sheet_coaching_write, report_sheet_quality_write,
+    report_sheet_method_write,
 };
 
 static char *month_choose(const PipelineContext *ctx, GError **error)
@@ -63,6 +65,19 @@ static gboolean program_report_write(ReportContext *report, const char *dir, cha
   return TRUE;
 }
 
+/* config/coaching.ini, read before any workbook is started so that a
+ * broken text stops the run at once. */
+static ReportCoachingTexts *coaching_texts_load(const char *config_dir, GError **error)
+{
+  if (config_dir == NULL) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE,
+                "no configuration folder, expected one holding coaching.ini");
+    return NULL;
+  }
+  g_autofree char *path = g_build_filename(config_dir, "coaching.ini", NULL);
+  return report_coaching_texts_load(path, error);
+}
+
 gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **error)
 {
   result->paths = g_ptr_array_new_with_free_func(g_free);
@@ -71,6 +86,9 @@ gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **e
   if (month == NULL)
     return FALSE;
   g_strlcpy(result->report_month, month, sizeof result->report_month);
+  g_autoptr(ReportCoachingTexts) coaching = coaching_texts_load(ctx->config_dir, error);
+  if (coaching == NULL)
+    return FALSE;
   ReportData data;
   if (!report_data_load(&data, ctx->work_dir, error))
     return FALSE;
@@ -82,6 +100,7 @@ gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **e
       .config_dir = ctx->config_dir,
       .language = report_language_from_code(config->language),
       .month = month,
+      .coaching = coaching,
   };
   g_autofree char *dir = g_build_filename(ctx->out_dir, month, NULL);
   char *path = NULL;

@@ -13,6 +13,7 @@
 #define WIDTH_MAX 70 /* a SHA-256 in hex is 64 */
 #define EXCEL_MAX_STRING 32767
 #define SPILL_WIDTH 16
+#define LINE_HEIGHT 15.0 /* points, of Calibri 11 */
 
 const char *report_context_label(const ReportContext *ctx, ReportLabel key)
 {
@@ -33,6 +34,8 @@ ReportSheet *report_sheet_new(const ReportContext *ctx, ReportLabel name, GError
   sheet->worksheet = worksheet;
   sheet->formats = &ctx->book->formats;
   sheet->widths = g_array_new(FALSE, TRUE, sizeof(guint));
+  sheet->fixed = g_array_new(FALSE, TRUE, sizeof(guint));
+  sheet->row_lines = g_array_new(FALSE, TRUE, sizeof(guint));
   sheet->status = LXW_NO_ERROR;
   sheet->name = g_strdup(sheet_name);
   return sheet;
@@ -43,6 +46,8 @@ void report_sheet_free(ReportSheet *sheet)
   if (sheet == NULL)
     return;
   g_array_unref(sheet->widths);
+  g_array_unref(sheet->fixed);
+  g_array_unref(sheet->row_lines);
   g_free(sheet->name);
   g_free(sheet);
 }
@@ -62,11 +67,35 @@ void report_sheet_note_width(ReportSheet *sheet, lxw_col_t col, guint characters
     *width = characters;
 }
 
+void report_sheet_set_width(ReportSheet *sheet, lxw_col_t col, guint characters)
+{
+  if (col >= sheet->fixed->len)
+    g_array_set_size(sheet->fixed, col + 1);
+  g_array_index(sheet->fixed, guint, col) = characters;
+  report_sheet_note_width(sheet, col, 0); /* so that finish visits col */
+}
+
+/* Not every spreadsheet program sizes rows to wrapped text when it opens a
+ * file (LibreOffice keeps the default height), so rows get the height of
+ * their lines. */
+static void rows_set_heights(ReportSheet *sheet)
+{
+  for (guint row = 0; row < sheet->row_lines->len; row++) {
+    guint lines = g_array_index(sheet->row_lines, guint, row);
+    if (lines > 1)
+      report_sheet_check(sheet,
+                         worksheet_set_row(sheet->worksheet, row, LINE_HEIGHT * lines, NULL));
+  }
+}
+
 gboolean report_sheet_finish(ReportSheet *sheet, GError **error)
 {
+  rows_set_heights(sheet);
   for (guint col = 0; col < sheet->widths->len; col++) {
     guint width = g_array_index(sheet->widths, guint, col) + 2;
     width = CLAMP(width, WIDTH_MIN, WIDTH_MAX);
+    if (col < sheet->fixed->len && g_array_index(sheet->fixed, guint, col) > 0)
+      width = g_array_index(sheet->fixed, guint, col);
     report_sheet_check(sheet, worksheet_set_column(sheet->worksheet, col, col, width, NULL));
   }
   gboolean ok = sheet->status == LXW_NO_ERROR;
@@ -137,6 +166,43 @@ void report_sheet_write_spilling_text(ReportSheet *sheet, lxw_row_t row, lxw_col
                                       const char *text)
 {
   write_string(sheet, row, col, text, sheet->formats->cell[REPORT_CELL_TEXT][0], 0, SPILL_WIDTH);
+}
+
+/* Lines text takes when wrapped at word boundaries into width characters. */
+static guint wrapped_lines(const char *text, guint width)
+{
+  g_auto(GStrv) words = g_strsplit(text, " ", -1);
+  guint lines = 1;
+  guint used = 0;
+  for (guint i = 0; words[i] != NULL; i++) {
+    guint length = (guint)g_utf8_strlen(words[i], -1);
+    if (used > 0 && used + 1 + length > width) {
+      lines++;
+      used = 0;
+    }
+    used += (used > 0 ? 1 : 0) + length;
+    lines += used / (width + 1); /* a word longer than the line */
+  }
+  return lines;
+}
+
+static void row_lines_note(ReportSheet *sheet, lxw_row_t row, guint lines)
+{
+  if (row >= sheet->row_lines->len)
+    g_array_set_size(sheet->row_lines, row + 1);
+  guint *current = &g_array_index(sheet->row_lines, guint, row);
+  *current = MAX(*current, lines);
+}
+
+void report_sheet_write_wrapped_text(ReportSheet *sheet, lxw_row_t row, lxw_col_t col,
+                                     const char *text)
+{
+  write_string(sheet, row, col, text, sheet->formats->wrap, 0, 0);
+  guint width = col < sheet->fixed->len ? g_array_index(sheet->fixed, guint, col) : 0;
+  /* A column is as wide as "width" digits; prose letters average about
+   * 0.8 of a digit in Calibri, and 1.15 keeps a margin for wide words. */
+  if (width > 2 && text != NULL)
+    row_lines_note(sheet, row, wrapped_lines(text, width * 115 / 100 - 2));
 }
 
 void report_sheet_write_header(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text)

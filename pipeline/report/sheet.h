@@ -4,6 +4,7 @@
  * content of each column and reports the first failed write. */
 #pragma once
 #include "common/config.h"
+#include "report/coaching.h"
 #include "report/formats.h"
 #include "report/labels.h"
 #include "report/tables.h"
@@ -18,7 +19,8 @@ typedef struct {
   const PipelineConfig *config;
   const char *config_dir; /* for the Method sheet's checksums; may be NULL */
   ReportLanguage language;
-  const char *month; /* the report month, YYYY-MM */
+  const char *month;                   /* the report month, YYYY-MM */
+  const ReportCoachingTexts *coaching; /* config/coaching.ini, for the Coaching sheet */
 } ReportContext;
 
 /* The text of key in the report's language. */
@@ -27,15 +29,18 @@ const char *report_context_label(const ReportContext *ctx, ReportLabel key);
 typedef struct {
   lxw_worksheet *worksheet;
   const ReportFormats *formats;
-  GArray *widths;   /* guint: characters of the widest cell per column */
-  lxw_error status; /* the first failed write, LXW_NO_ERROR if none */
-  char *name;       /* for messages */
+  GArray *widths;    /* guint: characters of the widest cell per column */
+  GArray *fixed;     /* guint: a width set by the sheet, 0 = fit the content */
+  GArray *row_lines; /* guint: lines of the tallest wrapped text per row */
+  lxw_error status;  /* the first failed write, LXW_NO_ERROR if none */
+  char *name;        /* for messages */
 } ReportSheet;
 
 /* Adds the sheet named by key to the workbook and starts writing it. */
 ReportSheet *report_sheet_new(const ReportContext *ctx, ReportLabel name, GError **error);
 
-/* Sets column widths to the content (8 to 70 characters) and frees sheet.
+/* Sets column widths to the content (8 to 70 characters), or to the width
+ * given by report_sheet_set_width, and frees sheet.
  * Fails with PIPELINE_ERROR_OUTPUT when any write into it failed. */
 gboolean report_sheet_finish(ReportSheet *sheet, GError **error);
 
@@ -70,6 +75,14 @@ void report_sheet_write_month(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, 
 
 /* Records status when it is the first failed write of the sheet. */
 void report_sheet_check(ReportSheet *sheet, lxw_error status);
+
+/* Text that wraps within its column; when the column's width was fixed
+ * with report_sheet_set_width first, the row gets the height of its lines. */
+void report_sheet_write_wrapped_text(ReportSheet *sheet, lxw_row_t row, lxw_col_t col,
+                                     const char *text);
+
+/* Fixes col's width in characters, whatever it holds. */
+void report_sheet_set_width(ReportSheet *sheet, lxw_col_t col, guint characters);
 
 /* Counts width for a cell written elsewhere (a table header). */
 void report_sheet_note_width(ReportSheet *sheet, lxw_col_t col, guint characters);

@@ -1,7 +1,7 @@
 /* Writes the Ambassadors sheet: the person-month rows of the report month
  * with the figures report/ambassadors.c derives, as an Excel table (filter,
- * banded rows), header and names frozen, SSI coloured by band, pillars as
- * data bars from 0 to 25. */
+ * banded rows), header and names frozen, SSI coloured by band, pillars
+ * (effective and estimated) as data bars from 0 to 25. */
 #include "report/sheet_ambassadors.h"
 
 #include "report/ambassadors.h"
@@ -35,6 +35,7 @@ typedef struct {
 
 #define COL_SSI 4
 #define COL_FIRST_PILLAR 7
+#define COL_FIRST_PILLAR_EST 17
 
 static const AmbassadorColumn ambassador_columns[] = {
     {REPORT_LABEL_COL_NAME, FROM_CSV, "name", REPORT_CELL_TEXT},
@@ -54,6 +55,10 @@ static const AmbassadorColumn ambassador_columns[] = {
     {REPORT_LABEL_COL_INDUSTRY_RANK, FROM_CSV, "industry_rank", REPORT_CELL_TOP_RANK},
     {REPORT_LABEL_COL_NETWORK_RANK, FROM_CSV, "network_rank", REPORT_CELL_TOP_RANK},
     {REPORT_LABEL_COL_SSI_ESTIMATED, FROM_CSV, "ssi_estimated", REPORT_CELL_SSI},
+    [COL_FIRST_PILLAR_EST] = {REPORT_LABEL_COL_BRAND_EST, FROM_CSV, "brand_est", REPORT_CELL_SSI},
+    {REPORT_LABEL_COL_PEOPLE_EST, FROM_CSV, "people_est", REPORT_CELL_SSI},
+    {REPORT_LABEL_COL_INSIGHTS_EST, FROM_CSV, "insights_est", REPORT_CELL_SSI},
+    {REPORT_LABEL_COL_RELATIONSHIPS_EST, FROM_CSV, "relationships_est", REPORT_CELL_SSI},
     {REPORT_LABEL_COL_ESTIMATED_MINUS_REPORTED, FROM_ESTIMATED_MINUS_REPORTED, NULL,
      REPORT_CELL_CHANGE},
     {REPORT_LABEL_COL_POSTS, FROM_CSV, "posts", REPORT_CELL_COUNT},
@@ -149,7 +154,7 @@ static lxw_error add_table(ReportSheet *sheet, const ReportContext *ctx, lxw_row
   return worksheet_add_table(sheet->worksheet, HEADER_ROW, 0, last_row, N_COLUMNS - 1, &options);
 }
 
-static lxw_error add_pillar_bars(ReportSheet *sheet, lxw_row_t last_row)
+static lxw_error add_pillar_bars(ReportSheet *sheet, lxw_row_t last_row, lxw_col_t first_col)
 {
   lxw_conditional_format bars = {
       .type = LXW_CONDITIONAL_DATA_BAR,
@@ -159,8 +164,8 @@ static lxw_error add_pillar_bars(ReportSheet *sheet, lxw_row_t last_row)
       .max_value = PILLAR_MAX,
       .bar_color = REPORT_COLOUR_BAR,
   };
-  return worksheet_conditional_format_range(sheet->worksheet, HEADER_ROW + 1, COL_FIRST_PILLAR,
-                                            last_row, COL_FIRST_PILLAR + 3, &bars);
+  return worksheet_conditional_format_range(sheet->worksheet, HEADER_ROW + 1, first_col, last_row,
+                                            first_col + 3, &bars);
 }
 
 gboolean report_sheet_ambassadors_write(const ReportContext *ctx, GError **error)
@@ -179,7 +184,9 @@ gboolean report_sheet_ambassadors_write(const ReportContext *ctx, GError **error
   lxw_error status = add_table(sheet, ctx, last_row);
   if (status == LXW_NO_ERROR && ambassadors->len > 0) {
     report_sheet_add_ssi_scale(sheet, ctx->config, HEADER_ROW + 1, COL_SSI, last_row, COL_SSI);
-    status = add_pillar_bars(sheet, last_row);
+    status = add_pillar_bars(sheet, last_row, COL_FIRST_PILLAR);
+    if (status == LXW_NO_ERROR)
+      status = add_pillar_bars(sheet, last_row, COL_FIRST_PILLAR_EST);
   }
   if (ambassadors->len == 0)
     report_sheet_write_line(sheet, last_row + 2, 0,

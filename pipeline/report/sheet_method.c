@@ -1,12 +1,14 @@
 /* Writes the Method sheet: report month, window, band thresholds, SSI
- * source, privacy and reject limits, program version, then the checksums of
- * the config files (every *.ini of the config folder) and of the inputs
- * (normalized/input_files.csv). */
+ * source, privacy and reject limits, program version, the estimate's model
+ * (every factor with points and target, the seniority terms), then the
+ * checksums of the config files (every *.ini of the config folder) and of
+ * the inputs (normalized/input_files.csv). */
 #include "report/sheet_method.h"
 
 #include "common/errors.h"
 #include "version.h"
 
+#include <math.h>
 #include <string.h>
 
 static lxw_row_t write_setting_text(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row,
@@ -34,8 +36,8 @@ static lxw_row_t write_settings(ReportSheet *sheet, const ReportContext *ctx, lx
   report_sheet_write_header(sheet, row++, 1, report_context_label(ctx, REPORT_LABEL_COL_VALUE));
   g_autofree char *month = report_label_format_month(ctx->month, ctx->language);
   row = write_setting_text(sheet, ctx, row, REPORT_LABEL_SETTING_REPORT_MONTH, month);
-  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_WINDOW_DAYS, config->window_days,
-                             REPORT_CELL_COUNT);
+  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_WINDOW_DAYS,
+                             config->model.window_days, REPORT_CELL_COUNT);
   row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_BAND_MID, config->band_mid_from,
                              REPORT_CELL_SSI);
   row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_BAND_GOOD,
@@ -122,6 +124,53 @@ static gboolean write_config_files(ReportSheet *sheet, const ReportContext *ctx,
   return TRUE;
 }
 
+/* Shares (profile, acceptance) as percentages; counts whole unless the
+ * config gives a fraction. */
+static ReportCellKind factor_value_kind(FactorId factor, double value)
+{
+  if (factor == FACTOR_PROFILE || factor == FACTOR_ACCEPTANCE)
+    return REPORT_CELL_PERCENT;
+  return value == round(value) ? REPORT_CELL_COUNT : REPORT_CELL_DECIMAL;
+}
+
+static void write_factor(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row, int f)
+{
+  const ModelFactor *factor = &ctx->config->model.factors[f];
+  report_sheet_write_text(sheet, row, 0, report_label_pillar(factor->pillar, ctx->language), FALSE);
+  report_sheet_write_text(sheet, row, 1, report_label_factor((FactorId)f, ctx->language), FALSE);
+  report_sheet_write_wrapped_text(sheet, row, 2,
+                                  report_label_factor_measure((FactorId)f, ctx->language));
+  report_sheet_write_number(
+      sheet, row, 3, factor->points,
+      factor->points == round(factor->points) ? REPORT_CELL_COUNT : REPORT_CELL_DECIMAL, FALSE);
+  report_sheet_write_number(sheet, row, 4, factor->target,
+                            factor_value_kind((FactorId)f, factor->target), FALSE);
+}
+
+/* The factors in model order, then the seniority terms under them in the
+ * wide column, where the list can wrap. */
+static void write_model(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t *row)
+{
+  const ReportLabel columns[] = {REPORT_LABEL_COL_PILLAR, REPORT_LABEL_COL_FACTOR,
+                                 REPORT_LABEL_COL_MEASURED, REPORT_LABEL_COL_POINTS,
+                                 REPORT_LABEL_COL_TARGET};
+  write_section_header(sheet, ctx, row, REPORT_LABEL_SECTION_MODEL_FACTORS, columns,
+                       G_N_ELEMENTS(columns));
+  /* As wide as a SHA-256 below, so the descriptions wrap in two lines. */
+  report_sheet_set_width(sheet, 2, 66);
+  for (int f = 0; f < FACTOR_COUNT; f++, (*row)++)
+    write_factor(sheet, ctx, *row, f);
+  const ModelConfig *model = &ctx->config->model;
+  g_autofree char *terms =
+      model->seniority_terms != NULL ? g_strjoinv(", ", model->seniority_terms) : g_strdup("");
+  report_sheet_write_text(sheet, *row, 1,
+                          report_context_label(ctx, REPORT_LABEL_SETTING_SENIORITY_TERMS), TRUE);
+  report_sheet_write_wrapped_text(sheet, (*row)++, 2, terms);
+  report_sheet_write_line(sheet, (*row)++, 0,
+                          report_context_label(ctx, REPORT_LABEL_NOTE_MODEL_FACTORS),
+                          sheet->formats->note);
+}
+
 static void write_input_files(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t *row)
 {
   const ReportTable *t = ctx->data->input_files;
@@ -148,8 +197,8 @@ gboolean report_sheet_method_write(const ReportContext *ctx, GError **error)
   worksheet_gridlines(sheet->worksheet, LXW_HIDE_ALL_GRIDLINES);
   report_sheet_write_title(sheet, report_context_label(ctx, REPORT_LABEL_TITLE_METHOD));
   lxw_row_t row = write_settings(sheet, ctx, 2) + 1;
-  /* The model factors (points and target of each factor, from
-   * config/ssi-model.ini) go here, between the settings and the checksums. */
+  write_model(sheet, ctx, &row);
+  row++;
   if (!write_config_files(sheet, ctx, &row, error))
     return FALSE;
   row++;

@@ -228,12 +228,27 @@ static const char *const programs_columns[] = {"program", "name", NULL};
 static const char *const roster_columns[] = {"ambassador_id", "program", "team",
                                              "joined",        "left",    NULL};
 
+static const char *const factors_columns[] = {CONTRACT_FACTORS_COLUMNS, NULL};
+static const char *const factors_numbers[] = {"measured", "target", "points", "max_points", NULL};
+
 static gboolean data_load_one(ReportTable **table, const char *work_dir, const FileSpec *spec,
                               GError **error)
 {
   g_autofree char *path = g_build_filename(work_dir, spec->relative_path, NULL);
   *table = report_table_load(path, spec->required, spec->numeric, error);
   return *table != NULL;
+}
+
+static gboolean data_load_factors(ReportData *data, const char *work_dir, GError **error)
+{
+  data->factors_path = g_build_filename(work_dir, CONTRACT_FACTORS, NULL);
+  if (!g_file_test(data->factors_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  data->factors = report_table_load(data->factors_path, factors_columns, factors_numbers, error);
+  if (data->factors != NULL)
+    return TRUE;
+  report_data_clear(data);
+  return FALSE;
 }
 
 gboolean report_data_load(ReportData *data, const char *work_dir, GError **error)
@@ -260,16 +275,18 @@ gboolean report_data_load(ReportData *data, const char *work_dir, GError **error
       return FALSE;
     }
   }
-  return TRUE;
+  return data_load_factors(data, work_dir, error);
 }
 
 void report_data_clear(ReportData *data)
 {
   ReportTable **tables[] = {&data->person_month,   &data->team_month, &data->program_month,
                             &data->ingest_summary, &data->rejects,    &data->warnings,
-                            &data->input_files,    &data->programs,   &data->roster};
+                            &data->input_files,    &data->programs,   &data->roster,
+                            &data->factors};
   for (gsize i = 0; i < G_N_ELEMENTS(tables); i++)
     g_clear_pointer(tables[i], report_table_free);
+  g_clear_pointer(&data->factors_path, g_free);
 }
 
 const char *report_data_program_name(const ReportData *data, const char *program)

@@ -46,10 +46,13 @@ typedef struct {
   ReportTable *input_files;
   ReportTable *programs;
   ReportTable *roster;
+  ReportTable *factors; /* NULL when scores/factors.csv does not exist */
+  char *factors_path;   /* where it was looked for, for messages */
 } ReportData;
 
 /* Loads the files of common/contract.h from work_dir. A missing or unreadable
- * file is a PIPELINE_ERROR_INPUT naming it. */
+ * file is a PIPELINE_ERROR_INPUT naming it; only scores/factors.csv may be
+ * missing (work folders scored before the estimate had factors). */
 gboolean report_data_load(ReportData *data, const char *work_dir, GError **error);
 
 void report_data_clear(ReportData *data);
