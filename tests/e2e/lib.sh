@@ -7,6 +7,13 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 FAILURES=0
 
+# The shipped settings, except that the hand-computed tree's 2 rejects of 13
+# SSI rows (15 %) stay below max_reject_ratio.
+CONFIG="$TMP/config"
+mkdir -p "$CONFIG"
+cp "$SOURCE_DIR"/config/*.ini "$CONFIG/"
+sed -i 's/^max_reject_ratio = .*/max_reject_ratio = 0.25/' "$CONFIG/pipeline.ini"
+
 fail() { echo "FAIL: $*" >&2; FAILURES=$((FAILURES + 1)); }
 pass() { echo "ok: $*"; }
 

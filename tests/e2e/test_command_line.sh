@@ -2,7 +2,7 @@
 # The command line of operation.md: commands, options, exit statuses and the
 # messages a program manager sees when something is wrong.
 source "$(dirname "$0")/lib.sh"
-P=("$SSI_PIPELINE" --config "$DATA/config" --work "$TMP/work" --out "$TMP/out")
+P=("$SSI_PIPELINE" --config "$CONFIG" --work "$TMP/work" --out "$TMP/out")
 
 expect_status 0 "--help" -- "$SSI_PIPELINE" --help
 for c in run ingest score report validate; do expect_grep "  $c " "$TMP/stdout" "--help lists $c"; done

@@ -4,7 +4,7 @@
 # exactly the scores computed by hand in tests/data/e2e/expected/.
 source "$(dirname "$0")/lib.sh"
 
-run() { "$SSI_PIPELINE" --input "$DATA/tree" --config "$DATA/config" --work "$TMP/work" --out "$1" run; }
+run() { "$SSI_PIPELINE" --input "$DATA/tree" --config "$CONFIG" --work "$TMP/work" --out "$1" run; }
 expect_status 0 "run on the hand-computed tree" -- run "$TMP/out"
 expect_grep "Report written: $TMP/out/2026-03/program-report-2026-03.xlsx" "$TMP/stdout" "stdout names the workbook"
 

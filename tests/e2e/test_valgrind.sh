@@ -7,6 +7,6 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed (./run.sh in
 
 expect_status 0 "run under valgrind" -- valgrind --quiet --error-exitcode=99 --leak-check=full \
   --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
-  "$SSI_PIPELINE" --input "$DATA/tree" --config "$DATA/config" --work "$TMP/work" --out "$TMP/out" run
+  "$SSI_PIPELINE" --input "$DATA/tree" --config "$CONFIG" --work "$TMP/work" --out "$TMP/out" run
 [ -f "$TMP/out/2026-03/program-report-2026-03.xlsx" ] && pass "workbook written" || fail "no workbook"
 finish
