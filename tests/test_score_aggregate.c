@@ -177,13 +177,15 @@ static void test_aggregate_activation(void **state)
   assert_near(group.posts_per_member, 0.75, EPS);
 }
 
+/* engaged: reactions, comments and reposts of the posts with impressions. */
 static void reach_set(ScorePersonMonth *row, gint64 impressions, gint64 reactions, gint64 comments,
-                      gint64 reposts)
+                      gint64 reposts, gint64 engaged)
 {
   row->activity[SCORE_ACTIVITY_IMPRESSIONS] = impressions;
   row->activity[SCORE_ACTIVITY_REACTIONS_RECEIVED] = reactions;
   row->activity[SCORE_ACTIVITY_COMMENTS_RECEIVED] = comments;
   row->activity[SCORE_ACTIVITY_REPOSTS_RECEIVED] = reposts;
+  row->impression_engagements = engaged;
 }
 
 static void test_aggregate_reach(void **state)
@@ -198,14 +200,21 @@ static void test_aggregate_reach(void **state)
   assert_nan(group.engagement_rate);
 
   /* Reactions of a row without impressions stay out of the ratio. */
-  reach_set(&rows[0], 1000, 10, 5, SCORE_COUNT_UNKNOWN);
-  reach_set(&rows[1], SCORE_COUNT_UNKNOWN, 100, 100, 100);
-  reach_set(&rows[2], 0, 3, SCORE_COUNT_UNKNOWN, 0);
+  reach_set(&rows[0], 1000, 10, 5, SCORE_COUNT_UNKNOWN, 15);
+  reach_set(&rows[1], SCORE_COUNT_UNKNOWN, 100, 100, 100, 0);
+  reach_set(&rows[2], 0, 3, SCORE_COUNT_UNKNOWN, 0, 3);
   aggregate_of(rows, 3, &group);
   assert_int_equal(group.impressions, 1000);
   assert_near(group.engagement_rate, 18.0 / 1000.0, EPS);
 
-  reach_set(&rows[0], 0, 10, 5, 0);
+  /* So do those of a post without impressions in a month that has others:
+   * a1's month holds a post with 1000 impressions and 15 engagements and
+   * one with 40 reactions and no impressions. */
+  reach_set(&rows[0], 1000, 50, 5, SCORE_COUNT_UNKNOWN, 15);
+  aggregate_of(rows, 3, &group);
+  assert_near(group.engagement_rate, 18.0 / 1000.0, EPS);
+
+  reach_set(&rows[0], 0, 10, 5, 0, 15);
   aggregate_of(rows, 3, &group);
   assert_int_equal(group.impressions, 0);
   assert_nan(group.engagement_rate);

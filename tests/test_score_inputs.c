@@ -39,8 +39,8 @@ static void test_program_months(void **state)
 {
   (void)state;
   g_autoptr(ScoreInputs) inputs = score_inputs_new();
-  assert_true(score_inputs_add_program(inputs, "solar", "2025-07-15", "2026-03-31", NULL));
-  assert_true(score_inputs_add_program(inputs, "sales", "2025-11-01", "", NULL));
+  assert_true(score_inputs_add_program(inputs, "solar", "2025-07-15", "2026-03-31", "", NULL));
+  assert_true(score_inputs_add_program(inputs, "sales", "2025-11-01", "", "", NULL));
   const ScoreProgram *solar = score_inputs_find_program(inputs, "solar");
   assert_int_equal(solar->start_month, 2025 * 12 + 6);
   assert_int_equal(solar->end_month, 2026 * 12 + 2);
@@ -53,17 +53,17 @@ static void test_program_refused(void **state)
   (void)state;
   g_autoptr(ScoreInputs) inputs = score_inputs_new();
   g_autoptr(GError) error = NULL;
-  assert_false(score_inputs_add_program(inputs, "p", "01.04.2025", "", &error));
+  assert_false(score_inputs_add_program(inputs, "p", "01.04.2025", "", "", &error));
   assert_input_error(error, "start: expected a date YYYY-MM-DD, got \"01.04.2025\"");
   g_clear_error(&error);
-  assert_false(score_inputs_add_program(inputs, "p", "2025-04-01", "2025-03-31", &error));
+  assert_false(score_inputs_add_program(inputs, "p", "2025-04-01", "2025-03-31", "", &error));
   assert_input_error(error, "end: expected a day on or after start 2025-04-01, got \"2025-03-31\"");
   g_clear_error(&error);
-  assert_true(score_inputs_add_program(inputs, "p", "2025-04-01", "", NULL));
-  assert_false(score_inputs_add_program(inputs, "p", "2025-05-01", "", &error));
+  assert_true(score_inputs_add_program(inputs, "p", "2025-04-01", "", "", NULL));
+  assert_false(score_inputs_add_program(inputs, "p", "2025-05-01", "", "", &error));
   assert_input_error(error, "program: \"p\" appears twice");
   g_clear_error(&error);
-  assert_false(score_inputs_add_program(inputs, "", "2025-05-01", "", &error));
+  assert_false(score_inputs_add_program(inputs, "", "2025-05-01", "", "", &error));
   assert_input_error(error, "program: expected a value, got an empty field");
 }
 
@@ -72,7 +72,7 @@ static void test_membership(void **state)
   (void)state;
   g_autoptr(ScoreInputs) inputs = score_inputs_new();
   g_autoptr(GError) error = NULL;
-  assert_true(score_inputs_add_program(inputs, "p", "2025-04-01", "", NULL));
+  assert_true(score_inputs_add_program(inputs, "p", "2025-04-01", "", "", NULL));
   ScoreMembershipText text = {"a1", "Anna Berg", "p", "DE", "2025-04-10", "2025-09-30"};
   assert_true(score_inputs_add_membership(inputs, &text, &error));
   text.left = "";

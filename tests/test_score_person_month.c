@@ -48,8 +48,8 @@ static void snapshot_add(ScoreInputs *inputs, const char *id, const char *date, 
 static ScoreInputs *inputs_with_programs(void)
 {
   ScoreInputs *inputs = score_inputs_new();
-  assert_true(score_inputs_add_program(inputs, "p", "2025-03-15", "", NULL));
-  assert_true(score_inputs_add_program(inputs, "q", "2025-01-01", "2025-04-10", NULL));
+  assert_true(score_inputs_add_program(inputs, "p", "2025-03-15", "", "", NULL));
+  assert_true(score_inputs_add_program(inputs, "q", "2025-01-01", "2025-04-10", "", NULL));
   return inputs;
 }
 

@@ -1,6 +1,7 @@
 /* Tests of the whole score stage (score/score.c with normalized.c and
- * output.c): normalized CSVs written here into a temporary work folder give
- * exactly these scores CSVs, and bad input gives these messages. */
+ * output.c): normalized CSVs written here into a temporary work folder, with
+ * and without LinkedIn exports and posts, give exactly these scores CSVs,
+ * and bad input gives these messages. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -223,6 +224,240 @@ static void test_estimated_source(void **state)
       text, "\na1,\"Berg, Anna\",p,DE,2025-03,,none,,,,,,40.00,,,,,,69,71" NO_ACTIVITY "\n"));
 }
 
+/* LinkedIn exports of a1 (covered to 2025-05-10) and c3 (to 2025-04-30),
+ * none of b2; posts of a1 and b2. window(2025-03) is 2025-01-01 to
+ * 2025-03-31, window(2025-04) 2025-01-31 to 2025-04-30. */
+static void exports_write(const char *work_dir)
+{
+  file_write(work_dir, "normalized/li_profiles.csv",
+             "ambassador_id,newest_export,covered_until,first_name,last_name,headline_set,"
+             "summary_set,industry_set,geo_location_set,current_position,skills,"
+             "visible_recommendations,websites_or_twitter_set\n"
+             "a1,linkedin/a1/x.zip,2025-05-10,Anna,Berg,1,1,1,1,1,5,1,1\n"
+             "c3,linkedin/c3/x.zip,2025-04-30,Cem,Kaya,0,0,0,0,0,0,0,0\n");
+  /* Ina is senior but not in p's audience ("Architekten" is not
+   * "architect"); Ole is. c3's hidden connections count in q's empty
+   * audience. */
+  file_write(work_dir, "normalized/li_connections.csv",
+             "ambassador_id,date,first_name,last_name,url,company,position,count\n"
+             "a1,2025-01-15,Ina,Alt,https://www.linkedin.com/in/ina-alt,Alt Architekten,CEO,1\n"
+             "a1,2025-04-10,Ole,Neu,,Neu GmbH,Architect,1\n"
+             "c3,2025-03-10,,,,,,3\n");
+  /* Ole has no URL among the connections: accepted by name. */
+  file_write(work_dir, "normalized/li_invitations.csv",
+             "ambassador_id,date,direction,from,to,invitee_url,count\n"
+             "a1,2025-04-02,OUTGOING,Anna Berg,Ole Neu,https://linkedin.com/in/ole-neu,1\n"
+             "a1,2025-04-03,OUTGOING,Anna Berg,Someone Else,,1\n");
+  file_write(work_dir, "normalized/li_shares.csv",
+             "ambassador_id,date,count\na1,2025-03-20,1\na1,2025-04-05,2\n");
+  file_write(work_dir, "normalized/li_comments.csv",
+             "ambassador_id,date,count\nc3,2025-02-10,24\n");
+  file_write(work_dir, "normalized/li_reactions.csv",
+             "ambassador_id,date,count\nc3,2025-03-05,30\n");
+  file_write(
+      work_dir, "normalized/li_messages.csv",
+      "ambassador_id,date,from,draft,count\n"
+      "c3,2025-04-01,cem kaya,no,2\nc3,2025-04-02,Other,no,1\nc3,2025-04-03,Cem Kaya,yes,5\n");
+  file_write(
+      work_dir, "normalized/li_endorsements.csv",
+      "ambassador_id,date,status,count\nc3,2025-02-01,ACCEPTED,10\nc3,2025-03-01,PENDING,10\n");
+  /* a1's second post has no impressions: its reactions count as received
+   * but stay out of the engagement rate. */
+  file_write(work_dir, "normalized/posts.csv",
+             "ambassador_id,date,post_url,impressions,reactions,comments,reposts,clicks,source,"
+             "file,line\n"
+             "a1,2025-04-20,https://x/1,1000,20,4,,7,generic,posts/a.csv,2\n"
+             "a1,2025-04-25,https://x/2,,10,,2,,generic,posts/a.csv,3\n"
+             "b2,2025-05-02,https://x/3,500,10,0,0,3,generic,posts/a.csv,4\n");
+}
+
+static const char person_month_header[] =
+    "ambassador_id,name,program,team,month,ssi,source,band,brand,people,insights,"
+    "relationships,ssi_reported,ssi_estimated,brand_est,people_est,insights_est,"
+    "relationships_est,industry_rank,network_rank,posts,comments,reactions,messages_sent,"
+    "invitations_sent,invitations_accepted,new_connections,new_target_connections,tool_posts,"
+    "impressions,reactions_received,comments_received,reposts_received,clicks\n";
+
+static const char aggregate_header[] =
+    "members,with_ssi,ssi_mean,ssi_median,ssi_min,ssi_max,ssi_sd,brand_mean,people_mean,"
+    "insights_mean,relationships_mean,share_good,share_low,delta_mean,active,activation_rate,"
+    "posts_per_member,impressions,engagement_rate\n";
+
+/* a1 2025-03: brand 10 + 10 * 1/12, people 10 * 1/30, relationships
+ * 10 * 1/50 + 5 * 1/500. 2025-04: brand 10 + 10 * 3/12, people 10 * 1/30 +
+ * 15 * 1/15, relationships 10 (1 of 2 accepted) + 0.2 + 5 * 2/500. c3:
+ * endorsements 5 * 10/20, comments 10, reactions 5 * 30/60, messages
+ * 10 * 2/30, growth 10 * 3/30, audience 15 * 3/15, size 5 * 3/500. */
+static void test_person_month_with_exports(void **state)
+{
+  Fixture *fixture = *state;
+  exports_write(fixture->work_dir);
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *text = file_read(fixture->work_dir, "scores/person_month.csv");
+  g_autofree char *expected = g_strconcat(
+      person_month_header,
+      "a1,\"Berg, Anna\",p,DE,2025-03,40.00,reported,low,10.00,10.00,10.00,10.00,40.00,11.38,"
+      "10.83,0.33,0.00,0.21,69,71,1,0,0,0,0,0,0,0,0,,,,,\n"
+      "a1,\"Berg, Anna\",p,DE,2025-04,50.00,reported,mid,,,,,50.00,24.05,12.50,1.33,0.00,10.22,"
+      ",,2,0,0,0,2,1,1,1,2,1000,30,4,2,7\n"
+      "a1,\"Berg, Anna\",p,DE,2025-05,,none,,,,,,,,,,,,,,,,,,,,,,0,,,,,\n"
+      "b2,Ben Ott,p,DE,2025-03,70.00,reported,good,20.00,15.00,20.00,15.00,70.00,,,,,,12.50,8,"
+      ",,,,,,,,0,,,,,\n"
+      "b2,Ben Ott,p,AT,2025-04,75.00,reported,good,20.00,20.00,20.00,15.00,75.00,,,,,,,,,,,,,,,,"
+      "0,,,,,\n"
+      "b2,Ben Ott,p,AT,2025-05,,none,,,,,,,,,,,,,,,,,,,,,,1,500,10,0,0,3\n"
+      "c3,Cem Kaya,q,KEY,2025-02,12.50,estimated,low,2.50,0.00,10.00,0.00,,12.50,2.50,0.00,10.00,"
+      "0.00,,,0,24,0,0,0,0,0,0,0,,,,,\n"
+      "c3,Cem Kaya,q,KEY,2025-03,19.03,estimated,low,2.50,4.00,12.50,0.03,,19.03,2.50,4.00,12.50,"
+      "0.03,,,0,0,30,0,0,0,3,3,0,,,,,\n"
+      "c3,Cem Kaya,q,KEY,2025-04,64.44,reported,mid,16.00,16.00,16.00,16.44,64.44,19.70,2.50,"
+      "4.00,13.17,0.03,,,0,0,0,2,0,0,0,0,0,,,,,\n",
+      NULL);
+  assert_string_equal(text, expected);
+}
+
+static void test_aggregates_with_exports(void **state)
+{
+  Fixture *fixture = *state;
+  exports_write(fixture->work_dir);
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *team = file_read(fixture->work_dir, "scores/team_month.csv");
+  g_autofree char *team_expected = g_strconcat(
+      "program,team,month,", aggregate_header,
+      "p,AT,2025-04,1,1,75.00,75.00,75.00,75.00,0.00,20.00,20.00,20.00,15.00,1.00,0.00,,0,0.00,"
+      "0.00,,\n"
+      "p,AT,2025-05,1,0,,,,,,,,,,,,,1,1.00,1.00,500,0.02\n"
+      "p,DE,2025-03,2,2,55.00,55.00,40.00,70.00,15.00,15.00,12.50,15.00,12.50,0.50,0.50,,1,0.50,"
+      "0.50,,\n"
+      "p,DE,2025-04,1,1,50.00,50.00,50.00,50.00,0.00,,,,,0.00,0.00,-5.00,1,1.00,4.00,1000,0.02\n"
+      "p,DE,2025-05,1,0,,,,,,,,,,,,,0,0.00,0.00,,\n"
+      "q,KEY,2025-02,1,1,12.50,12.50,12.50,12.50,0.00,2.50,0.00,10.00,0.00,0.00,1.00,,0,0.00,"
+      "0.00,,\n"
+      "q,KEY,2025-03,1,1,19.03,19.03,19.03,19.03,0.00,2.50,4.00,12.50,0.03,0.00,1.00,6.53,0,0.00,"
+      "0.00,,\n"
+      "q,KEY,2025-04,1,1,64.44,64.44,64.44,64.44,0.00,16.00,16.00,16.00,16.44,0.00,0.00,45.41,0,"
+      "0.00,0.00,,\n",
+      NULL);
+  assert_string_equal(team, team_expected);
+  /* p 2025-04: a1 has 2 posts and 2 tool posts, b2 none: 4 / 2 members;
+   * engagement (20 + 4) / 1000 of the post with impressions. */
+  g_autofree char *program = file_read(fixture->work_dir, "scores/program_month.csv");
+  g_autofree char *program_expected = g_strconcat(
+      "program,month,month_index,", aggregate_header,
+      "p,2025-03,0,2,2,55.00,55.00,40.00,70.00,15.00,15.00,12.50,15.00,12.50,0.50,0.50,,1,0.50,"
+      "0.50,,\n"
+      "p,2025-04,1,2,2,62.50,62.50,50.00,75.00,12.50,20.00,20.00,20.00,15.00,0.50,0.00,7.50,1,"
+      "0.50,2.00,1000,0.02\n"
+      "p,2025-05,2,2,0,,,,,,,,,,,,,1,0.50,0.50,500,0.02\n"
+      "q,2025-02,1,1,1,12.50,12.50,12.50,12.50,0.00,2.50,0.00,10.00,0.00,0.00,1.00,,0,0.00,0.00,"
+      ",\n"
+      "q,2025-03,2,1,1,19.03,19.03,19.03,19.03,0.00,2.50,4.00,12.50,0.03,0.00,1.00,6.53,0,0.00,"
+      "0.00,,\n"
+      "q,2025-04,3,1,1,64.44,64.44,64.44,64.44,0.00,16.00,16.00,16.00,16.44,0.00,0.00,45.41,0,"
+      "0.00,0.00,,\n",
+      NULL);
+  assert_string_equal(program, program_expected);
+  g_autofree char *warnings = file_read(fixture->work_dir, "scores/warnings.csv");
+  assert_string_equal(warnings,
+                      "kind,subject,month,detail\n"
+                      "not covered,a1,2025-05,no LinkedIn export covers 2025-05\n"
+                      "not covered,b2,2025-03,no LinkedIn export at all (2025-03 to 2025-05)\n");
+}
+
+/* The factors of the report month's estimates, in the order of
+ * ssi-model.ini: measured, target, points, max_points. */
+static void test_factors_csv(void **state)
+{
+  Fixture *fixture = *state;
+  exports_write(fixture->work_dir);
+  fixture->ctx.month = "2025-04";
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *text = file_read(fixture->work_dir, "scores/factors.csv");
+  assert_string_equal(
+      text, "ambassador_id,program,team,month,factor,pillar,measured,target,points,max_points\n"
+            "a1,p,DE,2025-04,profile,brand,1,1,10.00,10\n"
+            "a1,p,DE,2025-04,publishing,brand,3,12,2.50,10\n"
+            "a1,p,DE,2025-04,endorsements,brand,0,20,0.00,5\n"
+            "a1,p,DE,2025-04,network_growth,people,1,30,0.33,10\n"
+            "a1,p,DE,2025-04,target_audience,people,1,15,1.00,15\n"
+            "a1,p,DE,2025-04,comments,insights,0,24,0.00,10\n"
+            "a1,p,DE,2025-04,reactions,insights,0,60,0.00,5\n"
+            "a1,p,DE,2025-04,messages,insights,0,30,0.00,10\n"
+            "a1,p,DE,2025-04,acceptance,relationships,0.5,0.5,10.00,10\n"
+            "a1,p,DE,2025-04,senior_network,relationships,1,50,0.20,10\n"
+            "a1,p,DE,2025-04,network_size,relationships,2,500,0.02,5\n"
+            "c3,q,KEY,2025-04,profile,brand,0,1,0.00,10\n"
+            "c3,q,KEY,2025-04,publishing,brand,0,12,0.00,10\n"
+            "c3,q,KEY,2025-04,endorsements,brand,10,20,2.50,5\n"
+            "c3,q,KEY,2025-04,network_growth,people,3,30,1.00,10\n"
+            "c3,q,KEY,2025-04,target_audience,people,3,15,3.00,15\n"
+            "c3,q,KEY,2025-04,comments,insights,24,24,10.00,10\n"
+            "c3,q,KEY,2025-04,reactions,insights,30,60,2.50,5\n"
+            "c3,q,KEY,2025-04,messages,insights,2,30,0.67,10\n"
+            "c3,q,KEY,2025-04,acceptance,relationships,0,0.5,0.00,10\n"
+            "c3,q,KEY,2025-04,senior_network,relationships,0,50,0.00,10\n"
+            "c3,q,KEY,2025-04,network_size,relationships,3,500,0.03,5\n");
+  /* In 2025-05 no row has an estimate: the header alone. */
+  fixture->ctx.month = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *may = file_read(fixture->work_dir, "scores/factors.csv");
+  assert_string_equal(
+      may, "ambassador_id,program,team,month,factor,pillar,measured,target,points,max_points\n");
+}
+
+/* ssi.source = estimated: the estimate with its own pillars, or none. */
+static void test_estimated_source_with_exports(void **state)
+{
+  Fixture *fixture = *state;
+  exports_write(fixture->work_dir);
+  fixture->config->ssi_source = SSI_SOURCE_ESTIMATED;
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *text = file_read(fixture->work_dir, "scores/person_month.csv");
+  const char *lines[] = {
+      "\na1,\"Berg, Anna\",p,DE,2025-03,11.38,estimated,low,10.83,0.33,0.00,0.21,40.00,11.38,",
+      "\na1,\"Berg, Anna\",p,DE,2025-04,24.05,estimated,low,12.50,1.33,0.00,10.22,50.00,24.05,",
+      "\nb2,Ben Ott,p,DE,2025-03,,none,,,,,,70.00,,",
+      "\nc3,Cem Kaya,q,KEY,2025-04,19.70,estimated,low,2.50,4.00,13.17,0.03,64.44,19.70,",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(lines); i++)
+    if (strstr(text, lines[i]) == NULL)
+      fail_msg("no line starting %s in %s", lines[i] + 1, text);
+}
+
+/* A tree without LinkedIn exports: every ambassador's months are noted. */
+static void test_warnings_without_exports(void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GError) error = NULL;
+  assert_true(score_run(&fixture->ctx, NULL, &error));
+  g_autofree char *warnings = file_read(fixture->work_dir, "scores/warnings.csv");
+  assert_string_equal(warnings,
+                      "kind,subject,month,detail\n"
+                      "not covered,a1,2025-03,no LinkedIn export at all (2025-03 to 2025-05)\n"
+                      "not covered,b2,2025-03,no LinkedIn export at all (2025-03 to 2025-05)\n"
+                      "not covered,c3,2025-02,no LinkedIn export at all (2025-02 to 2025-04)\n");
+}
+
+/* A bad LinkedIn row stops the stage with its file and line. */
+static void test_bad_export_row(void **state)
+{
+  Fixture *fixture = *state;
+  exports_write(fixture->work_dir);
+  file_write(fixture->work_dir, "normalized/li_shares.csv",
+             "ambassador_id,date,count\na1,2025-03-20,1\na1,20.03.2025,1\n");
+  g_autofree char *path = g_build_filename(fixture->work_dir, "normalized/li_shares.csv", NULL);
+  g_autofree char *expected =
+      g_strdup_printf("%s line 3: date: expected a date YYYY-MM-DD, got \"20.03.2025\"", path);
+  g_autoptr(GError) error = NULL;
+  assert_false(score_run(&fixture->ctx, NULL, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  assert_string_equal(error->message, expected);
+}
+
 static void assert_run_fails(Fixture *fixture, int code, const char *message)
 {
   g_autoptr(GError) error = NULL;
@@ -316,8 +551,10 @@ static void test_missing_file_or_column(void **state)
 static void test_deterministic(void **state)
 {
   Fixture *fixture = *state;
-  const char *files[] = {"scores/person_month.csv", "scores/team_month.csv",
-                         "scores/program_month.csv", "scores/meta.csv"};
+  const char *files[] = {"scores/person_month.csv",  "scores/team_month.csv",
+                         "scores/program_month.csv", "scores/warnings.csv",
+                         "scores/factors.csv",       "scores/meta.csv"};
+  exports_write(fixture->work_dir);
   char *first[G_N_ELEMENTS(files)];
   assert_true(score_run(&fixture->ctx, NULL, NULL));
   for (guint i = 0; i < G_N_ELEMENTS(files); i++)
@@ -335,11 +572,22 @@ static void test_deterministic(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      RUN_TEST(test_person_month_csv),       RUN_TEST(test_team_month_csv),
-      RUN_TEST(test_program_month_csv),      RUN_TEST(test_month_option),
-      RUN_TEST(test_estimated_source),       RUN_TEST(test_bad_month_option),
-      RUN_TEST(test_no_dated_data),          RUN_TEST(test_bad_rows_name_file_and_line),
-      RUN_TEST(test_missing_file_or_column), RUN_TEST(test_deterministic),
+      RUN_TEST(test_person_month_csv),
+      RUN_TEST(test_team_month_csv),
+      RUN_TEST(test_program_month_csv),
+      RUN_TEST(test_month_option),
+      RUN_TEST(test_estimated_source),
+      RUN_TEST(test_bad_month_option),
+      RUN_TEST(test_no_dated_data),
+      RUN_TEST(test_bad_rows_name_file_and_line),
+      RUN_TEST(test_missing_file_or_column),
+      RUN_TEST(test_deterministic),
+      RUN_TEST(test_person_month_with_exports),
+      RUN_TEST(test_aggregates_with_exports),
+      RUN_TEST(test_estimated_source_with_exports),
+      RUN_TEST(test_warnings_without_exports),
+      RUN_TEST(test_bad_export_row),
+      RUN_TEST(test_factors_csv),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -111,6 +111,8 @@ static void aggregate_activation(const ScorePersonMonth *const *rows, guint n, S
   out->posts_per_member = known ? ratio_or_nan((double)posts, n) : NAN;
 }
 
+/* A ratio of sums over the posts that have impressions (model.md): a post
+ * without impressions adds to neither side. */
 static void aggregate_reach(const ScorePersonMonth *const *rows, guint n, ScoreAggregate *out)
 {
   gint64 impressions = 0;
@@ -122,9 +124,7 @@ static void aggregate_reach(const ScorePersonMonth *const *rows, guint n, ScoreA
       continue;
     known = TRUE;
     impressions += activity[SCORE_ACTIVITY_IMPRESSIONS];
-    engagements += count_or_zero(activity[SCORE_ACTIVITY_REACTIONS_RECEIVED]) +
-                   count_or_zero(activity[SCORE_ACTIVITY_COMMENTS_RECEIVED]) +
-                   count_or_zero(activity[SCORE_ACTIVITY_REPOSTS_RECEIVED]);
+    engagements += rows[i]->impression_engagements;
   }
   out->impressions = known ? impressions : SCORE_COUNT_UNKNOWN;
   out->engagement_rate = ratio_or_nan((double)engagements, (double)impressions);

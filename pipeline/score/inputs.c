@@ -3,6 +3,7 @@
  * that counts for a month. */
 #include "score/inputs.h"
 #include "common/errors.h"
+#include "score/fields.h"
 
 #include <math.h>
 #include <string.h>
@@ -11,6 +12,7 @@ static void program_free(gpointer data)
 {
   ScoreProgram *program = data;
   g_free(program->id);
+  score_audience_free(program->audience);
   g_free(program);
 }
 
@@ -51,69 +53,14 @@ void score_inputs_free(ScoreInputs *inputs)
   g_free(inputs);
 }
 
-static gboolean text_is_empty(const char *text)
-{
-  return text == NULL || text[0] == '\0';
-}
-
-static gboolean column_error(const char *column, GError *cause, GError **error)
-{
-  g_propagate_prefixed_error(error, cause, "%s: ", column);
-  return FALSE;
-}
-
-static gboolean required_text(const char *column, const char *text, GError **error)
-{
-  if (!text_is_empty(text))
-    return TRUE;
-  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
-              "%s: expected a value, got an empty field", column);
-  return FALSE;
-}
-
-/* An empty text gives SCORE_DAY_NONE when optional. */
-static gboolean day_read(const char *column, const char *text, gboolean optional, ScoreDay *out,
-                         GError **error)
-{
-  if (optional && text_is_empty(text)) {
-    *out = SCORE_DAY_NONE;
-    return TRUE;
-  }
-  GError *cause = NULL;
-  if (!score_day_parse(text, out, &cause))
-    return column_error(column, cause, error);
-  return TRUE;
-}
-
-/* Normalized numbers are written with '.', so a strict C-locale parse; an
- * empty text gives NAN when optional. */
-static gboolean number_read(const char *column, const char *text, gboolean optional, double *out,
-                            GError **error)
-{
-  if (text_is_empty(text)) {
-    *out = NAN;
-    if (optional)
-      return TRUE;
-    return required_text(column, text, error);
-  }
-  char *end = NULL;
-  double value = g_ascii_strtod(text, &end);
-  if (end == text || *end != '\0' || !isfinite(value) || g_ascii_isspace(text[0])) {
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s: expected a number, got \"%s\"",
-                column, text);
-    return FALSE;
-  }
-  *out = value;
-  return TRUE;
-}
-
 gboolean score_inputs_add_program(ScoreInputs *inputs, const char *id, const char *start,
-                                  const char *end, GError **error)
+                                  const char *end, const char *target_audience, GError **error)
 {
   ScoreDay start_day = SCORE_DAY_NONE;
   ScoreDay end_day = SCORE_DAY_NONE;
-  if (!required_text("program", id, error) || !day_read("start", start, FALSE, &start_day, error) ||
-      !day_read("end", end, TRUE, &end_day, error))
+  if (!score_field_required("program", id, error) ||
+      !score_field_day("start", start, FALSE, &start_day, error) ||
+      !score_field_day("end", end, TRUE, &end_day, error))
     return FALSE;
   if (g_hash_table_contains(inputs->program_index, id)) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "program: \"%s\" appears twice", id);
@@ -128,6 +75,7 @@ gboolean score_inputs_add_program(ScoreInputs *inputs, const char *id, const cha
   program->id = g_strdup(id);
   program->start_month = score_month_of_day(start_day);
   program->end_month = end_day == SCORE_DAY_NONE ? G_MAXINT : score_month_of_day(end_day);
+  program->audience = score_audience_new(target_audience);
   g_ptr_array_add(inputs->programs, program);
   g_hash_table_insert(inputs->program_index, program->id, program);
   return TRUE;
@@ -143,11 +91,11 @@ gboolean score_inputs_add_membership(ScoreInputs *inputs, const ScoreMembershipT
 {
   ScoreDay joined = SCORE_DAY_NONE;
   ScoreDay left = SCORE_DAY_NONE;
-  if (!required_text("ambassador_id", text->ambassador_id, error) ||
-      !required_text("program", text->program, error) ||
-      !required_text("team", text->team, error) ||
-      !day_read("joined", text->joined, FALSE, &joined, error) ||
-      !day_read("left", text->left, TRUE, &left, error))
+  if (!score_field_required("ambassador_id", text->ambassador_id, error) ||
+      !score_field_required("program", text->program, error) ||
+      !score_field_required("team", text->team, error) ||
+      !score_field_day("joined", text->joined, FALSE, &joined, error) ||
+      !score_field_day("left", text->left, TRUE, &left, error))
     return FALSE;
   if (score_inputs_find_program(inputs, text->program) == NULL) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
@@ -172,13 +120,13 @@ static gboolean snapshot_values_read(const ScoreSnapshotText *text, ScoreSnapsho
   const char *names[SCORE_PILLARS] = {"brand", "people", "insights", "relationships"};
   const char *pillars[SCORE_PILLARS] = {text->brand, text->people, text->insights,
                                         text->relationships};
-  if (!number_read("ssi", text->ssi, FALSE, &out->values.ssi, error) ||
-      !number_read("industry_rank", text->industry_rank, TRUE, &out->industry_rank, error) ||
-      !number_read("network_rank", text->network_rank, TRUE, &out->network_rank, error))
+  if (!score_field_number("ssi", text->ssi, FALSE, &out->values.ssi, error) ||
+      !score_field_number("industry_rank", text->industry_rank, TRUE, &out->industry_rank, error) ||
+      !score_field_number("network_rank", text->network_rank, TRUE, &out->network_rank, error))
     return FALSE;
   guint known = 0;
   for (guint i = 0; i < SCORE_PILLARS; i++) {
-    if (!number_read(names[i], pillars[i], TRUE, &out->values.pillar[i], error))
+    if (!score_field_number(names[i], pillars[i], TRUE, &out->values.pillar[i], error))
       return FALSE;
     known += isnan(out->values.pillar[i]) ? 0 : 1;
   }
@@ -209,8 +157,8 @@ gboolean score_inputs_add_snapshot(ScoreInputs *inputs, const ScoreSnapshotText 
                                    GError **error)
 {
   ScoreSnapshot snapshot = {0};
-  if (!required_text("ambassador_id", text->ambassador_id, error) ||
-      !day_read("date", text->date, FALSE, &snapshot.day, error) ||
+  if (!score_field_required("ambassador_id", text->ambassador_id, error) ||
+      !score_field_day("date", text->date, FALSE, &snapshot.day, error) ||
       !snapshot_values_read(text, &snapshot, error))
     return FALSE;
   GArray *list = g_hash_table_lookup(inputs->snapshots, text->ambassador_id);

@@ -3,6 +3,7 @@
  * Rows are added from their CSV text, so reading a file and building a test
  * case go through the same checks. */
 #pragma once
+#include "score/match.h"
 #include "score/months.h"
 
 #include <glib.h>
@@ -19,7 +20,8 @@ typedef struct {
 typedef struct {
   char *id;
   ScoreMonth start_month;
-  ScoreMonth end_month; /* G_MAXINT while the program runs */
+  ScoreMonth end_month;    /* G_MAXINT while the program runs */
+  ScoreAudience *audience; /* its target_audience keywords */
 } ScoreProgram;
 
 typedef struct {
@@ -65,8 +67,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(ScoreInputs, score_inputs_free)
 
 /* Each add checks the row and says what is wrong with which column
  * (PIPELINE_ERROR_INPUT); the caller adds file and line. */
+/* target_audience as programs.csv holds it: ';'-separated, may be empty. */
 gboolean score_inputs_add_program(ScoreInputs *inputs, const char *id, const char *start,
-                                  const char *end, GError **error);
+                                  const char *end, const char *target_audience, GError **error);
 /* The program must have been added before. */
 gboolean score_inputs_add_membership(ScoreInputs *inputs, const ScoreMembershipText *text,
                                      GError **error);

@@ -4,6 +4,7 @@
 #include "score/output.h"
 #include "common/contract.h"
 #include "common/csv_writer.h"
+#include "score/estimate.h"
 
 #include <math.h>
 
@@ -121,6 +122,81 @@ static gboolean groups_write(const char *work_dir, const GArray *groups, gboolea
   return csv_writer_commit(g_steal_pointer(&writer), error);
 }
 
+/* "2024-01 to 2024-06", or the one month. */
+static char *months_describe(ScoreMonth first, ScoreMonth last)
+{
+  char from[SCORE_MONTH_TEXT_SIZE];
+  char to[SCORE_MONTH_TEXT_SIZE];
+  score_month_format(first, from);
+  score_month_format(last, to);
+  return first == last ? g_strdup(from) : g_strdup_printf("%s to %s", from, to);
+}
+
+static void gap_write(CsvWriter *writer, const ScoreCoverageGap *gap)
+{
+  char month[SCORE_MONTH_TEXT_SIZE];
+  score_month_format(gap->first, month);
+  g_autofree char *months = months_describe(gap->first, gap->last);
+  g_autofree char *detail = gap->no_export
+                                ? g_strdup_printf("no LinkedIn export at all (%s)", months)
+                                : g_strdup_printf("no LinkedIn export covers %s", months);
+  csv_writer_add_text(writer, "not covered");
+  csv_writer_add_text(writer, gap->ambassador_id);
+  csv_writer_add_text(writer, month);
+  csv_writer_add_text(writer, detail);
+  csv_writer_end_row(writer);
+}
+
+static gboolean warnings_write(const char *work_dir, const GArray *gaps, GError **error)
+{
+  static const char *const header[] = {CONTRACT_WARNINGS_COLUMNS, NULL};
+  g_autofree char *path = g_build_filename(work_dir, CONTRACT_SCORE_WARNINGS, NULL);
+  g_autoptr(CsvWriter) writer = csv_writer_open(path, header, error);
+  if (writer == NULL)
+    return FALSE;
+  for (guint i = 0; gaps != NULL && i < gaps->len; i++)
+    gap_write(writer, &g_array_index(gaps, ScoreCoverageGap, i));
+  return csv_writer_commit(g_steal_pointer(&writer), error);
+}
+
+/* measured, target and max_points as given (0.75, 12, 0.5), the points with
+ * two decimals like every score. */
+static void factor_write(CsvWriter *writer, const ScorePersonMonth *row, const ModelFactor *factor,
+                         double measured)
+{
+  char month[SCORE_MONTH_TEXT_SIZE];
+  score_month_format(row->month, month);
+  csv_writer_add_text(writer, row->membership->ambassador_id);
+  csv_writer_add_text(writer, row->membership->program);
+  csv_writer_add_text(writer, row->membership->team);
+  csv_writer_add_text(writer, month);
+  csv_writer_add_text(writer, factor->id);
+  csv_writer_add_text(writer, config_pillar_name(factor->pillar));
+  csv_writer_add_double_exact(writer, measured);
+  csv_writer_add_double_exact(writer, factor->target);
+  csv_writer_add_double2(writer, score_estimate_factor(factor, measured));
+  csv_writer_add_double_exact(writer, factor->points);
+  csv_writer_end_row(writer);
+}
+
+static gboolean factors_write(const char *work_dir, const ScoreResults *results, GError **error)
+{
+  static const char *const header[] = {CONTRACT_FACTORS_COLUMNS, NULL};
+  g_autofree char *path = g_build_filename(work_dir, CONTRACT_FACTORS, NULL);
+  g_autoptr(CsvWriter) writer = csv_writer_open(path, header, error);
+  if (writer == NULL)
+    return FALSE;
+  const GArray *rows = results->person_months;
+  for (guint i = 0; i < rows->len; i++) {
+    const ScorePersonMonth *row = &g_array_index(rows, ScorePersonMonth, i);
+    if (row->month != results->report_month || isnan(row->estimated.ssi))
+      continue;
+    for (guint f = 0; f < FACTOR_COUNT; f++)
+      factor_write(writer, row, &results->model->factors[f], row->measured[f]);
+  }
+  return csv_writer_commit(g_steal_pointer(&writer), error);
+}
+
 static gboolean meta_write(const char *work_dir, const ScoreResults *results, GError **error)
 {
   static const char *const header[] = {CONTRACT_META_COLUMNS, NULL};
@@ -148,5 +224,6 @@ gboolean score_output_write(const char *work_dir, const ScoreResults *results, G
   return person_months_write(work_dir, results->person_months, error) &&
          groups_write(work_dir, results->team_months, TRUE, error) &&
          groups_write(work_dir, results->program_months, FALSE, error) &&
-         meta_write(work_dir, results, error);
+         warnings_write(work_dir, results->gaps, error) &&
+         factors_write(work_dir, results, error) && meta_write(work_dir, results, error);
 }

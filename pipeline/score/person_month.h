@@ -39,8 +39,12 @@ typedef struct {
   double industry_rank; /* from the same snapshot; NAN when unknown */
   double network_rank;
   ScoreSsi estimated;                /* the LinkedIn-export estimate */
+  double measured[FACTOR_COUNT];     /* its factors' x values, set with it */
   gint64 activity[SCORE_ACTIVITIES]; /* SCORE_COUNT_UNKNOWN when unknown */
-  ScoreSsi effective;                /* from one source, never mixed */
+  /* Reactions, comments and reposts received on the month's posts that
+   * have impressions: engagement_rate's numerator (not written). */
+  gint64 impression_engagements;
+  ScoreSsi effective; /* from one source, never mixed */
   ScoreSourceUsed source;
   ScoreBand band;
 } ScorePersonMonth;

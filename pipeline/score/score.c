@@ -1,6 +1,7 @@
 /* Score stage: reads <work>/normalized/, builds the person-month rows for
- * every month up to the report month, aggregates them per team and program
- * and writes <work>/scores/ (model.md). */
+ * every month up to the report month with reported and estimated SSI and
+ * activity, aggregates them per team and program and writes <work>/scores/
+ * (model.md). */
 #include "score/score.h"
 #include "common/errors.h"
 #include "score/aggregate.h"
@@ -35,14 +36,42 @@ static gboolean report_month_choose(const PipelineContext *ctx, const ScoreInput
   return TRUE;
 }
 
+/* Walks the rows ambassador by ambassador (they are sorted by
+ * ambassador_id), reading each one's exports and posts just before use. */
+static gboolean exports_apply(GArray *rows, const ScoreInputs *inputs, const PipelineContext *ctx,
+                              GArray *gaps, GError **error)
+{
+  const ModelConfig *model = &ctx->config->model;
+  g_autoptr(ScoreSeniority) seniority =
+      score_seniority_new((const char *const *)model->seniority_terms, error);
+  if (seniority == NULL)
+    return FALSE;
+  g_autoptr(ScoreExports) exports = score_exports_open(ctx->work_dir);
+  ScoreFillContext fill = {model, seniority, inputs, score_exports_has_posts(exports)};
+  ScorePersonMonth *all = (ScorePersonMonth *)(void *)rows->data;
+  for (guint start = 0, end = 0; start < rows->len; start = end) {
+    const char *id = all[start].membership->ambassador_id;
+    end = start + 1;
+    while (end < rows->len && strcmp(all[end].membership->ambassador_id, id) == 0)
+      end++;
+    g_autoptr(ScoreLinkedin) data = score_exports_read(exports, id, error);
+    if (data == NULL)
+      return FALSE;
+    score_ambassador_fill(all + start, end - start, data, &fill, gaps);
+  }
+  return TRUE;
+}
+
 /* Every source fills the same rows; the effective SSI is chosen last. */
 static GArray *person_months_compute(const ScoreInputs *inputs, ScoreMonth report_month,
-                                     const PipelineConfig *config)
+                                     const PipelineContext *ctx, GArray *gaps, GError **error)
 {
-  GArray *rows = score_person_months_build(inputs, report_month);
+  g_autoptr(GArray) rows = score_person_months_build(inputs, report_month);
   score_person_months_add_reported(rows, inputs);
-  score_person_months_resolve(rows, config);
-  return rows;
+  if (!exports_apply(rows, inputs, ctx, gaps, error))
+    return NULL;
+  score_person_months_resolve(rows, ctx->config);
+  return g_steal_pointer(&rows);
 }
 
 static void totals_fill(ScoreTotals *totals, const ScoreResults *results)
@@ -64,10 +93,14 @@ gboolean score_run(const PipelineContext *ctx, ScoreTotals *totals, GError **err
   ScoreMonth report_month = 0;
   if (!report_month_choose(ctx, inputs, &report_month, error))
     return FALSE;
-  g_autoptr(GArray) person_months = person_months_compute(inputs, report_month, ctx->config);
+  g_autoptr(GArray) gaps = g_array_new(FALSE, FALSE, sizeof(ScoreCoverageGap));
+  g_autoptr(GArray) person_months = person_months_compute(inputs, report_month, ctx, gaps, error);
+  if (person_months == NULL)
+    return FALSE;
   g_autoptr(GArray) team_months = score_team_months_build(person_months);
   g_autoptr(GArray) program_months = score_program_months_build(person_months);
-  ScoreResults results = {person_months, team_months, program_months, report_month};
+  ScoreResults results = {person_months, team_months,  program_months,
+                          gaps,          report_month, &ctx->config->model};
   if (!score_output_write(ctx->work_dir, &results, error))
     return FALSE;
   totals_fill(totals, &results);

@@ -1,0 +1,86 @@
+/* Day-by-day event counts kept as a running total in day order, so that the
+ * sum over any span is two binary searches whatever the number of months
+ * asked about. */
+#include "score/series.h"
+
+typedef struct {
+  ScoreDay day;
+  gint64 total; /* events dated on or before day */
+} SeriesPoint;
+
+struct ScoreSeries {
+  GArray *points;   /* SeriesPoint; counts per day until made cumulative */
+  gboolean running; /* totals are cumulative and days sorted and unique */
+};
+
+ScoreSeries *score_series_new(void)
+{
+  ScoreSeries *series = g_new0(ScoreSeries, 1);
+  series->points = g_array_new(FALSE, FALSE, sizeof(SeriesPoint));
+  return series;
+}
+
+void score_series_free(ScoreSeries *series)
+{
+  if (series == NULL)
+    return;
+  g_array_unref(series->points);
+  g_free(series);
+}
+
+void score_series_add(ScoreSeries *series, ScoreDay day, gint64 count)
+{
+  g_return_if_fail(!series->running);
+  SeriesPoint point = {day, count};
+  g_array_append_val(series->points, point);
+}
+
+static gint point_compare(gconstpointer a, gconstpointer b)
+{
+  const SeriesPoint *x = a;
+  const SeriesPoint *y = b;
+  return (x->day > y->day) - (x->day < y->day);
+}
+
+/* Sorts, merges days and turns counts into running totals. */
+static void series_make_running(ScoreSeries *series)
+{
+  GArray *points = series->points;
+  g_array_sort(points, point_compare);
+  guint kept = 0;
+  gint64 total = 0;
+  for (guint i = 0; i < points->len; i++) {
+    SeriesPoint point = g_array_index(points, SeriesPoint, i);
+    total += point.total;
+    if (kept > 0 && g_array_index(points, SeriesPoint, kept - 1).day == point.day)
+      kept--;
+    g_array_index(points, SeriesPoint, kept++) = (SeriesPoint){point.day, total};
+  }
+  g_array_set_size(points, kept);
+  series->running = TRUE;
+}
+
+gint64 score_series_sum_upto(ScoreSeries *series, ScoreDay last)
+{
+  if (!series->running)
+    series_make_running(series);
+  /* The first point after last; the one before it holds the total. */
+  guint low = 0;
+  guint high = series->points->len;
+  while (low < high) {
+    guint mid = low + (high - low) / 2;
+    if (g_array_index(series->points, SeriesPoint, mid).day <= last)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  return low == 0 ? 0 : g_array_index(series->points, SeriesPoint, low - 1).total;
+}
+
+gint64 score_series_sum(ScoreSeries *series, ScoreDay first, ScoreDay last)
+{
+  if (first > last)
+    return 0;
+  gint64 before = first == 0 ? 0 : score_series_sum_upto(series, first - 1);
+  return score_series_sum_upto(series, last) - before;
+}

@@ -1,0 +1,163 @@
+/* Tests of score/match.c: seniority terms as whole words in any script and
+ * case, target-audience keywords as folded substrings, and the URL and name
+ * keys that decide whether an invitation was accepted. */
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "common/config.h"
+#include "common/errors.h"
+#include "score/match.h"
+
+static ScoreSeniority *default_seniority(void)
+{
+  g_autoptr(PipelineConfig) config = config_new_default();
+  ScoreSeniority *seniority =
+      score_seniority_new((const char *const *)config->model.seniority_terms, NULL);
+  assert_non_null(seniority);
+  return seniority;
+}
+
+static void test_seniority_whole_words(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreSeniority) s = default_seniority();
+  assert_true(score_seniority_matches(s, "Sales Director"));
+  assert_true(score_seniority_matches(s, "director, sales"));
+  assert_false(score_seniority_matches(s, "Directory Services"));
+  /* A hyphen is a boundary, a letter is not. */
+  assert_true(score_seniority_matches(s, "Co-Owner"));
+  assert_false(score_seniority_matches(s, "Ownership Lead"));
+  assert_false(score_seniority_matches(s, "MVP Engineer"));
+  /* Digits and '_' are word characters. */
+  assert_false(score_seniority_matches(s, "CEO2"));
+  assert_false(score_seniority_matches(s, "VP_Sales"));
+  assert_true(score_seniority_matches(s, "(CEO)"));
+  /* Several words match as written. */
+  assert_true(score_seniority_matches(s, "Head of Marketing"));
+  assert_false(score_seniority_matches(s, "Head  of Marketing"));
+  assert_false(score_seniority_matches(s, "Headquarters"));
+  /* German forms: "Partnerin" is not "Partner"; the feminine forms with
+   * their own term count through it. */
+  assert_false(score_seniority_matches(s, "Partnerin"));
+  assert_true(score_seniority_matches(s, "Geschäftsführerin"));
+  assert_true(score_seniority_matches(s, "GESCHÄFTSFÜHRER Vertrieb"));
+  assert_true(score_seniority_matches(s, "Gründerin & Inhaberin"));
+  /* Inside a compound word a term is not a word of its own. */
+  assert_false(score_seniority_matches(s, "Mitgründerin"));
+  assert_false(score_seniority_matches(s, "Bauleiter"));
+  assert_false(score_seniority_matches(s, ""));
+  assert_false(score_seniority_matches(s, NULL));
+}
+
+/* A letter outside ASCII right after a term ends no word. */
+static void test_seniority_unicode_boundaries(void **state)
+{
+  (void)state;
+  const char *const terms[] = {"Geschäftsführer", "Chef", NULL};
+  g_autoptr(ScoreSeniority) s = score_seniority_new(terms, NULL);
+  assert_non_null(s);
+  assert_false(score_seniority_matches(s, "Geschäftsführerin"));
+  assert_true(score_seniority_matches(s, "geschäftsführer"));
+  assert_true(score_seniority_matches(s, "Stv. Geschäftsführer/in"));
+  assert_false(score_seniority_matches(s, "Chefé"));
+  assert_false(score_seniority_matches(s, "éChef"));
+  assert_true(score_seniority_matches(s, "Chef d'équipe"));
+}
+
+/* Terms are text, not patterns. */
+static void test_seniority_terms_are_literal(void **state)
+{
+  (void)state;
+  const char *const terms[] = {"C++ Lead", "V.P.", NULL};
+  g_autoptr(ScoreSeniority) s = score_seniority_new(terms, NULL);
+  assert_non_null(s);
+  assert_true(score_seniority_matches(s, "C++ Lead Developer"));
+  assert_false(score_seniority_matches(s, "CCC Lead"));
+  assert_true(score_seniority_matches(s, "V.P. Sales"));
+  assert_false(score_seniority_matches(s, "VXPX Sales"));
+
+  const char *const none[] = {NULL};
+  g_autoptr(GError) error = NULL;
+  assert_null(score_seniority_new(none, &error));
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE));
+  assert_string_equal(error->message, "seniority terms: expected at least one term");
+}
+
+static void test_audience_substrings(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreAudience) a = score_audience_new("Architekt; planner ;;Bauträger");
+  assert_true(score_audience_matches(a, "Landschaftsarchitektin", "Grün GmbH"));
+  assert_true(score_audience_matches(a, "Bauleiter", "ARCHITEKTURBÜRO Weiß"));
+  assert_true(score_audience_matches(a, "Urban Planner", NULL));
+  assert_true(score_audience_matches(a, NULL, "BAUTRÄGER Nord"));
+  assert_false(score_audience_matches(a, "Bauleiter", "Stadtplanung"));
+  assert_false(score_audience_matches(a, "", ""));
+  assert_false(score_audience_matches(a, NULL, NULL));
+}
+
+static void test_audience_empty_counts_all(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreAudience) empty = score_audience_new("");
+  assert_true(score_audience_matches(empty, "Bauleiter", "X"));
+  assert_true(score_audience_matches(empty, NULL, NULL));
+  g_autoptr(ScoreAudience) blank = score_audience_new(" ; ");
+  assert_true(score_audience_matches(blank, "", ""));
+  g_autoptr(ScoreAudience) none = score_audience_new(NULL);
+  assert_true(score_audience_matches(none, "", ""));
+}
+
+static void assert_url_key(const char *url, const char *expected)
+{
+  g_autofree char *key = score_url_key(url);
+  assert_string_equal(key, expected);
+}
+
+static void test_url_key(void **state)
+{
+  (void)state;
+  assert_url_key("https://www.LinkedIn.com/in/Anna-Berg/", "linkedin.com/in/anna-berg");
+  assert_url_key("http://linkedin.com/in/anna-berg", "linkedin.com/in/anna-berg");
+  assert_url_key("www.linkedin.com/in/anna-berg//", "linkedin.com/in/anna-berg");
+  assert_url_key(" HTTPS://WWW.linkedin.com/in/x ", "linkedin.com/in/x");
+  assert_url_key("linkedin.com/in/www.x", "linkedin.com/in/www.x");
+  assert_url_key("", "");
+  assert_url_key("  ", "");
+  assert_url_key(NULL, "");
+}
+
+static void assert_name_key(const char *first, const char *last, const char *expected)
+{
+  g_autofree char *key = score_name_key(first, last);
+  assert_string_equal(key, expected);
+}
+
+static void test_name_key(void **state)
+{
+  (void)state;
+  assert_name_key(" Anna ", "Berg ", "anna berg");
+  assert_name_key("Zoë", "HARTMANN", "zoë hartmann");
+  assert_name_key("", "Berg", "berg");
+  assert_name_key(" ANNA BERG ", NULL, "anna berg");
+  assert_name_key(NULL, NULL, "");
+  assert_name_key(" ", "", "");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_seniority_whole_words),
+      cmocka_unit_test(test_seniority_unicode_boundaries),
+      cmocka_unit_test(test_seniority_terms_are_literal),
+      cmocka_unit_test(test_audience_substrings),
+      cmocka_unit_test(test_audience_empty_counts_all),
+      cmocka_unit_test(test_url_key),
+      cmocka_unit_test(test_name_key),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,63 @@
+/* Tests of score/series.c: counts by day summed over spans of days, in
+ * whatever order the events were added. */
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "score/series.h"
+
+static void test_sums(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreSeries) series = score_series_new();
+  score_series_add(series, 10, 2);
+  score_series_add(series, 5, 1);
+  score_series_add(series, 10, 3); /* the same day again adds up */
+  score_series_add(series, 20, 4);
+  assert_int_equal(score_series_sum_upto(series, 4), 0);
+  assert_int_equal(score_series_sum_upto(series, 5), 1);
+  assert_int_equal(score_series_sum_upto(series, 9), 1);
+  assert_int_equal(score_series_sum_upto(series, 10), 6);
+  assert_int_equal(score_series_sum_upto(series, 19), 6);
+  assert_int_equal(score_series_sum_upto(series, 20), 10);
+  assert_int_equal(score_series_sum_upto(series, 1000), 10);
+  /* Both ends included. */
+  assert_int_equal(score_series_sum(series, 5, 10), 6);
+  assert_int_equal(score_series_sum(series, 6, 10), 5);
+  assert_int_equal(score_series_sum(series, 10, 10), 5);
+  assert_int_equal(score_series_sum(series, 11, 19), 0);
+  assert_int_equal(score_series_sum(series, 10, 20), 9);
+  assert_int_equal(score_series_sum(series, 20, 5), 0);
+}
+
+static void test_empty(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreSeries) series = score_series_new();
+  assert_int_equal(score_series_sum_upto(series, 100), 0);
+  assert_int_equal(score_series_sum(series, 1, 100), 0);
+}
+
+/* A zero count is a day with no event. */
+static void test_zero_counts(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreSeries) series = score_series_new();
+  score_series_add(series, 7, 0);
+  score_series_add(series, 8, 3);
+  assert_int_equal(score_series_sum(series, 7, 7), 0);
+  assert_int_equal(score_series_sum(series, 1, 8), 3);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_sums),
+      cmocka_unit_test(test_empty),
+      cmocka_unit_test(test_zero_counts),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
