@@ -150,6 +150,13 @@ static void test_fixture_loads_and_names_programs(void **state)
   assert_string_equal(report_data_program_name(&data, "unknown"), "unknown");
   assert_int_equal(data.factors->rows->len, 44); /* 4 person-months x 11 factors */
   assert_string_equal(data.factors_path, FIXTURE_WORK "/scores/factors.csv");
+  /* normalized/warnings.csv, then scores/warnings.csv (months not covered). */
+  assert_int_equal(data.warnings->rows->len, 2);
+  int kind = report_table_column(data.warnings, "kind");
+  int detail = report_table_column(data.warnings, "detail");
+  assert_string_equal(report_table_text(data.warnings, 1, kind), "not covered");
+  assert_string_equal(report_table_text(data.warnings, 1, detail),
+                      "no LinkedIn export covers 2026-09 to 2026-10");
   report_data_clear(&data);
   assert_null(data.person_month);
   assert_null(data.factors);

@@ -251,6 +251,32 @@ static gboolean data_load_factors(ReportData *data, const char *work_dir, GError
   return FALSE;
 }
 
+/* The score stage adds its own warnings (months no export covers) in
+ * scores/warnings.csv, with the columns of normalized/warnings.csv; the Data
+ * quality sheet lists both. Work folders scored before it existed lack it. */
+static gboolean data_load_score_warnings(ReportData *data, const char *work_dir, GError **error)
+{
+  g_autofree char *path = g_build_filename(work_dir, CONTRACT_SCORE_WARNINGS, NULL);
+  if (!g_file_test(path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_autoptr(ReportTable) more = report_table_load(path, warnings_columns, NULL, error);
+  if (more == NULL)
+    return FALSE;
+  ReportTable *into = data->warnings;
+  for (guint i = 0; i < more->rows->len; i++) {
+    const ReportRow *from = g_ptr_array_index(more->rows, i);
+    ReportRow *row = g_new0(ReportRow, 1);
+    row->line = from->line;
+    row->fields = g_new0(char *, into->columns->len + 1);
+    for (guint c = 0; c < into->columns->len; c++) {
+      int k = report_table_column(more, g_ptr_array_index(into->columns, c));
+      row->fields[c] = g_strdup(report_table_text(more, i, k));
+    }
+    g_ptr_array_add(into->rows, row);
+  }
+  return TRUE;
+}
+
 gboolean report_data_load(ReportData *data, const char *work_dir, GError **error)
 {
   struct {
@@ -274,6 +300,10 @@ gboolean report_data_load(ReportData *data, const char *work_dir, GError **error
       report_data_clear(data);
       return FALSE;
     }
+  }
+  if (!data_load_score_warnings(data, work_dir, error)) {
+    report_data_clear(data);
+    return FALSE;
   }
   return data_load_factors(data, work_dir, error);
 }
