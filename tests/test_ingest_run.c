@@ -145,10 +145,9 @@ static int teardown(void **state)
 static const char expected_summary[] =
     "file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
     "README.md,unrecognised,,0,0,0,0,not used: not an input the pipeline knows\n"
-    "linkedin/c3/Basic_LinkedInDataExport_03-01-2026.zip,linkedin export,,0,0,0,0,"
-    "not used: not read by this version of the pipeline\n"
-    "linkedin/c3/export/Connections.csv,linkedin export,,0,0,0,0,"
-    "not used: not read by this version of the pipeline\n"
+    "linkedin/c3/Basic_LinkedInDataExport_03-01-2026.zip,linkedin export,,1,0,0,1,"
+    "not a readable zip archive: Not a zip archive\n"
+    "linkedin/c3/export/Connections.csv,linkedin export,UTF-8,0,0,0,0,\n"
     "posts/2025-01.csv,posts,UTF-8,0,0,0,0,\"delimiter \"\",\"\", decimal point, source generic\"\n"
     "programs.ini,programs,,2,2,0,0,\n"
     "roster.csv,roster,UTF-8,5,4,0,1,\"delimiter \"\",\"\"\"\n"
@@ -162,6 +161,8 @@ static const char expected_summary[] =
 
 static const char expected_rejects[] =
     "file,line,reason,excerpt\n"
+    "linkedin/c3/Basic_LinkedInDataExport_03-01-2026.zip,1,"
+    "not a readable zip archive: Not a zip archive,\n"
     "roster.csv,4,unknown team,\"c3,Cem Kaya,q,NORD,2025-01-01,\"\n"
     "ssi/2025-01_a.csv,4,unknown ambassador,\"zz,2025-01-12,33\"\n"
     "ssi/b2_2025-02-21.json,1,\"not JSON: unexpected identifier `not', expected value\","
@@ -202,10 +203,10 @@ static void test_small_tree_gives_exact_normalized_files(void **state)
   g_autofree char *meta = work_read(f, "normalized/meta.csv");
   assert_string_equal(meta, "key,value\nlatest_date,2025-02-20\n");
   assert_int_equal(totals.files, 12);
-  assert_int_equal(totals.rows_read, 15);
+  assert_int_equal(totals.rows_read, 16);
   assert_int_equal(totals.accepted, 10);
   assert_int_equal(totals.duplicates, 2);
-  assert_int_equal(totals.rejected, 3);
+  assert_int_equal(totals.rejected, 4);
 }
 
 static void test_programs_and_roster_are_normalized(void **state)

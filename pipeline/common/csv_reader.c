@@ -109,30 +109,44 @@ static void arena_clear(FieldArena *a)
   g_free(a->fields);
 }
 
-/* --- Sources: a file read in chunks, or bytes in memory ----------------- */
+/* --- Sources: a file read in chunks, a stream, or bytes in memory ------- */
 
 typedef struct {
-  int fd; /* -1 for memory */
+  int fd;                  /* -1 for memory and streams */
+  const CsvStream *stream; /* NULL for files and memory */
   const char *path;
-  const char *data; /* memory, or the chunk buffer of a file */
+  const char *data; /* memory, or the chunk buffer of a file or stream */
   gsize length;     /* memory only */
   gsize offset;
   char *buffer;
+  guint64 pass_bytes; /* bytes handed out since the last rewind */
 } Source;
+
+/* Some bytes into buf: the count, 0 at the end, -1 with error set. */
+static gssize source_read_some(Source *src, char *buf, gsize max, GError **error)
+{
+  if (src->stream != NULL)
+    return src->stream->read(src->stream->stream, buf, max, error);
+  for (;;) {
+    ssize_t n = read(src->fd, buf, max);
+    if (n >= 0)
+      return n;
+    if (errno == EINTR)
+      continue;
+    int saved = errno;
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved), "cannot read %s: %s",
+                src->path, g_strerror(saved));
+    return -1;
+  }
+}
 
 static gboolean source_read_chunk(Source *src, const char **chunk, gsize *len, GError **error)
 {
   gsize got = 0;
   while (got < CSV_READER_CHUNK_BYTES) {
-    ssize_t n = read(src->fd, src->buffer + got, CSV_READER_CHUNK_BYTES - got);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      int saved = errno;
-      g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved), "cannot read %s: %s",
-                  src->path, g_strerror(saved));
+    gssize n = source_read_some(src, src->buffer + got, CSV_READER_CHUNK_BYTES - got, error);
+    if (n < 0)
       return FALSE;
-    }
     if (n == 0)
       break;
     got += (gsize)n;
@@ -145,17 +159,24 @@ static gboolean source_read_chunk(Source *src, const char **chunk, gsize *len, G
 /* The next chunk; *len is 0 at the end. */
 static gboolean source_next(Source *src, const char **chunk, gsize *len, GError **error)
 {
-  if (src->fd >= 0)
-    return source_read_chunk(src, chunk, len, error);
-  *chunk = src->data + src->offset;
-  *len = MIN(src->length - src->offset, (gsize)CSV_READER_CHUNK_BYTES);
-  src->offset += *len;
+  if (src->fd >= 0 || src->stream != NULL) {
+    if (!source_read_chunk(src, chunk, len, error))
+      return FALSE;
+  } else {
+    *chunk = src->data + src->offset;
+    *len = MIN(src->length - src->offset, (gsize)CSV_READER_CHUNK_BYTES);
+    src->offset += *len;
+  }
+  src->pass_bytes += *len;
   return TRUE;
 }
 
 static gboolean source_rewind(Source *src, GError **error)
 {
   src->offset = 0;
+  src->pass_bytes = 0;
+  if (src->stream != NULL)
+    return src->stream->rewind(src->stream->stream, error);
   if (src->fd >= 0 && lseek(src->fd, 0, SEEK_SET) != 0) {
     int saved = errno;
     g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved), "cannot read %s: %s",
@@ -680,6 +701,20 @@ gboolean csv_reader_read_bytes(const char *data, gsize length, const CsvReaderOp
   if (info != NULL)
     info->bytes = src.length;
   return read_source(&src, options, func, user_data, info, error);
+}
+
+gboolean csv_reader_read_stream(const CsvStream *stream, const CsvReaderOptions *options,
+                                CsvRecordFunc func, gpointer user_data, CsvFileInfo *info,
+                                GError **error)
+{
+  Source src = {.fd = -1, .stream = stream};
+  src.buffer = g_malloc(CSV_READER_CHUNK_BYTES);
+  gboolean ok = read_source(&src, options, func, user_data, info, error);
+  g_free(src.buffer);
+  /* The second pass read it all, unless the callback stopped it. */
+  if (info != NULL)
+    info->bytes = src.pass_bytes;
+  return ok;
 }
 
 gboolean csv_reader_read_file(const char *path, const CsvReaderOptions *options, CsvRecordFunc func,

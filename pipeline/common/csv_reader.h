@@ -61,6 +61,24 @@ gboolean csv_reader_read_bytes(const char *data, gsize length, const CsvReaderOp
                                CsvRecordFunc func, gpointer user_data, CsvFileInfo *info,
                                GError **error);
 
+/* Input pulled through functions (a file inside a zip), read twice: once to
+ * find encoding and delimiter, once for the records, so it must be able to
+ * start over. */
+typedef struct {
+  /* Copies up to max bytes into buffer: returns the count, 0 at the end, or
+   * -1 with error set. */
+  gssize (*read)(gpointer stream, char *buffer, gsize max, GError **error);
+  /* Starts over at the first byte. */
+  gboolean (*rewind)(gpointer stream, GError **error);
+  gpointer stream;
+} CsvStream;
+
+/* The same over a stream, in chunks, so memory stays bounded whatever its
+ * size. info->bytes is the size read. Errors: the stream's, or the callback's. */
+gboolean csv_reader_read_stream(const CsvStream *stream, const CsvReaderOptions *options,
+                                CsvRecordFunc func, gpointer user_data, CsvFileInfo *info,
+                                GError **error);
+
 /* "UTF-8", "UTF-8 with BOM", "Windows-1252". */
 const char *csv_reader_encoding_name(CsvEncoding encoding);
 

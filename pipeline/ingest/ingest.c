@@ -5,6 +5,7 @@
 #include "common/contract.h"
 #include "common/errors.h"
 #include "ingest/ledger.h"
+#include "ingest/linkedin.h"
 #include "ingest/outputs.h"
 #include "ingest/posts.h"
 #include "ingest/programs.h"
@@ -18,7 +19,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#define NOTE_NOT_READ_BY_VERSION "not used: not read by this version of the pipeline"
 #define NOTE_UNKNOWN_INPUT "not used: not an input the pipeline knows"
 #define SOURCES_INI "sources.ini"
 
@@ -32,7 +32,8 @@ typedef struct {
   IngestRoster *roster;
   IngestSnapshots *snapshots;
   IngestWarnings *warnings;
-  IngestPosts *posts;      /* NULL until the first file in posts/ is read */
+  IngestPosts *posts; /* NULL until the first file in posts/ is read */
+  IngestLinkedin *linkedin;
   GPtrArray *input_errors; /* GError: problems that stop the run after reading */
 } IngestRun;
 
@@ -59,6 +60,8 @@ static gboolean read_ssi_csv(IngestRun *run, const IngestTreeFile *file, IngestF
                              GError **error);
 static gboolean read_ssi_json(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
                               GError **error);
+static gboolean read_linkedin(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                              GError **error);
 static gboolean read_posts(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
                            GError **error);
 
@@ -67,7 +70,7 @@ static const IngestKindHandler kind_handlers[] = {
     {INGEST_KIND_ROSTER, PHASE_ROSTER, read_roster, NULL},
     {INGEST_KIND_SSI_CSV, PHASE_DATA, read_ssi_csv, NULL},
     {INGEST_KIND_SSI_JSON, PHASE_DATA, read_ssi_json, NULL},
-    {INGEST_KIND_LINKEDIN, PHASE_DATA, NULL, NOTE_NOT_READ_BY_VERSION},
+    {INGEST_KIND_LINKEDIN, PHASE_DATA, read_linkedin, NULL},
     {INGEST_KIND_POSTS, PHASE_DATA, read_posts, NULL},
     {INGEST_KIND_UNRECOGNISED, PHASE_DATA, NULL, NOTE_UNKNOWN_INPUT},
 };
@@ -144,6 +147,22 @@ static gboolean read_posts(IngestRun *run, const IngestTreeFile *file, IngestFil
   return ingest_posts_read(run->posts, file->abs_path, entry, error);
 }
 
+/* LinkedIn files are read by ambassador once all are known. */
+static gboolean read_linkedin(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
+                              GError **error)
+{
+  (void)error;
+  ingest_linkedin_add_file(run->linkedin, file, entry);
+  return TRUE;
+}
+
+static gboolean run_read_linkedin(IngestRun *run, GError **error)
+{
+  IngestLinkedinSink sink = {run->roster,  run->ledger,        run->warnings,
+                             run->entries, run->ctx->work_dir, MAX(run->ctx->jobs, 1)};
+  return ingest_linkedin_run(run->linkedin, &sink, error);
+}
+
 static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *files)
 {
   memset(run, 0, sizeof *run);
@@ -153,6 +172,7 @@ static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *file
   run->ledger = ingest_ledger_new();
   run->snapshots = ingest_snapshots_new();
   run->warnings = ingest_warnings_new();
+  run->linkedin = ingest_linkedin_new();
   run->input_errors = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
   for (guint i = 0; i < files->len; i++) {
     const IngestTreeFile *file = g_ptr_array_index(files, i);
@@ -168,6 +188,7 @@ static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *file
 static void run_clear(IngestRun *run)
 {
   g_ptr_array_unref(run->input_errors);
+  ingest_linkedin_free(run->linkedin);
   ingest_posts_free(run->posts);
   ingest_warnings_free(run->warnings);
   ingest_snapshots_free(run->snapshots);
@@ -265,7 +286,7 @@ static gboolean run_read_all(IngestRun *run, GError **error)
       }
     }
   }
-  return TRUE;
+  return run_read_linkedin(run, error);
 }
 
 /* Ambassadors with a linkedin/<id>/ folder holding any file. */
@@ -294,8 +315,8 @@ static void run_warn_no_data(IngestRun *run)
   }
 }
 
-static GError *ratio_error_new(const IngestRatioGroup *group, guint64 rejected, guint64 read,
-                               double ratio, const IngestFileEntry *worst)
+static GError *ratio_error_new(const char *group, guint64 rejected, guint64 read, double ratio,
+                               const IngestFileEntry *worst)
 {
   char share[G_ASCII_DTOSTR_BUF_SIZE], allowed[G_ASCII_DTOSTR_BUF_SIZE];
   g_ascii_formatd(share, sizeof share, "%.1f", 100.0 * (double)rejected / (double)read);
@@ -304,11 +325,19 @@ static GError *ratio_error_new(const IngestRatioGroup *group, guint64 rejected, 
                      "%s: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
                      " rows rejected (%s%%), more than max_reject_ratio %s%% allows (most in %s: "
                      "%" G_GUINT64_FORMAT "); see normalized/rejects.csv",
-                     group->name, rejected, read, share, allowed, worst->file, worst->rejected);
+                     group, rejected, read, share, allowed, worst->file, worst->rejected);
 }
 
 /* max_reject_ratio over all files of a group: one bad row in a small file
  * never stops a run, many bad rows do. */
+static void run_check_totals(IngestRun *run, const char *group, guint64 rejected, guint64 read,
+                             const IngestFileEntry *worst)
+{
+  double ratio = run->ctx->config->max_reject_ratio;
+  if (read > 0 && (double)rejected / (double)read > ratio)
+    g_ptr_array_add(run->input_errors, ratio_error_new(group, rejected, read, ratio, worst));
+}
+
 static void run_check_ratio(IngestRun *run, const IngestRatioGroup *group)
 {
   guint64 rejected = 0, read = 0;
@@ -323,9 +352,7 @@ static void run_check_ratio(IngestRun *run, const IngestRatioGroup *group)
     if (worst == NULL || entry->rejected > worst->rejected)
       worst = entry;
   }
-  double ratio = run->ctx->config->max_reject_ratio;
-  if (read > 0 && (double)rejected / (double)read > ratio)
-    g_ptr_array_add(run->input_errors, ratio_error_new(group, rejected, read, ratio, worst));
+  run_check_totals(run, group->name, rejected, read, worst);
 }
 
 static void run_finish(IngestRun *run)
@@ -333,6 +360,12 @@ static void run_finish(IngestRun *run)
   run_warn_no_data(run);
   for (gsize g = 0; g < G_N_ELEMENTS(ratio_groups); g++)
     run_check_ratio(run, &ratio_groups[g]);
+  /* Each LinkedIn file kind is a kind of input of its own. */
+  for (guint g = 0; g < ingest_linkedin_n_groups(); g++) {
+    IngestLinkedinGroup group;
+    ingest_linkedin_group(run->linkedin, g, &group);
+    run_check_totals(run, group.name, group.rejected, group.rows_read, group.worst);
+  }
 }
 
 static char *run_path(const IngestRun *run, const char *name)
@@ -355,7 +388,8 @@ static gboolean run_write_posts(const IngestRun *run, GError **error)
   return FALSE;
 }
 
-/* The latest of the snapshot and post dates; unset when there is none. */
+/* The latest of the snapshot, post and LinkedIn event dates; unset when
+ * there is none. */
 static void run_latest_date(const IngestRun *run, GDate *latest)
 {
   GDate posts_latest;
@@ -364,6 +398,7 @@ static void run_latest_date(const IngestRun *run, GDate *latest)
   if (run->posts != NULL && ingest_posts_latest_date(run->posts, &posts_latest) &&
       (!g_date_valid(latest) || g_date_compare(&posts_latest, latest) > 0))
     *latest = posts_latest;
+  ingest_linkedin_latest_date(run->linkedin, latest);
 }
 
 static gboolean run_write_data(const IngestRun *run, GError **error)
@@ -380,6 +415,7 @@ static gboolean run_write_data(const IngestRun *run, GError **error)
          ingest_roster_write(run->roster, roster, error) &&
          ingest_snapshots_write(run->snapshots, snapshots, error) &&
          ingest_warnings_write(run->warnings, warnings, error) && run_write_posts(run, error) &&
+         ingest_linkedin_commit(run->linkedin, error) &&
          ingest_outputs_write_input_files(run->files, input_files, error) &&
          ingest_outputs_write_meta(&latest, meta, error);
 }

@@ -1,0 +1,545 @@
+/* Reads the files of a LinkedIn export (linkedin_files.h): one table row per
+ * kind says its columns, date form, key and output fields, so a later
+ * LinkedIn format is a change of table, not of code. */
+#include "ingest/linkedin_files.h"
+#include "common/errors.h"
+#include "ingest/dates.h"
+#include "ingest/linkedin_dedup.h"
+#include <string.h>
+
+#define MAX_COLUMNS 8
+/* Connections.csv has "Notes:" and a sentence before its header. */
+#define PREAMBLE_MAX_RECORDS 5
+
+typedef struct FileReader FileReader;
+
+/* What a row of a profile kind adds: NULL, or why the row is rejected. */
+typedef char *(*FactFunc)(FileReader *r, const CsvRecord *record);
+
+typedef struct {
+  const char *name; /* LinkedIn's file name without ".csv" */
+  const CsvColumnSpec *columns;
+  guint n_columns;
+  int date_column; /* -1: the kind has no event date */
+  DateForms date_form;
+  int key_columns[4];    /* besides the date; -1 ends the list */
+  int output_columns[5]; /* -1 ends the list */
+  gboolean preamble;     /* the header may come after a few lines of text */
+  gboolean backslash_quote;
+  FactFunc fact;
+} KindSpec;
+
+struct FileReader {
+  const KindSpec *spec;
+  IngestLinkedinKind kind;
+  IngestLinkedinFileReport *report;
+  guint report_index;
+  IngestLinkedinEvents *events;
+  IngestLinkedinProfile *profile; /* NULL: an older export */
+  int columns[MAX_COLUMNS];
+  gboolean header_seen;
+  gboolean gave_up; /* the header is not LinkedIn's: reading stopped */
+  guint records_before_header;
+  char *header_problem; /* the first header that did not fit, and where */
+  guint64 header_line;
+  char *header_excerpt;
+  GString *key;
+};
+
+/* --- Columns of each kind ------------------------------------------------ */
+
+enum { CON_FIRST, CON_LAST, CON_URL, CON_EMAIL, CON_COMPANY, CON_POSITION, CON_DATE };
+static const CsvColumnSpec connection_columns[] = {
+    {"First Name", NULL, TRUE},     {"Last Name", NULL, TRUE}, {"URL", NULL, FALSE},
+    {"Email Address", NULL, FALSE}, {"Company", NULL, FALSE},  {"Position", NULL, FALSE},
+    {"Connected On", NULL, TRUE},
+};
+
+enum { INV_FROM, INV_TO, INV_DATE, INV_DIRECTION, INV_INVITEE_URL };
+static const CsvColumnSpec invitation_columns[] = {
+    {"From", NULL, TRUE},
+    {"To", NULL, TRUE},
+    {"Sent At", NULL, TRUE},
+    {"Direction", NULL, TRUE},
+    {"inviteeProfileUrl", NULL, FALSE},
+};
+
+enum { SHA_DATE, SHA_LINK, SHA_COMMENTARY };
+static const CsvColumnSpec share_columns[] = {
+    {"Date", NULL, TRUE}, {"ShareLink", NULL, TRUE}, {"ShareCommentary", NULL, TRUE}};
+
+enum { COM_DATE, COM_LINK, COM_MESSAGE };
+static const CsvColumnSpec comment_columns[] = {
+    {"Date", NULL, TRUE}, {"Link", NULL, TRUE}, {"Message", NULL, TRUE}};
+
+enum { REA_DATE, REA_TYPE, REA_LINK };
+static const CsvColumnSpec reaction_columns[] = {
+    {"Date", NULL, TRUE}, {"Type", NULL, TRUE}, {"Link", NULL, TRUE}};
+
+enum { MSG_CONVERSATION, MSG_FROM, MSG_DATE, MSG_CONTENT, MSG_FOLDER, MSG_DRAFT };
+static const CsvColumnSpec message_columns[] = {
+    {"CONVERSATION ID", NULL, TRUE}, {"FROM", NULL, TRUE},    {"DATE", NULL, TRUE},
+    {"CONTENT", NULL, TRUE},         {"FOLDER", NULL, FALSE}, {"IS MESSAGE DRAFT", NULL, FALSE},
+};
+
+enum { END_DATE, END_SKILL, END_FIRST, END_LAST, END_STATUS };
+static const CsvColumnSpec endorsement_columns[] = {
+    {"Endorsement Date", NULL, TRUE},    {"Skill Name", NULL, TRUE},
+    {"Endorser First Name", NULL, TRUE}, {"Endorser Last Name", NULL, TRUE},
+    {"Endorsement Status", NULL, FALSE},
+};
+
+enum { REC_FIRST, REC_LAST, REC_DATE, REC_STATUS };
+static const CsvColumnSpec recommendation_columns[] = {
+    {"First Name", NULL, TRUE},
+    {"Last Name", NULL, TRUE},
+    {"Creation Date", NULL, TRUE},
+    {"Status", NULL, FALSE},
+};
+
+enum {
+  PRO_FIRST,
+  PRO_LAST,
+  PRO_HEADLINE,
+  PRO_SUMMARY,
+  PRO_INDUSTRY,
+  PRO_GEO,
+  PRO_TWITTER,
+  PRO_WEB
+};
+static const CsvColumnSpec profile_columns[] = {
+    {"First Name", NULL, TRUE},       {"Last Name", NULL, TRUE}, {"Headline", NULL, FALSE},
+    {"Summary", NULL, FALSE},         {"Industry", NULL, FALSE}, {"Geo Location", NULL, FALSE},
+    {"Twitter Handles", NULL, FALSE}, {"Websites", NULL, FALSE},
+};
+
+enum { POS_COMPANY, POS_STARTED, POS_FINISHED };
+static const CsvColumnSpec position_columns[] = {
+    {"Company Name", NULL, TRUE}, {"Started On", NULL, TRUE}, {"Finished On", NULL, TRUE}};
+
+enum { SKI_NAME };
+static const CsvColumnSpec skill_columns[] = {{"Name", NULL, TRUE}};
+
+static char *recommendation_fact(FileReader *r, const CsvRecord *record);
+static char *profile_fact(FileReader *r, const CsvRecord *record);
+static char *position_fact(FileReader *r, const CsvRecord *record);
+static char *skill_fact(FileReader *r, const CsvRecord *record);
+
+#define COLUMNS(a) a, G_N_ELEMENTS(a)
+
+/* Output fields must match the li_*.csv columns of common/contract.h. */
+static const KindSpec kind_specs[LINKEDIN_N_KINDS] = {
+    [LINKEDIN_CONNECTIONS] = {"Connections", COLUMNS(connection_columns), CON_DATE,
+                              DATE_FORM_DAY_MONTH, .key_columns = {CON_FIRST, CON_LAST, -1},
+                              .output_columns = {CON_FIRST, CON_LAST, CON_URL, CON_COMPANY,
+                                                 CON_POSITION},
+                              .preamble = TRUE},
+    [LINKEDIN_INVITATIONS] = {"Invitations", COLUMNS(invitation_columns), INV_DATE,
+                              DATE_FORM_US_SHORT,
+                              .key_columns = {INV_DIRECTION, INV_FROM, INV_TO, -1},
+                              .output_columns = {INV_DIRECTION, INV_FROM, INV_TO, INV_INVITEE_URL,
+                                                 -1}},
+    [LINKEDIN_SHARES] = {"Shares", COLUMNS(share_columns), SHA_DATE, DATE_FORM_ISO,
+                         .key_columns = {SHA_LINK, SHA_COMMENTARY, -1}, .output_columns = {-1}},
+    [LINKEDIN_COMMENTS] = {"Comments", COLUMNS(comment_columns), COM_DATE, DATE_FORM_ISO,
+                           .key_columns = {COM_LINK, COM_MESSAGE, -1}, .output_columns = {-1},
+                           .backslash_quote = TRUE},
+    [LINKEDIN_REACTIONS] = {"Reactions", COLUMNS(reaction_columns), REA_DATE, DATE_FORM_ISO,
+                            .key_columns = {REA_TYPE, REA_LINK, -1}, .output_columns = {-1}},
+    [LINKEDIN_MESSAGES] = {"messages", COLUMNS(message_columns), MSG_DATE, DATE_FORM_ISO,
+                           .key_columns = {MSG_CONVERSATION, MSG_FROM, MSG_CONTENT, -1},
+                           .output_columns = {MSG_FROM, MSG_DRAFT, -1}},
+    [LINKEDIN_ENDORSEMENTS] = {"Endorsement_Received_Info", COLUMNS(endorsement_columns), END_DATE,
+                               DATE_FORM_SLASH_ISO,
+                               .key_columns = {END_SKILL, END_FIRST, END_LAST, -1},
+                               .output_columns = {END_STATUS, -1}},
+    [LINKEDIN_RECOMMENDATIONS] = {"Recommendations_Received", COLUMNS(recommendation_columns),
+                                  REC_DATE, DATE_FORM_US_SHORT,
+                                  .key_columns = {REC_FIRST, REC_LAST, -1}, .output_columns = {-1},
+                                  .fact = recommendation_fact},
+    [LINKEDIN_PROFILE] = {"Profile", COLUMNS(profile_columns), -1, 0, .key_columns = {-1},
+                          .output_columns = {-1}, .fact = profile_fact},
+    [LINKEDIN_POSITIONS] = {"Positions", COLUMNS(position_columns), -1, 0, .key_columns = {-1},
+                            .output_columns = {-1}, .fact = position_fact},
+    [LINKEDIN_SKILLS] = {"Skills", COLUMNS(skill_columns), -1, 0, .key_columns = {SKI_NAME, -1},
+                         .output_columns = {-1}, .fact = skill_fact},
+};
+
+/* --- Kinds by file name -------------------------------------------------- */
+
+/* "Shares_123" -> "Shares": a member id LinkedIn appends in Complete exports. */
+static void strip_member_id(char *stem)
+{
+  char *underscore = strrchr(stem, '_');
+  if (underscore == NULL || underscore[1] == '\0')
+    return;
+  for (const char *p = underscore + 1; *p != '\0'; p++)
+    if (!g_ascii_isdigit(*p))
+      return;
+  *underscore = '\0';
+}
+
+IngestLinkedinKind ingest_linkedin_kind_of(const char *file_name)
+{
+  g_autofree char *stem = g_ascii_strdown(file_name, -1);
+  if (!g_str_has_suffix(stem, ".csv"))
+    return LINKEDIN_NOT_USED;
+  stem[strlen(stem) - 4] = '\0';
+  g_strdelimit(stem, " ", '_');
+  strip_member_id(stem);
+  for (int k = 0; k < LINKEDIN_N_KINDS; k++)
+    if (g_ascii_strcasecmp(stem, kind_specs[k].name) == 0)
+      return (IngestLinkedinKind)k;
+  return LINKEDIN_NOT_USED;
+}
+
+const char *ingest_linkedin_kind_name(IngestLinkedinKind kind)
+{
+  g_return_val_if_fail(kind >= 0 && kind < LINKEDIN_N_KINDS, "");
+  return kind_specs[kind].name;
+}
+
+guint ingest_linkedin_kind_n_fields(IngestLinkedinKind kind)
+{
+  g_return_val_if_fail(kind >= 0 && kind < LINKEDIN_N_KINDS, 0);
+  guint n = 0;
+  while (n < LINKEDIN_MAX_FIELDS && kind_specs[kind].output_columns[n] >= 0)
+    n++;
+  return n;
+}
+
+void ingest_linkedin_profile_clear(IngestLinkedinProfile *profile)
+{
+  g_free(profile->first_name);
+  g_free(profile->last_name);
+  memset(profile, 0, sizeof *profile);
+}
+
+/* --- File reports -------------------------------------------------------- */
+
+static void reject_free(gpointer data)
+{
+  IngestLinkedinReject *reject = data;
+  g_free(reject->reason);
+  g_free(reject->excerpt);
+  g_free(reject);
+}
+
+IngestLinkedinFileReport *ingest_linkedin_report_new(const char *path, IngestFileEntry *entry,
+                                                     IngestLinkedinKind kind)
+{
+  IngestLinkedinFileReport *report = g_new0(IngestLinkedinFileReport, 1);
+  report->tally.file = g_strdup(path);
+  report->tally.note = g_string_new(NULL);
+  report->entry = entry;
+  report->kind = kind;
+  report->rejects = g_ptr_array_new_with_free_func(reject_free);
+  return report;
+}
+
+void ingest_linkedin_report_free(IngestLinkedinFileReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free(report->tally.file);
+  g_free(report->tally.encoding);
+  g_string_free(report->tally.note, TRUE);
+  g_ptr_array_unref(report->rejects);
+  g_free(report);
+}
+
+void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 line,
+                                   const char *reason, const char *excerpt)
+{
+  IngestLinkedinReject *reject = g_new0(IngestLinkedinReject, 1);
+  reject->line = line;
+  reject->reason = g_strdup(reason);
+  reject->excerpt = g_strdup(excerpt != NULL ? excerpt : "");
+  g_ptr_array_add(report->rejects, reject);
+  report->tally.rows_read++;
+  report->tally.rejected++;
+}
+
+/* --- Rows ----------------------------------------------------------------- */
+
+static const char *reader_field(const FileReader *r, const CsvRecord *record, int column)
+{
+  return csv_record_field(record, r->columns[column]);
+}
+
+/* Keys and facts compare text trimmed; the reader's fields are ours to
+ * change during the callback. */
+static void record_trim(const CsvRecord *record)
+{
+  for (guint i = 0; i < record->n_fields; i++)
+    g_strstrip(record->fields[i]);
+}
+
+/* The day of an event date in the kind's form, or in any form LinkedIn has
+ * used; NULL, or the reason quoting the text. */
+static char *date_parse(const char *text, DateForms form, GDate *out)
+{
+  g_autoptr(GError) expected = NULL;
+  g_autoptr(GError) any = NULL;
+  if (ingest_date_parse(text, form, out, &expected) ||
+      ingest_date_parse(text, DATE_FORM_ANY, out, &any))
+    return NULL;
+  const GError *shown = g_str_has_prefix(any->message, "implausible") ? any : expected;
+  return g_strdup_printf("bad date: %s", shown->message);
+}
+
+/* A row whose key fields (date included) are all empty says nothing. */
+static char *key_check(const FileReader *r, const CsvRecord *record)
+{
+  const KindSpec *spec = r->spec;
+  g_autoptr(GPtrArray) names = g_ptr_array_new();
+  if (spec->date_column >= 0) {
+    if (reader_field(r, record, spec->date_column)[0] != '\0')
+      return NULL;
+    g_ptr_array_add(names, (gpointer)spec->columns[spec->date_column].name);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(spec->key_columns) && spec->key_columns[i] >= 0; i++) {
+    if (reader_field(r, record, spec->key_columns[i])[0] != '\0')
+      return NULL;
+    g_ptr_array_add(names, (gpointer)spec->columns[spec->key_columns[i]].name);
+  }
+  g_autoptr(GString) reason = g_string_new("no key field: ");
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf(reason, "%s\"%s\"",
+                           i == 0                ? ""
+                           : i + 1 == names->len ? " and "
+                                                 : ", ",
+                           (const char *)g_ptr_array_index(names, i));
+  g_string_append(reason, names->len > 1 ? " are empty" : " is empty");
+  return g_string_free(g_steal_pointer(&reason), FALSE);
+}
+
+static void key_append(GString *key, const char *text)
+{
+  g_string_append_printf(key, "|%" G_GSIZE_FORMAT ":%s", strlen(text), text);
+}
+
+/* The day and the key fields, each with its length, so no two keys run
+ * together. Shares: the ShareLink alone, else Date + ShareCommentary. */
+static void key_build(FileReader *r, const CsvRecord *record, guint32 day)
+{
+  const KindSpec *spec = r->spec;
+  g_string_truncate(r->key, 0);
+  const char *link = r->kind == LINKEDIN_SHARES ? reader_field(r, record, SHA_LINK) : "";
+  if (link[0] != '\0') {
+    key_append(r->key, link);
+    return;
+  }
+  g_string_append_printf(r->key, "%" G_GUINT32_FORMAT, day);
+  for (guint i = 0; i < G_N_ELEMENTS(spec->key_columns) && spec->key_columns[i] >= 0; i++)
+    key_append(r->key, reader_field(r, record, spec->key_columns[i]));
+}
+
+static gboolean text_is_yes(const char *text)
+{
+  return g_ascii_strcasecmp(text, "yes") == 0 || g_ascii_strcasecmp(text, "true") == 0;
+}
+
+static void fields_build(const FileReader *r, const CsvRecord *record, const char **fields)
+{
+  guint n = ingest_linkedin_kind_n_fields(r->kind);
+  for (guint i = 0; i < n; i++)
+    fields[i] = reader_field(r, record, r->spec->output_columns[i]);
+  if (r->kind == LINKEDIN_MESSAGES) {
+    gboolean draft = g_ascii_strcasecmp(reader_field(r, record, MSG_FOLDER), "DRAFT") == 0 ||
+                     text_is_yes(reader_field(r, record, MSG_DRAFT));
+    fields[1] = draft ? "yes" : "no";
+  }
+}
+
+static char *event_row(FileReader *r, const CsvRecord *record)
+{
+  char *reason = key_check(r, record);
+  if (reason != NULL)
+    return reason;
+  GDate date;
+  reason = date_parse(reader_field(r, record, r->spec->date_column), r->spec->date_form, &date);
+  if (reason != NULL)
+    return reason;
+  if (r->spec->fact != NULL && (reason = r->spec->fact(r, record)) != NULL)
+    return reason;
+  const char *fields[LINKEDIN_MAX_FIELDS] = {NULL};
+  guint32 day = g_date_get_julian(&date);
+  key_build(r, record, day);
+  fields_build(r, record, fields);
+  ingest_linkedin_events_add(r->events, r->kind, r->key->str, day, fields, r->report_index);
+  r->report->tally.rows_read++;
+  return NULL;
+}
+
+static char *fact_row(FileReader *r, const CsvRecord *record)
+{
+  char *reason = r->spec->fact(r, record);
+  if (reason != NULL)
+    return reason;
+  r->report->tally.rows_read++;
+  r->report->tally.accepted++;
+  return NULL;
+}
+
+static void reader_on_row(FileReader *r, const CsvRecord *record)
+{
+  g_autofree char *reason = NULL;
+  if (record->malformed != NULL) {
+    reason = g_strdup(record->malformed);
+  } else {
+    record_trim(record);
+    reason = r->spec->date_column >= 0 ? event_row(r, record) : fact_row(r, record);
+  }
+  if (reason != NULL)
+    ingest_linkedin_report_reject(r->report, record->line, reason, record->excerpt);
+}
+
+/* --- Facts of the profile kinds ------------------------------------------ */
+
+static gboolean field_set(const FileReader *r, const CsvRecord *record, int column)
+{
+  return reader_field(r, record, column)[0] != '\0';
+}
+
+static char *recommendation_fact(FileReader *r, const CsvRecord *record)
+{
+  if (r->profile != NULL && g_ascii_strcasecmp(reader_field(r, record, REC_STATUS), "VISIBLE") == 0)
+    r->profile->visible_recommendations++;
+  return NULL;
+}
+
+/* The first row is the profile; LinkedIn writes one. */
+static char *profile_fact(FileReader *r, const CsvRecord *record)
+{
+  IngestLinkedinProfile *p = r->profile;
+  if (p == NULL || p->first_name != NULL)
+    return NULL;
+  p->first_name = g_strdup(reader_field(r, record, PRO_FIRST));
+  p->last_name = g_strdup(reader_field(r, record, PRO_LAST));
+  p->headline_set = field_set(r, record, PRO_HEADLINE);
+  p->summary_set = field_set(r, record, PRO_SUMMARY);
+  p->industry_set = field_set(r, record, PRO_INDUSTRY);
+  p->geo_location_set = field_set(r, record, PRO_GEO);
+  p->websites_or_twitter_set = field_set(r, record, PRO_WEB) || field_set(r, record, PRO_TWITTER);
+  return NULL;
+}
+
+/* "Jan 2024"; an empty Finished On is the current position. */
+static char *position_fact(FileReader *r, const CsvRecord *record)
+{
+  static const int dates[] = {POS_STARTED, POS_FINISHED};
+  for (gsize i = 0; i < G_N_ELEMENTS(dates); i++) {
+    const char *text = reader_field(r, record, dates[i]);
+    GDate date;
+    char *reason = text[0] != '\0' ? date_parse(text, DATE_FORM_MONTH_YEAR, &date) : NULL;
+    if (reason != NULL)
+      return reason;
+  }
+  if (r->profile != NULL && !field_set(r, record, POS_FINISHED))
+    r->profile->current_position = TRUE;
+  return NULL;
+}
+
+static char *skill_fact(FileReader *r, const CsvRecord *record)
+{
+  char *reason = key_check(r, record);
+  if (reason == NULL && r->profile != NULL)
+    r->profile->skills++;
+  return reason;
+}
+
+/* --- Header and file ------------------------------------------------------ */
+
+static gboolean reader_give_up(FileReader *r, GError **error)
+{
+  ingest_linkedin_report_reject(r->report, r->header_line, r->header_problem, r->header_excerpt);
+  ingest_ledger_note(&r->report->tally, r->header_problem);
+  r->gave_up = TRUE;
+  g_set_error_literal(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, r->header_problem);
+  return FALSE;
+}
+
+/* The header is the first record, or for Connections.csv the first that
+ * fits among the first few: the lines before it are not rows. */
+static gboolean reader_on_header(FileReader *r, const CsvRecord *record, GError **error)
+{
+  g_autoptr(GError) problem = NULL;
+  if (csv_header_map(record, r->spec->columns, r->spec->n_columns, r->columns, &problem)) {
+    r->header_seen = TRUE;
+    return TRUE;
+  }
+  /* The preamble's lines have one field; the first wider record that does
+   * not fit is the header the file has. */
+  if (r->header_problem == NULL && (record->n_fields > 1 || !r->spec->preamble)) {
+    r->header_problem = g_strdup(problem->message);
+    r->header_line = record->line;
+    r->header_excerpt = g_strdup(record->excerpt);
+  }
+  if (!r->spec->preamble || ++r->records_before_header >= PREAMBLE_MAX_RECORDS) {
+    if (r->header_problem == NULL) {
+      r->header_problem = g_strdup(problem->message);
+      r->header_line = record->line;
+      r->header_excerpt = g_strdup(record->excerpt);
+    }
+    return reader_give_up(r, error);
+  }
+  return TRUE;
+}
+
+static gboolean reader_on_record(const CsvRecord *record, gpointer user_data, GError **error)
+{
+  FileReader *r = user_data;
+  if (!r->header_seen)
+    return reader_on_header(r, record, error);
+  reader_on_row(r, record);
+  return TRUE;
+}
+
+static void reader_note_encoding(FileReader *r, const CsvFileInfo *info)
+{
+  IngestFileEntry *tally = &r->report->tally;
+  g_free(tally->encoding);
+  tally->encoding = g_strdup(csv_reader_encoding_name(info->encoding));
+  if (info->delimiter != ',')
+    ingest_ledger_note(tally, info->delimiter == ';' ? "delimiter \";\"" : "delimiter tab");
+  if (info->encoding == CSV_ENCODING_WINDOWS_1252)
+    ingest_ledger_note(tally, "converted from Windows-1252");
+}
+
+/* An input that cannot be read is lost data, listed like a bad row. */
+static void reader_fail(FileReader *r, const GError *error)
+{
+  g_autofree char *reason = error->domain == PIPELINE_ERROR
+                                ? g_strdup(error->message)
+                                : g_strdup_printf("cannot read: %s", error->message);
+  ingest_linkedin_report_reject(r->report, 1, reason, "");
+  ingest_ledger_note(&r->report->tally, reason);
+}
+
+void ingest_linkedin_file_read(IngestLinkedinFileReport *report, guint report_index,
+                               IngestLinkedinReadFunc read, gpointer source,
+                               IngestLinkedinEvents *events, IngestLinkedinProfile *profile)
+{
+  g_return_if_fail(report->kind >= 0 && report->kind < LINKEDIN_N_KINDS);
+  FileReader r = {.spec = &kind_specs[report->kind],
+                  .kind = report->kind,
+                  .report = report,
+                  .report_index = report_index,
+                  .events = events,
+                  .profile = profile,
+                  .key = g_string_new(NULL)};
+  CsvReaderOptions options = {0, r.spec->backslash_quote, 0};
+  CsvFileInfo info = {0};
+  g_autoptr(GError) error = NULL;
+  gboolean ok = read(source, &options, reader_on_record, &r, &info, &error);
+  if (ok || r.gave_up)
+    reader_note_encoding(&r, &info);
+  else
+    reader_fail(&r, error);
+  if (ok && !r.header_seen && r.header_problem != NULL)
+    reader_give_up(&r, NULL);
+  g_free(r.header_problem);
+  g_free(r.header_excerpt);
+  g_string_free(r.key, TRUE);
+}

@@ -1,0 +1,98 @@
+/* The files of a LinkedIn data export (inputs.md "LinkedIn data exports"):
+ * which file is which kind, its columns found by header name, the date form
+ * of each kind, and how a row becomes an event with its dedup key (model.md
+ * "Dedup keys") or a profile fact. */
+#pragma once
+#include "common/csv_reader.h"
+#include "ingest/ledger.h"
+#include <glib.h>
+
+typedef enum {
+  LINKEDIN_NOT_USED = -1,
+  /* Events: dated, deduplicated across an ambassador's exports. */
+  LINKEDIN_CONNECTIONS,
+  LINKEDIN_INVITATIONS,
+  LINKEDIN_SHARES,
+  LINKEDIN_COMMENTS,
+  LINKEDIN_REACTIONS,
+  LINKEDIN_MESSAGES,
+  LINKEDIN_ENDORSEMENTS,
+  LINKEDIN_RECOMMENDATIONS,
+  LINKEDIN_N_EVENT_KINDS,
+  /* Profile facts: read from the newest export only. */
+  LINKEDIN_PROFILE = LINKEDIN_N_EVENT_KINDS,
+  LINKEDIN_POSITIONS,
+  LINKEDIN_SKILLS,
+  LINKEDIN_N_KINDS
+} IngestLinkedinKind;
+
+/* The most output fields an event keeps (li_connections.csv's five). */
+#define LINKEDIN_MAX_FIELDS 5
+
+/* The kind of a file by its name (no folder): case-insensitive, ' ' or '_',
+ * with or without a member-id suffix ("Shares_123.csv"); LINKEDIN_NOT_USED for
+ * any other file. */
+IngestLinkedinKind ingest_linkedin_kind_of(const char *file_name);
+
+/* LinkedIn's name of the kind: "Connections", ..., "messages", "Skills". */
+const char *ingest_linkedin_kind_name(IngestLinkedinKind kind);
+
+/* How many output fields an event of this kind keeps (the li_*.csv columns
+ * between date and count). */
+guint ingest_linkedin_kind_n_fields(IngestLinkedinKind kind);
+
+/* What the newest export says about the profile (li_profiles.csv). */
+typedef struct {
+  char *first_name; /* NULL until a Profile.csv row is read */
+  char *last_name;
+  gboolean headline_set;
+  gboolean summary_set;
+  gboolean industry_set;
+  gboolean geo_location_set;
+  gboolean websites_or_twitter_set;
+  gboolean current_position;
+  guint skills;
+  guint visible_recommendations;
+} IngestLinkedinProfile;
+
+void ingest_linkedin_profile_clear(IngestLinkedinProfile *profile);
+
+/* A rejected row of one file. */
+typedef struct {
+  guint64 line;
+  char *reason;
+  char *excerpt;
+} IngestLinkedinReject;
+
+/* The accounting of one file, kept apart from the ledger so an ambassador's
+ * files can be read on any thread and entered later in a fixed order. */
+typedef struct {
+  /* file (the listed path), kind, encoding, note and the counts as the
+   * ledger will hold them; rows_read and rejected include the rejects. */
+  IngestFileEntry tally;
+  IngestFileEntry *entry; /* the ledger's entry of a tree file; NULL inside a zip */
+  IngestLinkedinKind kind;
+  GPtrArray *rejects; /* IngestLinkedinReject */
+} IngestLinkedinFileReport;
+
+IngestLinkedinFileReport *ingest_linkedin_report_new(const char *path, IngestFileEntry *entry,
+                                                     IngestLinkedinKind kind);
+void ingest_linkedin_report_free(IngestLinkedinFileReport *report);
+void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 line,
+                                   const char *reason, const char *excerpt);
+
+typedef struct IngestLinkedinEvents IngestLinkedinEvents;
+
+/* Reads the CSV of a file: csv_reader_read_file or the zip's reader. */
+typedef gboolean (*IngestLinkedinReadFunc)(gpointer source, const CsvReaderOptions *options,
+                                           CsvRecordFunc func, gpointer user_data,
+                                           CsvFileInfo *info, GError **error);
+
+/* Reads one file of the kind report->kind: every row is rejected (in report),
+ * handed to events as a copy of file report_index, or, for the profile
+ * kinds, counted as accepted. profile is the newest export's facts, NULL for
+ * an older export. A header that is not LinkedIn's, or a file that cannot
+ * be read, is one row read and rejected. */
+void ingest_linkedin_file_read(IngestLinkedinFileReport *report, guint report_index,
+                               IngestLinkedinReadFunc read, gpointer source,
+                               IngestLinkedinEvents *events, IngestLinkedinProfile *profile);

@@ -1,0 +1,155 @@
+/* Tests of pipeline/ingest/linkedin_dedup.c: an event counts as often as the
+ * export holding it most often, its fields come from the newest export, and
+ * every copy is accounted accepted or duplicate in the file it came from. */
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "ingest/linkedin_dedup.h"
+
+typedef struct {
+  IngestLinkedinEvents *events;
+  GPtrArray *reports;
+} Fixture;
+
+static int setup(void **state)
+{
+  Fixture *f = g_new0(Fixture, 1);
+  f->events = ingest_linkedin_events_new();
+  f->reports = g_ptr_array_new_with_free_func((GDestroyNotify)ingest_linkedin_report_free);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  Fixture *f = *state;
+  ingest_linkedin_events_free(f->events);
+  g_ptr_array_unref(f->reports);
+  g_free(f);
+  return 0;
+}
+
+static guint add_report(Fixture *f, const char *path)
+{
+  g_ptr_array_add(f->reports, ingest_linkedin_report_new(path, NULL, LINKEDIN_CONNECTIONS));
+  return f->reports->len - 1;
+}
+
+/* n copies of a connection, as the file reader hands them on. */
+static void add_connection(Fixture *f, guint report, const char *key, guint32 day,
+                           const char *position, guint n)
+{
+  const char *fields[LINKEDIN_MAX_FIELDS] = {"Anna", "Berg", "", "Berg AG", position};
+  IngestLinkedinFileReport *r = g_ptr_array_index(f->reports, report);
+  for (guint i = 0; i < n; i++) {
+    ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, key, day, fields, report);
+    r->tally.rows_read++;
+  }
+}
+
+static void assert_tally(const Fixture *f, guint report, guint64 accepted, guint64 duplicates)
+{
+  const IngestLinkedinFileReport *r = g_ptr_array_index(f->reports, report);
+  assert_int_equal(r->tally.accepted, accepted);
+  assert_int_equal(r->tally.duplicates, duplicates);
+  assert_int_equal(r->tally.rows_read, accepted + duplicates);
+}
+
+/* The same cumulative file in two exports counts once. */
+static void test_same_event_in_two_exports_counts_once(void **state)
+{
+  Fixture *f = *state;
+  guint newer = add_report(f, "linkedin/a/2.zip/Connections.csv");
+  add_connection(f, newer, "k1", 100, "CEO", 1);
+  add_connection(f, newer, "k2", 101, "CFO", 1);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  guint older = add_report(f, "linkedin/a/1.zip/Connections.csv");
+  add_connection(f, older, "k1", 100, "Sales", 1);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  assert_tally(f, newer, 2, 0);
+  assert_tally(f, older, 0, 1);
+  g_autoptr(GPtrArray) sorted = ingest_linkedin_events_sorted(f->events, LINKEDIN_CONNECTIONS);
+  assert_int_equal(sorted->len, 2);
+  const IngestLinkedinEvent *first = g_ptr_array_index(sorted, 0);
+  assert_int_equal(first->day, 100);
+  assert_int_equal(first->count, 1);
+  assert_string_equal(first->fields[4], "CEO"); /* the newest export's position */
+  assert_int_equal(ingest_linkedin_events_latest_day(f->events), 101);
+}
+
+/* Newer export 1 copy, older 3: the event counts 3 times; the older export
+ * adds 2 accepted copies and 1 duplicate. */
+static void test_largest_multiplicity_counts(void **state)
+{
+  Fixture *f = *state;
+  guint newer = add_report(f, "n");
+  add_connection(f, newer, "hidden", 200, "", 1);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  guint older = add_report(f, "o");
+  add_connection(f, older, "hidden", 200, "", 3);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  guint oldest = add_report(f, "oo");
+  add_connection(f, oldest, "hidden", 200, "", 2);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  assert_tally(f, newer, 1, 0);
+  assert_tally(f, older, 2, 1);
+  assert_tally(f, oldest, 0, 2);
+  g_autoptr(GPtrArray) sorted = ingest_linkedin_events_sorted(f->events, LINKEDIN_CONNECTIONS);
+  assert_int_equal(sorted->len, 1);
+  assert_int_equal(((const IngestLinkedinEvent *)g_ptr_array_index(sorted, 0))->count, 3);
+}
+
+/* Two files of one kind in one export: one export, copies add up; the
+ * accepted ones go to the first file. */
+static void test_two_files_of_one_export(void **state)
+{
+  Fixture *f = *state;
+  guint first = add_report(f, "Shares.csv");
+  guint second = add_report(f, "Shares_1.csv");
+  add_connection(f, first, "k", 300, "", 1);
+  add_connection(f, second, "k", 300, "", 2);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  guint older = add_report(f, "old/Shares.csv");
+  add_connection(f, older, "k", 300, "", 4);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  assert_tally(f, first, 1, 0);
+  assert_tally(f, second, 2, 0);
+  assert_tally(f, older, 1, 3);
+}
+
+/* By day, then the fields in column order, then count. */
+static void test_sorted_by_day_then_fields(void **state)
+{
+  Fixture *f = *state;
+  guint r = add_report(f, "c");
+  const char *b[LINKEDIN_MAX_FIELDS] = {"Ben", "Ott", "", "", ""};
+  const char *a[LINKEDIN_MAX_FIELDS] = {"Anna", "Zorn", "", "", ""};
+  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "b2", 20, b, r);
+  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "a2", 20, a, r);
+  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "b1", 10, b, r);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  g_autoptr(GPtrArray) sorted = ingest_linkedin_events_sorted(f->events, LINKEDIN_CONNECTIONS);
+  assert_int_equal(sorted->len, 3);
+  const IngestLinkedinEvent *e0 = g_ptr_array_index(sorted, 0);
+  const IngestLinkedinEvent *e1 = g_ptr_array_index(sorted, 1);
+  const IngestLinkedinEvent *e2 = g_ptr_array_index(sorted, 2);
+  assert_int_equal(e0->day, 10);
+  assert_string_equal(e1->fields[0], "Anna");
+  assert_string_equal(e2->fields[0], "Ben");
+  assert_int_equal(e2->day, 20);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_same_event_in_two_exports_counts_once, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_largest_multiplicity_counts, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_two_files_of_one_export, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_sorted_by_day_then_fields, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
