@@ -218,6 +218,21 @@ void csv_writer_abort(CsvWriter *writer)
   writer_free(writer);
 }
 
+void csv_writer_remove_stale(const char *dir)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+    const char *mark = g_strrstr(name, ".tmp-");
+    if (mark != NULL && strlen(mark) == strlen(".tmp-XXXXXX")) {
+      g_autofree char *path = g_build_filename(dir, name, NULL);
+      g_unlink(path);
+    }
+  }
+  if (d != NULL)
+    g_dir_close(d);
+}
+
 gboolean csv_writer_replace_file(const char *path, const char *data, gsize length, GError **error)
 {
   CsvWriter *writer = csv_writer_open(path, NULL, error);

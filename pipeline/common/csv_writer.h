@@ -28,5 +28,10 @@ gboolean csv_writer_commit(CsvWriter *writer, GError **error);
 void csv_writer_abort(CsvWriter *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CsvWriter, csv_writer_abort)
 
+/* Removes the temporary files ("<name>.tmp-XXXXXX") that a killed run left in
+ * dir. A stage calls it before writing there; two runs never share a work
+ * folder at once. */
+void csv_writer_remove_stale(const char *dir);
+
 /* Writes bytes to path through a temporary file and a rename. */
 gboolean csv_writer_replace_file(const char *path, const char *data, gsize length, GError **error);

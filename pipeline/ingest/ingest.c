@@ -3,6 +3,7 @@
  * against them), then writes normalized/ and decides whether the run may go on. */
 #include "ingest/ingest.h"
 #include "common/contract.h"
+#include "common/csv_writer.h"
 #include "common/errors.h"
 #include "ingest/ledger.h"
 #include "ingest/linkedin.h"
@@ -475,6 +476,8 @@ gboolean ingest_run(const PipelineContext *ctx, IngestTotals *totals, GError **e
   g_autoptr(GPtrArray) files = ingest_tree_walk(ctx->input_dir, error);
   if (files == NULL)
     return FALSE;
+  g_autofree char *normalized = g_build_filename(ctx->work_dir, "normalized", NULL);
+  csv_writer_remove_stale(normalized);
   IngestRun run;
   run_init(&run, ctx, files);
   g_autoptr(GError) stop = NULL;

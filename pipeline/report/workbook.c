@@ -40,6 +40,23 @@ static gboolean properties_set(ReportWorkbook *book, const char *month, const ch
   return TRUE;
 }
 
+/* A run killed while writing leaves its ".<name>.tmp-<pid>"; the next run
+ * of the same report removes it (two runs never write one report at once). */
+static void remove_stale_temp_files(const char *dir, const char *file_name)
+{
+  g_autofree char *prefix = g_strdup_printf(".%s.tmp-", file_name);
+  GDir *d = g_dir_open(dir, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+    if (g_str_has_prefix(name, prefix)) {
+      g_autofree char *path = g_build_filename(dir, name, NULL);
+      g_remove(path);
+    }
+  }
+  if (d != NULL)
+    g_dir_close(d);
+}
+
 ReportWorkbook *report_workbook_open(const char *dir, const char *file_name, const char *month,
                                      const char *title, GError **error)
 {
@@ -53,9 +70,10 @@ ReportWorkbook *report_workbook_open(const char *dir, const char *file_name, con
   book->path = g_build_filename(dir, file_name, NULL);
   g_autofree char *temp_name = g_strdup_printf(".%s.tmp-%ld", file_name, (long)getpid());
   book->temp_path = g_build_filename(dir, temp_name, NULL);
-  /* libxlsxwriter's scratch files go to the output folder too, not /tmp. */
-  lxw_workbook_options options = {.tmpdir = (char *)dir};
-  book->workbook = workbook_new_opt(book->temp_path, &options);
+  remove_stale_temp_files(dir, file_name);
+  /* libxlsxwriter's scratch files come from tmpfile(): unlinked from the
+   * start, so a killed run leaves none behind. */
+  book->workbook = workbook_new(book->temp_path);
   if (book->workbook == NULL) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT, "%s: cannot create the workbook",
                 book->path);

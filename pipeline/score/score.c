@@ -3,6 +3,8 @@
  * activity, aggregates them per team and program and writes <work>/scores/
  * (model.md). */
 #include "score/score.h"
+
+#include "common/csv_writer.h"
 #include "common/errors.h"
 #include "score/aggregate.h"
 #include "score/normalized.h"
@@ -90,6 +92,8 @@ gboolean score_run(const PipelineContext *ctx, ScoreTotals *totals, GError **err
   g_autoptr(ScoreInputs) inputs = score_normalized_read(ctx->work_dir, error);
   if (inputs == NULL)
     return FALSE;
+  g_autofree char *scores = g_build_filename(ctx->work_dir, "scores", NULL);
+  csv_writer_remove_stale(scores);
   ScoreMonth report_month = 0;
   if (!report_month_choose(ctx, inputs, &report_month, error))
     return FALSE;
