@@ -10,6 +10,7 @@
 
 #include "common/config.h"
 #include "common/errors.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 
@@ -20,8 +21,7 @@ typedef struct {
 static int fixture_setup(void **state)
 {
   Fixture *fixture = g_new0(Fixture, 1);
-  fixture->dir = g_dir_make_tmp("config-XXXXXX", NULL);
-  assert_non_null(fixture->dir);
+  fixture->dir = test_tree_new("config");
   *state = fixture;
   return 0;
 }
@@ -29,21 +29,10 @@ static int fixture_setup(void **state)
 static int fixture_teardown(void **state)
 {
   Fixture *fixture = *state;
-  const char *names[] = {"pipeline.ini", "ssi-model.ini"};
-  for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
-    g_autofree char *path = g_build_filename(fixture->dir, names[i], NULL);
-    g_remove(path);
-  }
-  g_rmdir(fixture->dir);
+  test_tree_remove(fixture->dir);
   g_free(fixture->dir);
   g_free(fixture);
   return 0;
-}
-
-static void file_write(const Fixture *fixture, const char *name, const char *text)
-{
-  g_autofree char *path = g_build_filename(fixture->dir, name, NULL);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
 }
 
 static void assert_factor(const ModelConfig *model, FactorId id, const char *name, Pillar pillar,
@@ -87,7 +76,7 @@ static void test_defaults(void **state)
 static void test_without_model_file(void **state)
 {
   Fixture *fixture = *state;
-  file_write(fixture, "pipeline.ini", "[score]\nwindow_days = 60\n");
+  test_tree_write(fixture->dir, "pipeline.ini", "[score]\nwindow_days = 60\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(PipelineConfig) config = config_load(fixture->dir, &error);
   assert_non_null(config);
@@ -100,12 +89,12 @@ static void test_without_model_file(void **state)
 static void test_model_file_overrides(void **state)
 {
   Fixture *fixture = *state;
-  file_write(fixture, "pipeline.ini", "[score]\nwindow_days = 60\n");
-  file_write(fixture, "ssi-model.ini",
-             "# a comment\n[window]\ndays = 30\n\n"
-             "[factor publishing]\npillar = brand\npoints = 12.5\ntarget = 8\n"
-             "[factor acceptance]\ntarget = 0.25\n"
-             "[seniority]\nterms =  Chef ; Head of;;Leiterin;\n");
+  test_tree_write(fixture->dir, "pipeline.ini", "[score]\nwindow_days = 60\n");
+  test_tree_write(fixture->dir, "ssi-model.ini",
+                  "# a comment\n[window]\ndays = 30\n\n"
+                  "[factor publishing]\npillar = brand\npoints = 12.5\ntarget = 8\n"
+                  "[factor acceptance]\ntarget = 0.25\n"
+                  "[seniority]\nterms =  Chef ; Head of;;Leiterin;\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(PipelineConfig) config = config_load(fixture->dir, &error);
   assert_non_null(config);
@@ -144,8 +133,8 @@ static void test_shipped_file_is_the_default(void **state)
 
 static void assert_model_refused(const Fixture *fixture, const char *model_ini, const char *message)
 {
-  file_write(fixture, "pipeline.ini", "[ssi]\nsource = estimated\n");
-  file_write(fixture, "ssi-model.ini", model_ini);
+  test_tree_write(fixture->dir, "pipeline.ini", "[ssi]\nsource = estimated\n");
+  test_tree_write(fixture->dir, "ssi-model.ini", model_ini);
   g_autoptr(GError) error = NULL;
   g_autoptr(PipelineConfig) config = config_load(fixture->dir, &error);
   assert_null(config);
@@ -184,8 +173,8 @@ static void test_bad_values(void **state)
 static void test_unreadable_model_file(void **state)
 {
   Fixture *fixture = *state;
-  file_write(fixture, "pipeline.ini", "");
-  file_write(fixture, "ssi-model.ini", "days = 30\n");
+  test_tree_write(fixture->dir, "pipeline.ini", "");
+  test_tree_write(fixture->dir, "ssi-model.ini", "days = 30\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(PipelineConfig) config = config_load(fixture->dir, &error);
   assert_null(config);

@@ -2,6 +2,7 @@
  * (quoting, number text) and the temporary-file-then-rename behaviour. */
 #include "common/csv_writer.h"
 #include "common/errors.h"
+#include "test_support.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <setjmp.h>
@@ -16,39 +17,15 @@ static const char *const header[] = {"name", "value", NULL};
 
 static int setup_dir(void **state)
 {
-  *state = g_dir_make_tmp("csv-writer-XXXXXX", NULL);
-  return *state == NULL ? -1 : 0;
-}
-
-static void remove_tree(const char *path)
-{
-  GDir *dir = g_dir_open(path, 0, NULL);
-  if (dir == NULL) {
-    g_remove(path);
-    return;
-  }
-  const char *name;
-  while ((name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *child = g_build_filename(path, name, NULL);
-    remove_tree(child);
-  }
-  g_dir_close(dir);
-  g_rmdir(path);
+  *state = test_tree_new("csv-writer");
+  return 0;
 }
 
 static int teardown_dir(void **state)
 {
-  remove_tree(*state);
+  test_tree_remove(*state);
   g_free(*state);
   return 0;
-}
-
-static char *read_all(const char *path)
-{
-  char *text = NULL;
-  if (!g_file_get_contents(path, &text, NULL, NULL))
-    return NULL;
-  return text;
 }
 
 static gint compare_names(gconstpointer a, gconstpointer b)
@@ -83,7 +60,7 @@ static char *write_rows(const char *dir, void (*add)(CsvWriter *, double), const
     csv_writer_end_row(writer);
   }
   assert_true(csv_writer_commit(writer, &error));
-  return read_all(path);
+  return test_tree_read(dir, "numbers.csv");
 }
 
 static void test_quoting_only_where_needed(void **state)
@@ -105,7 +82,7 @@ static void test_quoting_only_where_needed(void **state)
   csv_writer_end_row(writer);
   assert_true(csv_writer_commit(writer, &error));
   assert_null(error);
-  g_autofree char *text = read_all(path);
+  g_autofree char *text = test_tree_read(*state, "text.csv");
   assert_string_equal(text, "name,value\n"
                             "plain,\n"
                             "\"a,b\",\n"
@@ -176,7 +153,7 @@ static void test_file_appears_only_on_commit(void **state)
   assert_true(csv_writer_commit(writer, &error));
   g_autofree char *after = list_dir(folder);
   assert_string_equal(after, "stage.csv");
-  g_autofree char *text = read_all(path);
+  g_autofree char *text = test_tree_read(*state, "sub/dir/stage.csv");
   assert_string_equal(text, "name,value\na,1\n");
   struct stat st;
   assert_int_equal(g_stat(path, &st), 0);
@@ -197,7 +174,7 @@ static void test_abort_keeps_previous_file(void **state)
   }
   csv_writer_abort(writer);
   csv_writer_abort(NULL);
-  g_autofree char *text = read_all(path);
+  g_autofree char *text = test_tree_read(*state, "stage.csv");
   assert_string_equal(text, "old\n");
   g_autofree char *names = list_dir(*state);
   assert_string_equal(names, "stage.csv");
@@ -214,7 +191,7 @@ static void test_large_file_complete(void **state)
     csv_writer_end_row(writer);
   }
   assert_true(csv_writer_commit(g_steal_pointer(&writer), &error));
-  g_autofree char *text = read_all(path);
+  g_autofree char *text = test_tree_read(*state, "big.csv");
   assert_true(g_str_has_prefix(text, "name,value\nrow,0\nrow,1\n"));
   assert_true(g_str_has_suffix(text, "\nrow,99998\nrow,99999\n"));
   /* "row," and '\n' per row, and the digits of 0 to 99999 */

@@ -11,6 +11,7 @@
 
 #include "common/errors.h"
 #include "ingest/ingest.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -29,26 +30,10 @@ typedef struct {
   const char *text;
 } Item;
 
-static void remove_tree(const char *path)
-{
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *child = g_build_filename(path, name, NULL);
-    if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-      remove_tree(child);
-    else
-      g_unlink(child);
-  }
-  if (dir != NULL)
-    g_dir_close(dir);
-  g_rmdir(path);
-}
-
 static int setup(void **state)
 {
   Fixture *f = g_new0(Fixture, 1);
-  f->root = g_dir_make_tmp("ssi-linkedin-XXXXXX", NULL);
+  f->root = test_tree_new("ssi-linkedin");
   f->input_dir = g_build_filename(f->root, "tree", NULL);
   f->work_dir = g_build_filename(f->root, "work", NULL);
   g_mkdir(f->input_dir, 0755);
@@ -61,13 +46,13 @@ static int setup(void **state)
                              .log_level = LOG_QUIET,
                              .config = f->config};
   *state = f;
-  return f->root == NULL;
+  return 0;
 }
 
 static int teardown(void **state)
 {
   Fixture *f = *state;
-  remove_tree(f->root);
+  test_tree_remove(f->root);
   config_free(f->config);
   g_free(f->work_dir);
   g_free(f->input_dir);
@@ -76,33 +61,19 @@ static int teardown(void **state)
   return 0;
 }
 
-static char *tree_path(const Fixture *f, const char *rel)
-{
-  g_autofree char *path = g_build_filename(f->input_dir, rel, NULL);
-  g_autofree char *dir = g_path_get_dirname(path);
-  assert_int_equal(g_mkdir_with_parents(dir, 0755), 0);
-  return g_steal_pointer(&path);
-}
-
-static void tree_write(const Fixture *f, const char *rel, const char *text)
-{
-  g_autofree char *path = tree_path(f, rel);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
-}
-
 /* The items as files of a folder. */
 static void tree_write_folder(const Fixture *f, const char *folder, const Item *items, gsize n)
 {
   for (gsize i = 0; i < n; i++) {
     g_autofree char *rel = g_strconcat(folder, "/", items[i].name, NULL);
-    tree_write(f, rel, items[i].text);
+    test_tree_write(f->input_dir, rel, items[i].text);
   }
 }
 
 /* The items as files of a zip archive. */
 static void tree_write_zip(const Fixture *f, const char *rel, const Item *items, gsize n)
 {
-  g_autofree char *path = tree_path(f, rel);
+  g_autofree char *path = test_tree_path(f->input_dir, rel);
   int code = 0;
   zip_t *archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
   assert_non_null(archive);
@@ -115,32 +86,25 @@ static void tree_write_zip(const Fixture *f, const char *rel, const Item *items,
 
 static void tree_write_base(const Fixture *f)
 {
-  tree_write(f, "programs.ini", "[program p]\nname = Pilot\nstart = 2025-01-01\nteams = DE\n");
-  tree_write(f, "roster.csv",
-             "ambassador_id,name,program,team,joined\n"
-             "a1,Anna Berg,p,DE,2025-01-01\n"
-             "b2,Ben Ott,p,DE,2025-01-01\n"
-             "c3,Cem Kaya,p,DE,2025-01-01\n");
-}
-
-static char *work_read(const Fixture *f, const char *name)
-{
-  g_autofree char *path = g_build_filename(f->work_dir, name, NULL);
-  char *text = NULL;
-  assert_true(g_file_get_contents(path, &text, NULL, NULL));
-  return text;
+  test_tree_write(f->input_dir, "programs.ini",
+                  "[program p]\nname = Pilot\nstart = 2025-01-01\nteams = DE\n");
+  test_tree_write(f->input_dir, "roster.csv",
+                  "ambassador_id,name,program,team,joined\n"
+                  "a1,Anna Berg,p,DE,2025-01-01\n"
+                  "b2,Ben Ott,p,DE,2025-01-01\n"
+                  "c3,Cem Kaya,p,DE,2025-01-01\n");
 }
 
 static void assert_work_file(const Fixture *f, const char *name, const char *expected)
 {
-  g_autofree char *text = work_read(f, name);
+  g_autofree char *text = test_tree_read(f->work_dir, name);
   assert_string_equal(text, expected);
 }
 
 /* The summary rows of files under prefix. */
 static char *summary_rows(const Fixture *f, const char *prefix)
 {
-  g_autofree char *text = work_read(f, "normalized/ingest_summary.csv");
+  g_autofree char *text = test_tree_read(f->work_dir, "normalized/ingest_summary.csv");
   g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
   GString *out = g_string_new(NULL);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -310,7 +274,7 @@ static void test_zip_and_folder_give_identical_rows(void **state)
   g_autoptr(GPtrArray) from_zip = g_ptr_array_new_with_free_func(g_free);
   for (gsize i = 0; i < G_N_ELEMENTS(li_files); i++) {
     g_autofree char *name = g_strconcat("normalized/", li_files[i], NULL);
-    g_ptr_array_add(from_zip, work_read(f, name));
+    g_ptr_array_add(from_zip, test_tree_read(f->work_dir, name));
   }
   g_autofree char *zip = g_build_filename(f->input_dir, A1_MARCH ".zip", NULL);
   g_unlink(zip);
@@ -318,7 +282,7 @@ static void test_zip_and_folder_give_identical_rows(void **state)
   run_ok(f);
   for (gsize i = 0; i < G_N_ELEMENTS(li_files); i++) {
     g_autofree char *name = g_strconcat("normalized/", li_files[i], NULL);
-    g_autofree char *from_folder = work_read(f, name);
+    g_autofree char *from_folder = test_tree_read(f->work_dir, name);
     g_autofree char *expected = g_strdup(g_ptr_array_index(from_zip, i));
     char *zip_suffix = strstr(expected, ".zip,");
     if (zip_suffix != NULL) /* li_profiles names the export */
@@ -382,7 +346,7 @@ static void test_covered_until(void **state)
   tree_write_folder(f, "linkedin/c3/Basic_LinkedInDataExport_02-01-2026", late, 1);
   tree_write_folder(f, "linkedin/c3/Basic_LinkedInDataExport_02-15-2026", early, 1);
   run_ok(f);
-  g_autofree char *profiles = work_read(f, "normalized/li_profiles.csv");
+  g_autofree char *profiles = test_tree_read(f->work_dir, "normalized/li_profiles.csv");
   assert_non_null(strstr(profiles, "\na1,linkedin/a1/Basic_LinkedInDataExport_03-01-2026,"
                                    "2026-03-04,"));
   assert_non_null(strstr(profiles, "\nb2,linkedin/b2/Basic_LinkedInDataExport_03-01-2026,"
@@ -395,7 +359,8 @@ static void test_truncated_zip_and_unsafe_names_are_listed(void **state)
 {
   Fixture *f = *state;
   tree_write_base(f);
-  tree_write(f, "linkedin/a1/Basic_LinkedInDataExport_03-01-2026.zip", "PK\x03\x04");
+  test_tree_write(f->input_dir, "linkedin/a1/Basic_LinkedInDataExport_03-01-2026.zip",
+                  "PK\x03\x04");
   const Item items[] = {{"../../evil/Connections.csv", "First Name,Last Name,Connected On\n"},
                         {"Shares.csv", "Date,ShareLink,ShareCommentary\n"
                                        "2026-01-04 10:00:00,https://l/1,x\n"}};
@@ -420,7 +385,7 @@ static void test_truncated_zip_and_unsafe_names_are_listed(void **state)
       "linkedin/a1/Basic_LinkedInDataExport_03-01-2026.zip,1,"
       "not a readable zip archive: Not a zip archive,\n");
   /* The unreadable archive is no export: the older one is the newest. */
-  g_autofree char *profiles = work_read(f, "normalized/li_profiles.csv");
+  g_autofree char *profiles = test_tree_read(f->work_dir, "normalized/li_profiles.csv");
   assert_non_null(strstr(profiles, "\na1,linkedin/a1/Basic_LinkedInDataExport_01-01-2026.zip,"
                                    "2026-01-04,"));
 }
@@ -429,12 +394,12 @@ static void test_unknown_ambassador_folder_is_listed_not_read(void **state)
 {
   Fixture *f = *state;
   tree_write_base(f);
-  tree_write(f, "linkedin/zz/export/Connections.csv",
-             "First Name,Last Name,Connected On\n"
-             "A,B,08 Feb 2026\n");
-  tree_write(f, "linkedin/zz/Basic_LinkedInDataExport_03-01-2026.zip", "not a zip");
-  tree_write(f, "linkedin/readme.txt", "exports go in linkedin/<id>/\n");
-  tree_write(f, "linkedin/a1/notes.pdf", "%PDF");
+  test_tree_write(f->input_dir, "linkedin/zz/export/Connections.csv",
+                  "First Name,Last Name,Connected On\n"
+                  "A,B,08 Feb 2026\n");
+  test_tree_write(f->input_dir, "linkedin/zz/Basic_LinkedInDataExport_03-01-2026.zip", "not a zip");
+  test_tree_write(f->input_dir, "linkedin/readme.txt", "exports go in linkedin/<id>/\n");
+  test_tree_write(f->input_dir, "linkedin/a1/notes.pdf", "%PDF");
   run_ok(f);
   g_autofree char *rows = summary_rows(f, "linkedin/");
   assert_string_equal(rows, "linkedin/a1/notes.pdf,linkedin export,,0,0,0,0,not used\n"
@@ -444,14 +409,14 @@ static void test_unknown_ambassador_folder_is_listed_not_read(void **state)
                             "export,,0,0,0,0,not used: ambassador not in the roster\n"
                             "linkedin/zz/export/Connections.csv,linkedin export,,0,0,0,0,not "
                             "used: ambassador not in the roster\n");
-  g_autofree char *warnings = work_read(f, "normalized/warnings.csv");
+  g_autofree char *warnings = test_tree_read(f->work_dir, "normalized/warnings.csv");
   assert_non_null(
       strstr(warnings, "\nunknown ambassador,zz,,not in roster.csv; data in linkedin/zz/\n"));
   /* a1 has a folder, so it has data; no export, so no profile row. */
   assert_null(strstr(warnings, "no data,a1,"));
   assert_work_file(f, "normalized/li_connections.csv",
                    "ambassador_id,date,first_name,last_name,url,company,position,count\n");
-  g_autofree char *profiles = work_read(f, "normalized/li_profiles.csv");
+  g_autofree char *profiles = test_tree_read(f->work_dir, "normalized/li_profiles.csv");
   assert_null(strchr(strchr(profiles, '\n') + 1, '\n'));
 }
 
@@ -495,13 +460,13 @@ static void test_threads_give_the_same_files(void **state)
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func(g_free);
   for (gsize i = 0; i < G_N_ELEMENTS(outputs); i++) {
     g_autofree char *name = g_strconcat("normalized/", outputs[i], NULL);
-    g_ptr_array_add(first, work_read(f, name));
+    g_ptr_array_add(first, test_tree_read(f->work_dir, name));
   }
   f->ctx.jobs = 3;
   run_ok(f);
   for (gsize i = 0; i < G_N_ELEMENTS(outputs); i++) {
     g_autofree char *name = g_strconcat("normalized/", outputs[i], NULL);
-    g_autofree char *again = work_read(f, name);
+    g_autofree char *again = test_tree_read(f->work_dir, name);
     assert_string_equal(again, g_ptr_array_index(first, i));
   }
 }

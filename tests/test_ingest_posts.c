@@ -11,6 +11,7 @@
 
 #include "common/errors.h"
 #include "ingest/posts.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -48,41 +49,11 @@ typedef struct {
   IngestPosts *posts;
 } Fixture;
 
-static void remove_tree(const char *path)
-{
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *child = g_build_filename(path, name, NULL);
-    if (g_file_test(child, G_FILE_TEST_IS_DIR))
-      remove_tree(child);
-    else
-      g_unlink(child);
-  }
-  if (dir != NULL)
-    g_dir_close(dir);
-  g_rmdir(path);
-}
-
-static char *write_text(const char *dir, const char *name, const char *text)
-{
-  char *path = g_build_filename(dir, name, NULL);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
-  return path;
-}
-
-static char *read_text(const char *dir, const char *name)
-{
-  g_autofree char *path = g_build_filename(dir, name, NULL);
-  char *text = NULL;
-  assert_true(g_file_get_contents(path, &text, NULL, NULL));
-  return text;
-}
-
 /* A store recognising files through the sections of ini. */
 static void fixture_open_posts(Fixture *f, const char *ini)
 {
-  g_autofree char *path = write_text(f->dir, "sources.ini", ini);
+  g_autofree char *path = test_tree_path(f->dir, "sources.ini");
+  test_tree_write(f->dir, "sources.ini", ini);
   IngestSources *sources = ingest_sources_load(path, NULL);
   assert_non_null(sources);
   ingest_posts_free(f->posts);
@@ -92,9 +63,11 @@ static void fixture_open_posts(Fixture *f, const char *ini)
 static int setup(void **state)
 {
   Fixture *f = g_new0(Fixture, 1);
-  f->dir = g_dir_make_tmp("posts-XXXXXX", NULL);
-  g_autofree char *ini = write_text(f->dir, "programs.ini", programs_ini);
-  g_autofree char *roster = write_text(f->dir, "roster.csv", roster_csv);
+  f->dir = test_tree_new("posts");
+  g_autofree char *ini = test_tree_path(f->dir, "programs.ini");
+  test_tree_write(f->dir, "programs.ini", programs_ini);
+  g_autofree char *roster = test_tree_path(f->dir, "roster.csv");
+  test_tree_write(f->dir, "roster.csv", roster_csv);
   f->programs = ingest_programs_load(ini, "programs.ini", NULL);
   f->ledger = ingest_ledger_new();
   IngestFileEntry *entry = ingest_ledger_add_file(f->ledger, "roster.csv", "roster");
@@ -115,7 +88,7 @@ static int teardown(void **state)
   ingest_roster_free(f->roster);
   ingest_ledger_free(f->ledger);
   ingest_programs_free(f->programs);
-  remove_tree(f->dir);
+  test_tree_remove(f->dir);
   g_free(f->dir);
   g_free(f);
   return 0;
@@ -127,7 +100,8 @@ static IngestFileEntry *read_posts(Fixture *f, const char *name, const char *tex
                                    gboolean *read_ok, GError **error)
 {
   g_autofree char *file = g_strconcat("posts/", name, NULL);
-  g_autofree char *path = write_text(f->dir, name, text);
+  g_autofree char *path = test_tree_path(f->dir, name);
+  test_tree_write(f->dir, name, text);
   IngestFileEntry *entry = ingest_ledger_add_file(f->ledger, file, "posts");
   *read_ok = ingest_posts_read(f->posts, path, entry, error);
   assert_int_equal(entry->rows_read, entry->accepted + entry->duplicates + entry->rejected);
@@ -148,14 +122,14 @@ static char *posts_text(Fixture *f)
 {
   g_autofree char *path = g_build_filename(f->dir, "out", "posts.csv", NULL);
   assert_true(ingest_posts_write(f->posts, path, NULL));
-  return read_text(f->dir, "out/posts.csv");
+  return test_tree_read(f->dir, "out/posts.csv");
 }
 
 static char *rejects_text(Fixture *f)
 {
   g_autofree char *path = g_build_filename(f->dir, "out", "rejects.csv", NULL);
   assert_true(ingest_ledger_write_rejects(f->ledger, path, NULL));
-  return read_text(f->dir, "out/rejects.csv");
+  return test_tree_read(f->dir, "out/rejects.csv");
 }
 
 static void assert_posts(Fixture *f, const char *rows)
@@ -309,7 +283,7 @@ static void test_unknown_ambassador_is_noted_for_data_quality(void **state)
   read_posts_ok(f, "u.csv", text);
   g_autofree char *path = g_build_filename(f->dir, "out", "warnings.csv", NULL);
   assert_true(ingest_warnings_write(f->warnings, path, NULL));
-  g_autofree char *warnings = read_text(f->dir, "out/warnings.csv");
+  g_autofree char *warnings = test_tree_read(f->dir, "out/warnings.csv");
   assert_string_equal(warnings, "kind,subject,month,detail\n"
                                 "unknown ambassador,zz,,not in roster.csv; data in posts/u.csv\n");
 }

@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "ingest/programs.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -32,39 +33,23 @@ static const char valid_ini[] = "# Programs of the organisation\n"
                                 "target_audience =\n"
                                 "teams = NORD\n";
 
-static void remove_tree(const char *path)
-{
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *child = g_build_filename(path, name, NULL);
-    if (g_file_test(child, G_FILE_TEST_IS_DIR))
-      remove_tree(child);
-    else
-      g_unlink(child);
-  }
-  if (dir != NULL)
-    g_dir_close(dir);
-  g_rmdir(path);
-}
-
 static int setup(void **state)
 {
-  *state = g_dir_make_tmp("ssi-programs-XXXXXX", NULL);
-  return *state == NULL;
+  *state = test_tree_new("ssi-programs");
+  return 0;
 }
 
 static int teardown(void **state)
 {
-  remove_tree(*state);
+  test_tree_remove(*state);
   g_free(*state);
   return 0;
 }
 
 static IngestPrograms *load_text(const char *dir, const char *text, GError **error)
 {
-  g_autofree char *path = g_build_filename(dir, "programs.ini", NULL);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
+  g_autofree char *path = test_tree_path(dir, "programs.ini");
+  test_tree_write(dir, "programs.ini", text);
   return ingest_programs_load(path, "programs.ini", error);
 }
 
@@ -110,8 +95,7 @@ static void test_programs_csv_is_sorted_with_lists_joined(void **state)
   assert_non_null(programs);
   g_autofree char *path = g_build_filename(*state, "normalized", "programs.csv", NULL);
   assert_true(ingest_programs_write(programs, path, &error));
-  g_autofree char *text = NULL;
-  assert_true(g_file_get_contents(path, &text, NULL, NULL));
+  g_autofree char *text = test_tree_read(*state, "normalized/programs.csv");
   assert_string_equal(text, "program,name,company,start,end,target_audience,teams\n"
                             "2025-solar,Solar,Example Energie GmbH,2025-07-15,2026-03-31,,NORD\n"
                             "fenster-2022,Fenster international 2022,Example Fenster AG,"

@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "ingest/roster.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -24,47 +25,17 @@ typedef struct {
   IngestFileEntry *entry;
 } Fixture;
 
-static void remove_tree(const char *path)
-{
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *child = g_build_filename(path, name, NULL);
-    if (g_file_test(child, G_FILE_TEST_IS_DIR))
-      remove_tree(child);
-    else
-      g_unlink(child);
-  }
-  if (dir != NULL)
-    g_dir_close(dir);
-  g_rmdir(path);
-}
-
-static char *write_file(const char *dir, const char *name, const char *text)
-{
-  char *path = g_build_filename(dir, name, NULL);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
-  return path;
-}
-
-static char *read_text(const char *dir, const char *name)
-{
-  g_autofree char *path = g_build_filename(dir, name, NULL);
-  char *text = NULL;
-  assert_true(g_file_get_contents(path, &text, NULL, NULL));
-  return text;
-}
-
 static int setup(void **state)
 {
   Fixture *f = g_new0(Fixture, 1);
-  f->dir = g_dir_make_tmp("ssi-roster-XXXXXX", NULL);
-  g_autofree char *ini = write_file(f->dir, "programs.ini", programs_ini);
+  f->dir = test_tree_new("ssi-roster");
+  g_autofree char *ini = test_tree_path(f->dir, "programs.ini");
+  test_tree_write(f->dir, "programs.ini", programs_ini);
   f->programs = ingest_programs_load(ini, "programs.ini", NULL);
   f->ledger = ingest_ledger_new();
   f->entry = ingest_ledger_add_file(f->ledger, "roster.csv", "roster");
   *state = f;
-  return f->dir == NULL || f->programs == NULL;
+  return f->programs == NULL;
 }
 
 static int teardown(void **state)
@@ -72,7 +43,7 @@ static int teardown(void **state)
   Fixture *f = *state;
   ingest_ledger_free(f->ledger);
   ingest_programs_free(f->programs);
-  remove_tree(f->dir);
+  test_tree_remove(f->dir);
   g_free(f->dir);
   g_free(f);
   return 0;
@@ -80,7 +51,8 @@ static int teardown(void **state)
 
 static IngestRoster *read_roster(Fixture *f, const char *text, GError **error)
 {
-  g_autofree char *path = write_file(f->dir, "roster.csv", text);
+  g_autofree char *path = test_tree_path(f->dir, "roster.csv");
+  test_tree_write(f->dir, "roster.csv", text);
   return ingest_roster_read(path, f->entry, f->ledger, f->programs, error);
 }
 
@@ -105,7 +77,7 @@ static void test_german_header_and_consent_forms(void **state)
   assert_string_equal(f->entry->encoding, "UTF-8");
   g_autofree char *path = g_build_filename(f->dir, "out", "roster.csv", NULL);
   assert_true(ingest_roster_write(roster, path, &error));
-  g_autofree char *text = read_text(f->dir, "out/roster.csv");
+  g_autofree char *text = test_tree_read(f->dir, "out/roster.csv");
   assert_string_equal(
       text, "ambassador_id,name,email,program,team,role,country,industry,joined,left,consent\n"
             "a1,Anna Berg,anna@example.com,p,DE,KAM,DE,Bau,2025-03-01,,yes\n"
@@ -163,7 +135,7 @@ static void test_each_reject_reason_with_its_line(void **state)
   assert_int_equal(f->entry->rejected, 12);
   g_autofree char *path = g_build_filename(f->dir, "rejects.csv", NULL);
   assert_true(ingest_ledger_write_rejects(f->ledger, path, &error));
-  g_autofree char *text = read_text(f->dir, "rejects.csv");
+  g_autofree char *text = test_tree_read(f->dir, "rejects.csv");
   assert_string_equal(
       text,
       "file,line,reason,excerpt\n"

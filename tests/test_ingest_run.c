@@ -11,6 +11,7 @@
 #include "common/csv_reader.h"
 #include "common/errors.h"
 #include "ingest/ingest.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -66,42 +67,10 @@ static const char posts_sources_ini[] =
     "impressions = impressions\nreactions = reactions\ncomments = comments\n"
     "reposts = reposts\nclicks = clicks\n";
 
-static void remove_tree(const char *path)
-{
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *child = g_build_filename(path, name, NULL);
-    if (g_file_test(child, G_FILE_TEST_IS_DIR))
-      remove_tree(child);
-    else
-      g_unlink(child);
-  }
-  if (dir != NULL)
-    g_dir_close(dir);
-  g_rmdir(path);
-}
-
-static void tree_write(const Fixture *f, const char *rel, const char *text)
-{
-  g_autofree char *path = g_build_filename(f->input_dir, rel, NULL);
-  g_autofree char *dir = g_path_get_dirname(path);
-  assert_int_equal(g_mkdir_with_parents(dir, 0755), 0);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
-}
-
 static void tree_write_small(const Fixture *f)
 {
   for (gsize i = 0; i < G_N_ELEMENTS(small_tree); i++)
-    tree_write(f, small_tree[i].path, small_tree[i].text);
-}
-
-static char *work_read(const Fixture *f, const char *name)
-{
-  g_autofree char *path = g_build_filename(f->work_dir, name, NULL);
-  char *text = NULL;
-  assert_true(g_file_get_contents(path, &text, NULL, NULL));
-  return text;
+    test_tree_write(f->input_dir, small_tree[i].path, small_tree[i].text);
 }
 
 static gboolean work_exists(const Fixture *f, const char *name)
@@ -113,7 +82,7 @@ static gboolean work_exists(const Fixture *f, const char *name)
 static int setup(void **state)
 {
   Fixture *f = g_new0(Fixture, 1);
-  f->root = g_dir_make_tmp("ssi-ingest-XXXXXX", NULL);
+  f->root = test_tree_new("ssi-ingest");
   f->input_dir = g_build_filename(f->root, "tree", NULL);
   f->work_dir = g_build_filename(f->root, "work", NULL);
   g_mkdir(f->input_dir, 0755);
@@ -125,15 +94,15 @@ static int setup(void **state)
                              .jobs = 1,
                              .log_level = LOG_QUIET,
                              .config = f->config};
-  g_autofree char *sources = g_build_filename(f->root, "sources.ini", NULL);
+  test_tree_write(f->root, "sources.ini", posts_sources_ini);
   *state = f;
-  return f->root == NULL || !g_file_set_contents(sources, posts_sources_ini, -1, NULL);
+  return 0;
 }
 
 static int teardown(void **state)
 {
   Fixture *f = *state;
-  remove_tree(f->root);
+  test_tree_remove(f->root);
   config_free(f->config);
   g_free(f->work_dir);
   g_free(f->input_dir);
@@ -192,15 +161,15 @@ static void test_small_tree_gives_exact_normalized_files(void **state)
   g_autoptr(GError) error = NULL;
   IngestTotals totals;
   assert_true(ingest_run(&f->ctx, &totals, &error));
-  g_autofree char *summary = work_read(f, "normalized/ingest_summary.csv");
+  g_autofree char *summary = test_tree_read(f->work_dir, "normalized/ingest_summary.csv");
   assert_string_equal(summary, expected_summary);
-  g_autofree char *rejects = work_read(f, "normalized/rejects.csv");
+  g_autofree char *rejects = test_tree_read(f->work_dir, "normalized/rejects.csv");
   assert_string_equal(rejects, expected_rejects);
-  g_autofree char *snapshots = work_read(f, "normalized/ssi_snapshots.csv");
+  g_autofree char *snapshots = test_tree_read(f->work_dir, "normalized/ssi_snapshots.csv");
   assert_string_equal(snapshots, expected_snapshots);
-  g_autofree char *warnings = work_read(f, "normalized/warnings.csv");
+  g_autofree char *warnings = test_tree_read(f->work_dir, "normalized/warnings.csv");
   assert_string_equal(warnings, expected_warnings);
-  g_autofree char *meta = work_read(f, "normalized/meta.csv");
+  g_autofree char *meta = test_tree_read(f->work_dir, "normalized/meta.csv");
   assert_string_equal(meta, "key,value\nlatest_date,2025-02-20\n");
   assert_int_equal(totals.files, 12);
   assert_int_equal(totals.rows_read, 16);
@@ -215,11 +184,11 @@ static void test_programs_and_roster_are_normalized(void **state)
   tree_write_small(f);
   f->config->max_reject_ratio = 0.25;
   assert_true(ingest_run(&f->ctx, NULL, NULL));
-  g_autofree char *programs = work_read(f, "normalized/programs.csv");
+  g_autofree char *programs = test_tree_read(f->work_dir, "normalized/programs.csv");
   assert_string_equal(programs, "program,name,company,start,end,target_audience,teams\n"
                                 "p,Pilot,,2025-01-01,,,DE;AT\n"
                                 "q,Quick,,2025-01-01,2025-12-31,,KEY\n");
-  g_autofree char *roster = work_read(f, "normalized/roster.csv");
+  g_autofree char *roster = test_tree_read(f->work_dir, "normalized/roster.csv");
   assert_string_equal(
       roster, "ambassador_id,name,email,program,team,role,country,industry,joined,left,consent\n"
               "a1,Anna Berg,,p,DE,,,,2025-01-01,,yes\n"
@@ -234,7 +203,7 @@ static void test_input_files_lists_sizes_and_sha256(void **state)
   tree_write_small(f);
   f->config->max_reject_ratio = 0.25;
   assert_true(ingest_run(&f->ctx, NULL, NULL));
-  g_autofree char *text = work_read(f, "normalized/input_files.csv");
+  g_autofree char *text = test_tree_read(f->work_dir, "normalized/input_files.csv");
   g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
   assert_int_equal(g_strv_length(lines), 14); /* header, 12 files, "" after the last '\n' */
   assert_string_equal(lines[0], "file,bytes,sha256");
@@ -284,9 +253,9 @@ static void test_too_many_rejects_stop_the_run_after_writing(void **state)
                       "allows (most in roster.csv: 1); see normalized/rejects.csv\n"
                       "ssi: 2 of 8 rows rejected (25.0%), more than max_reject_ratio 5% allows "
                       "(most in ssi/2025-01_a.csv: 1); see normalized/rejects.csv");
-  g_autofree char *summary = work_read(f, "normalized/ingest_summary.csv");
+  g_autofree char *summary = test_tree_read(f->work_dir, "normalized/ingest_summary.csv");
   assert_string_equal(summary, expected_summary);
-  g_autofree char *rejects = work_read(f, "normalized/rejects.csv");
+  g_autofree char *rejects = test_tree_read(f->work_dir, "normalized/rejects.csv");
   assert_string_equal(rejects, expected_rejects);
 }
 
@@ -306,8 +275,9 @@ static void test_rejects_at_the_ratio_are_allowed(void **state)
 static void test_missing_programs_ini_still_writes_the_summary(void **state)
 {
   Fixture *f = *state;
-  tree_write(f, "roster.csv", "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
-  tree_write(f, "ssi/a.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
+  test_tree_write(f->input_dir, "roster.csv",
+                  "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
+  test_tree_write(f->input_dir, "ssi/a.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
   g_autoptr(GError) error = NULL;
   assert_false(ingest_run(&f->ctx, NULL, &error));
   assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
@@ -315,7 +285,7 @@ static void test_missing_programs_ini_still_writes_the_summary(void **state)
       "programs.ini: missing from the input tree %s: expected the programs and their teams",
       f->input_dir);
   assert_string_equal(error->message, message);
-  g_autofree char *summary = work_read(f, "normalized/ingest_summary.csv");
+  g_autofree char *summary = test_tree_read(f->work_dir, "normalized/ingest_summary.csv");
   assert_string_equal(summary,
                       "file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
                       "roster.csv,roster,,0,0,0,0,not read: the run stopped at programs.ini\n"
@@ -327,15 +297,16 @@ static void test_missing_programs_ini_still_writes_the_summary(void **state)
 static void test_unusable_programs_ini_names_file_and_line(void **state)
 {
   Fixture *f = *state;
-  tree_write(f, "programs.ini", "[program p]\nstart = 2025-01-01\nteams =\n");
-  tree_write(f, "roster.csv", "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
+  test_tree_write(f->input_dir, "programs.ini", "[program p]\nstart = 2025-01-01\nteams =\n");
+  test_tree_write(f->input_dir, "roster.csv",
+                  "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
   g_autoptr(GError) error = NULL;
   assert_false(ingest_run(&f->ctx, NULL, &error));
   assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
   const char *message = "programs.ini:3: [program p] teams: no team: expected a ';'-separated "
                         "list of team ids, e.g. teams = DE;AT";
   assert_string_equal(error->message, message);
-  g_autofree char *summary = work_read(f, "normalized/ingest_summary.csv");
+  g_autofree char *summary = test_tree_read(f->work_dir, "normalized/ingest_summary.csv");
   g_autofree char *expected =
       g_strdup_printf("file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
                       "programs.ini,programs,,0,0,0,0,\"%s\"\n"
@@ -347,10 +318,11 @@ static void test_unusable_programs_ini_names_file_and_line(void **state)
 static void test_unrecognised_ssi_header_stops_after_reading_everything(void **state)
 {
   Fixture *f = *state;
-  tree_write(f, "programs.ini", "[program p]\nstart = 2025-01-01\nteams = DE\n");
-  tree_write(f, "roster.csv", "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
-  tree_write(f, "ssi/a.csv", "who,when\nx,y\n");
-  tree_write(f, "ssi/b.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
+  test_tree_write(f->input_dir, "programs.ini", "[program p]\nstart = 2025-01-01\nteams = DE\n");
+  test_tree_write(f->input_dir, "roster.csv",
+                  "ambassador_id,name,program,team,joined\na1,A,p,DE,2025-01-01\n");
+  test_tree_write(f->input_dir, "ssi/a.csv", "who,when\nx,y\n");
+  test_tree_write(f->input_dir, "ssi/b.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
   f->config->max_reject_ratio = 0.5;
   g_autoptr(GError) error = NULL;
   assert_false(ingest_run(&f->ctx, NULL, &error));
@@ -358,9 +330,9 @@ static void test_unrecognised_ssi_header_stops_after_reading_everything(void **s
   assert_true(g_str_has_prefix(error->message, "ssi/a.csv:1: missing column(s) "
                                                "\"ambassador_id\", \"date\"; found: \"who\", "
                                                "\"when\"; expected: "));
-  g_autofree char *snapshots = work_read(f, "normalized/ssi_snapshots.csv");
+  g_autofree char *snapshots = test_tree_read(f->work_dir, "normalized/ssi_snapshots.csv");
   assert_true(strstr(snapshots, "a1,2025-01-10,40,,,,,,,ssi/b.csv,2\n") != NULL);
-  g_autofree char *rejects = work_read(f, "normalized/rejects.csv");
+  g_autofree char *rejects = test_tree_read(f->work_dir, "normalized/rejects.csv");
   assert_true(g_str_has_prefix(rejects, "file,line,reason,excerpt\nssi/a.csv,1,\"missing "
                                         "column(s) \"\"ambassador_id\"\""));
 }
@@ -377,12 +349,12 @@ static void test_output_is_identical_on_a_second_run(void **state)
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func(g_free);
   for (gsize i = 0; i < G_N_ELEMENTS(outputs); i++) {
     g_autofree char *name = g_strconcat("normalized/", outputs[i], NULL);
-    g_ptr_array_add(first, work_read(f, name));
+    g_ptr_array_add(first, test_tree_read(f->work_dir, name));
   }
   assert_true(ingest_run(&f->ctx, NULL, NULL));
   for (gsize i = 0; i < G_N_ELEMENTS(outputs); i++) {
     g_autofree char *name = g_strconcat("normalized/", outputs[i], NULL);
-    g_autofree char *again = work_read(f, name);
+    g_autofree char *again = test_tree_read(f->work_dir, name);
     assert_string_equal(again, g_ptr_array_index(first, i));
   }
 }
@@ -404,40 +376,40 @@ static void test_missing_input_tree_is_an_input_error(void **state)
 
 static void tree_write_posts_base(const Fixture *f)
 {
-  tree_write(f, "programs.ini", "[program p]\nstart = 2025-01-01\nteams = DE\n");
-  tree_write(f, "roster.csv",
-             "ambassador_id,name,email,program,team,joined\n"
-             "a1,Anna Berg,anna@example.com,p,DE,2025-01-01\n"
-             "b2,Ben Ott,ben@example.com,p,DE,2025-01-01\n"
-             "c3,Cem Kaya,,p,DE,2025-01-01\n");
-  tree_write(f, "ssi/a.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
+  test_tree_write(f->input_dir, "programs.ini", "[program p]\nstart = 2025-01-01\nteams = DE\n");
+  test_tree_write(f->input_dir, "roster.csv",
+                  "ambassador_id,name,email,program,team,joined\n"
+                  "a1,Anna Berg,anna@example.com,p,DE,2025-01-01\n"
+                  "b2,Ben Ott,ben@example.com,p,DE,2025-01-01\n"
+                  "c3,Cem Kaya,,p,DE,2025-01-01\n");
+  test_tree_write(f->input_dir, "ssi/a.csv", "ambassador_id,date,ssi\na1,2025-01-10,40\n");
 }
 
 static void test_posts_are_normalized_and_count_as_data(void **state)
 {
   Fixture *f = *state;
   tree_write_posts_base(f);
-  tree_write(f, "posts/2025-02.csv",
-             "ambassador,date,post_url,impressions,reactions,comments,reposts,clicks\n"
-             "BEN@example.com,2025-02-03,https://x/1,90,3,1,0,\n"
-             "b2,2025-02-03,https://x/0,,,,,\n");
-  tree_write(f, "posts/2025-03.csv",
-             "ambassador,date,post_url,impressions,reactions,comments,reposts,clicks\n"
-             "Ben Ott,2025-02-03,https://x/1,\"1,200\",30,4,2,9\n"
-             "b2,2025-03-05,https://x/2,10,1,0,0,0\n");
+  test_tree_write(f->input_dir, "posts/2025-02.csv",
+                  "ambassador,date,post_url,impressions,reactions,comments,reposts,clicks\n"
+                  "BEN@example.com,2025-02-03,https://x/1,90,3,1,0,\n"
+                  "b2,2025-02-03,https://x/0,,,,,\n");
+  test_tree_write(f->input_dir, "posts/2025-03.csv",
+                  "ambassador,date,post_url,impressions,reactions,comments,reposts,clicks\n"
+                  "Ben Ott,2025-02-03,https://x/1,\"1,200\",30,4,2,9\n"
+                  "b2,2025-03-05,https://x/2,10,1,0,0,0\n");
   IngestTotals totals;
   g_autoptr(GError) error = NULL;
   assert_true(ingest_run(&f->ctx, &totals, &error));
-  g_autofree char *posts = work_read(f, "normalized/posts.csv");
+  g_autofree char *posts = test_tree_read(f->work_dir, "normalized/posts.csv");
   assert_string_equal(posts, "ambassador_id,date,post_url,impressions,reactions,comments,"
                              "reposts,clicks,source,file,line\n"
                              "b2,2025-02-03,https://x/0,,,,,,generic,posts/2025-02.csv,3\n"
                              "b2,2025-02-03,https://x/1,1200,30,4,2,9,generic,posts/2025-03.csv,2\n"
                              "b2,2025-03-05,https://x/2,10,1,0,0,0,generic,posts/2025-03.csv,3\n");
-  g_autofree char *meta = work_read(f, "normalized/meta.csv");
+  g_autofree char *meta = test_tree_read(f->work_dir, "normalized/meta.csv");
   assert_string_equal(meta, "key,value\nlatest_date,2025-03-05\n");
   /* b2 has posts only: no "no data" warning, unlike c3. */
-  g_autofree char *warnings = work_read(f, "normalized/warnings.csv");
+  g_autofree char *warnings = test_tree_read(f->work_dir, "normalized/warnings.csv");
   assert_string_equal(warnings,
                       "kind,subject,month,detail\n"
                       "no data,c3,,no accepted SSI snapshot and no LinkedIn export for this "
@@ -450,8 +422,9 @@ static void test_unrecognised_posts_header_stops_with_status_2(void **state)
 {
   Fixture *f = *state;
   tree_write_posts_base(f);
-  tree_write(f, "posts/a.csv", "Author;Link\na1;https://x/1\n");
-  tree_write(f, "posts/b.csv", "ambassador,date,post_url\na1,2025-02-01,https://x/2\n");
+  test_tree_write(f->input_dir, "posts/a.csv", "Author;Link\na1;https://x/1\n");
+  test_tree_write(f->input_dir, "posts/b.csv",
+                  "ambassador,date,post_url\na1,2025-02-01,https://x/2\n");
   f->config->max_reject_ratio = 0.5;
   g_autoptr(GError) error = NULL;
   assert_false(ingest_run(&f->ctx, NULL, &error));
@@ -461,9 +434,9 @@ static void test_unrecognised_posts_header_stops_with_status_2(void **state)
                        "\"reactions\", \"comments\", \"reposts\", \"clicks\"";
   g_autofree char *message = g_strconcat("posts/a.csv:1: ", reason, NULL);
   assert_string_equal(error->message, message);
-  g_autofree char *posts = work_read(f, "normalized/posts.csv");
+  g_autofree char *posts = test_tree_read(f->work_dir, "normalized/posts.csv");
   assert_true(strstr(posts, "a1,2025-02-01,https://x/2,,,,,,generic,posts/b.csv,2\n") != NULL);
-  g_autofree char *rejects = work_read(f, "normalized/rejects.csv");
+  g_autofree char *rejects = test_tree_read(f->work_dir, "normalized/rejects.csv");
   assert_true(g_str_has_prefix(rejects, "file,line,reason,excerpt\nposts/a.csv,1,\"header not "
                                         "recognised: found: \"\"Author\"\", \"\"Link\"\";"));
 }
@@ -472,8 +445,9 @@ static void test_post_rejects_weigh_in_their_own_group(void **state)
 {
   Fixture *f = *state;
   tree_write_posts_base(f);
-  tree_write(f, "posts/a.csv",
-             "ambassador,date,post_url\na1,2025-02-01,https://x/1\nzz,2025-02-01,https://x/2\n");
+  test_tree_write(
+      f->input_dir, "posts/a.csv",
+      "ambassador,date,post_url\na1,2025-02-01,https://x/1\nzz,2025-02-01,https://x/2\n");
   g_autoptr(GError) error = NULL;
   assert_false(ingest_run(&f->ctx, NULL, &error));
   assert_int_equal(pipeline_error_exit_status(error), 2);
@@ -486,7 +460,8 @@ static void test_missing_sources_ini_is_a_config_error(void **state)
 {
   Fixture *f = *state;
   tree_write_posts_base(f);
-  tree_write(f, "posts/a.csv", "ambassador,date,post_url\na1,2025-02-01,https://x/1\n");
+  test_tree_write(f->input_dir, "posts/a.csv",
+                  "ambassador,date,post_url\na1,2025-02-01,https://x/1\n");
   g_autofree char *sources = g_build_filename(f->root, "sources.ini", NULL);
   g_unlink(sources);
   g_autoptr(GError) error = NULL;
@@ -503,12 +478,12 @@ static void test_posts_csv_only_when_the_tree_has_posts(void **state)
 {
   Fixture *f = *state;
   tree_write_posts_base(f);
-  tree_write(f, "posts/notes.txt", "exports go here\n");
+  test_tree_write(f->input_dir, "posts/notes.txt", "exports go here\n");
   assert_true(ingest_run(&f->ctx, NULL, NULL));
   assert_false(work_exists(f, "normalized/posts.csv"));
-  tree_write(f, "posts/a.csv", "ambassador,date,post_url\n");
+  test_tree_write(f->input_dir, "posts/a.csv", "ambassador,date,post_url\n");
   assert_true(ingest_run(&f->ctx, NULL, NULL));
-  g_autofree char *posts = work_read(f, "normalized/posts.csv");
+  g_autofree char *posts = test_tree_read(f->work_dir, "normalized/posts.csv");
   assert_string_equal(posts, "ambassador_id,date,post_url,impressions,reactions,comments,"
                              "reposts,clicks,source,file,line\n");
   g_autofree char *csv = g_build_filename(f->input_dir, "posts", "a.csv", NULL);

@@ -11,45 +11,33 @@
 
 #include "common/errors.h"
 #include "ingest/sources.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 
 #define SHIPPED_SOURCES_INI TEST_DATA_DIR "/../../config/sources.ini"
 
-typedef struct {
-  char *dir;
-  char *path; /* <dir>/sources.ini */
-} Fixture;
-
 static int setup(void **state)
 {
-  Fixture *f = g_new0(Fixture, 1);
-  f->dir = g_dir_make_tmp("sources-XXXXXX", NULL);
-  f->path = g_build_filename(f->dir, "sources.ini", NULL);
-  *state = f;
-  return f->dir == NULL;
+  *state = test_file_new("sources", "sources.ini");
+  return 0;
 }
 
 static int teardown(void **state)
 {
-  Fixture *f = *state;
-  g_unlink(f->path);
-  g_rmdir(f->dir);
-  g_free(f->path);
-  g_free(f->dir);
-  g_free(f);
+  test_file_free(*state);
   return 0;
 }
 
-static IngestSources *load_text(const Fixture *f, const char *text, GError **error)
+static IngestSources *load_text(const TestFile *f, const char *text, GError **error)
 {
-  assert_true(g_file_set_contents(f->path, text, -1, NULL));
+  test_file_write(f, text);
   return ingest_sources_load(f->path, error);
 }
 
 /* The path in messages depends on the temp dir: "<path><rest>". */
-static void assert_message(const Fixture *f, const GError *error, const char *rest)
+static void assert_message(const TestFile *f, const GError *error, const char *rest)
 {
   assert_non_null(error);
   assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_USAGE));
@@ -102,7 +90,7 @@ static void test_shipped_file_recognises_the_three_header_rows(void **state)
 
 static void test_headers_match_trimmed_in_any_case_and_metrics_are_optional(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(IngestSources) sources =
       load_text(f,
                 "[source tool]\nambassador = Author Email\ndate = Published\n"
@@ -119,7 +107,7 @@ static void test_headers_match_trimmed_in_any_case_and_metrics_are_optional(void
 
 static void test_most_headers_present_wins_then_the_first_section(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(IngestSources) sources = load_text(f,
                                                "[source short]\nambassador = who\ndate = when\n"
                                                "post_url = url\n"
@@ -139,7 +127,7 @@ static void test_most_headers_present_wins_then_the_first_section(void **state)
 
 static void test_unknown_header_lists_found_and_known_headers(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(IngestSources) sources = load_text(f,
                                                "[source a]\nambassador = who\ndate = when\n"
                                                "post_url = url\nclicks = Klicks\n"
@@ -158,7 +146,7 @@ static void test_unknown_header_lists_found_and_known_headers(void **state)
 
 static void test_missing_file_is_a_config_error_naming_it(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(GError) error = NULL;
   assert_null(ingest_sources_load(f->path, &error));
   assert_message(f, error,
@@ -168,7 +156,7 @@ static void test_missing_file_is_a_config_error_naming_it(void **state)
 
 static void test_missing_required_mapping_names_section_and_key(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(GError) error = NULL;
   assert_null(load_text(f,
                         "# tools\n[source ok]\nambassador = a\ndate = d\npost_url = u\n\n"
@@ -186,7 +174,7 @@ static void test_missing_required_mapping_names_section_and_key(void **state)
 
 static void test_wrong_key_section_or_id_is_named(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(GError) error = NULL;
   assert_null(
       load_text(f, "[source t]\nambassador = a\ndate = d\npost_url = u\nimpresions = i\n", &error));
@@ -205,7 +193,7 @@ static void test_wrong_key_section_or_id_is_named(void **state)
 
 static void test_section_twice_or_none_is_an_error(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(GError) error = NULL;
   assert_null(load_text(f,
                         "[source t]\nambassador = a\ndate = d\npost_url = u\n"

@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "ingest/ssi_json.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -46,43 +47,14 @@ typedef struct {
   IngestSsiSink sink;
 } Fixture;
 
-static void remove_tree(const char *path)
-{
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *child = g_build_filename(path, name, NULL);
-    if (g_file_test(child, G_FILE_TEST_IS_DIR))
-      remove_tree(child);
-    else
-      g_unlink(child);
-  }
-  if (dir != NULL)
-    g_dir_close(dir);
-  g_rmdir(path);
-}
-
-static char *write_text(const char *dir, const char *name, const char *text)
-{
-  char *path = g_build_filename(dir, name, NULL);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
-  return path;
-}
-
-static char *read_text(const char *dir, const char *name)
-{
-  g_autofree char *path = g_build_filename(dir, name, NULL);
-  char *text = NULL;
-  assert_true(g_file_get_contents(path, &text, NULL, NULL));
-  return text;
-}
-
 static int setup(void **state)
 {
   Fixture *f = g_new0(Fixture, 1);
-  f->dir = g_dir_make_tmp("ssi-json-XXXXXX", NULL);
-  g_autofree char *ini = write_text(f->dir, "programs.ini", programs_ini);
-  g_autofree char *roster = write_text(f->dir, "roster.csv", roster_csv);
+  f->dir = test_tree_new("ssi-json");
+  g_autofree char *ini = test_tree_path(f->dir, "programs.ini");
+  test_tree_write(f->dir, "programs.ini", programs_ini);
+  g_autofree char *roster = test_tree_path(f->dir, "roster.csv");
+  test_tree_write(f->dir, "roster.csv", roster_csv);
   f->programs = ingest_programs_load(ini, "programs.ini", NULL);
   f->ledger = ingest_ledger_new();
   IngestFileEntry *entry = ingest_ledger_add_file(f->ledger, "roster.csv", "roster");
@@ -102,7 +74,7 @@ static int teardown(void **state)
   ingest_roster_free(f->roster);
   ingest_ledger_free(f->ledger);
   ingest_programs_free(f->programs);
-  remove_tree(f->dir);
+  test_tree_remove(f->dir);
   g_free(f->dir);
   g_free(f);
   return 0;
@@ -111,7 +83,8 @@ static int teardown(void **state)
 static IngestFileEntry *read_capture(Fixture *f, const char *name, const char *text)
 {
   g_autofree char *file = g_strconcat("ssi/", name, NULL);
-  g_autofree char *path = write_text(f->dir, name, text);
+  g_autofree char *path = test_tree_path(f->dir, name);
+  test_tree_write(f->dir, name, text);
   IngestFileEntry *entry = ingest_ledger_add_file(f->ledger, file, "ssi capture");
   assert_true(ingest_ssi_json_read(path, entry, &f->sink, NULL));
   assert_int_equal(entry->rows_read, entry->accepted + entry->duplicates + entry->rejected);
@@ -122,14 +95,14 @@ static char *snapshots_text(Fixture *f)
 {
   g_autofree char *path = g_build_filename(f->dir, "out", "ssi_snapshots.csv", NULL);
   assert_true(ingest_snapshots_write(f->snapshots, path, NULL));
-  return read_text(f->dir, "out/ssi_snapshots.csv");
+  return test_tree_read(f->dir, "out/ssi_snapshots.csv");
 }
 
 static char *rejects_text(Fixture *f)
 {
   g_autofree char *path = g_build_filename(f->dir, "out", "rejects.csv", NULL);
   assert_true(ingest_ledger_write_rejects(f->ledger, path, NULL));
-  return read_text(f->dir, "out/rejects.csv");
+  return test_tree_read(f->dir, "out/rejects.csv");
 }
 
 /* text as one CSV field, cut to the 200 characters of an excerpt. */

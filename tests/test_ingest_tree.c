@@ -10,47 +10,23 @@
 
 #include "common/errors.h"
 #include "ingest/tree.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
-static void remove_tree(const char *path)
-{
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *child = g_build_filename(path, name, NULL);
-    GStatBuf st;
-    if (g_lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
-      remove_tree(child);
-    else
-      g_unlink(child);
-  }
-  if (dir != NULL)
-    g_dir_close(dir);
-  g_rmdir(path);
-}
-
 static int setup(void **state)
 {
-  *state = g_dir_make_tmp("ssi-tree-XXXXXX", NULL);
-  return *state == NULL;
+  *state = test_tree_new("ssi-tree");
+  return 0;
 }
 
 static int teardown(void **state)
 {
-  remove_tree(*state);
+  test_tree_remove(*state);
   g_free(*state);
   return 0;
-}
-
-static void write_file(const char *root, const char *rel, const char *text)
-{
-  g_autofree char *path = g_build_filename(root, rel, NULL);
-  g_autofree char *dir = g_path_get_dirname(path);
-  assert_int_equal(g_mkdir_with_parents(dir, 0755), 0);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
 }
 
 static void test_kinds_by_place_in_the_tree(void **state)
@@ -86,11 +62,11 @@ static void test_kinds_by_place_in_the_tree(void **state)
 static void test_walk_lists_every_file_in_byte_order(void **state)
 {
   const char *root = *state;
-  write_file(root, "ssi/b.csv", "x");
-  write_file(root, "ssi/B.csv", "xy");
-  write_file(root, "roster.csv", "");
-  write_file(root, "README.md", "hello\n");
-  write_file(root, "linkedin/a1/export/Profile.csv", "p");
+  test_tree_write(root, "ssi/b.csv", "x");
+  test_tree_write(root, "ssi/B.csv", "xy");
+  test_tree_write(root, "roster.csv", "");
+  test_tree_write(root, "README.md", "hello\n");
+  test_tree_write(root, "linkedin/a1/export/Profile.csv", "p");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = ingest_tree_walk(root, &error);
   assert_non_null(files);
@@ -111,7 +87,7 @@ static void test_walk_lists_every_file_in_byte_order(void **state)
 static void test_link_to_a_folder_is_listed_not_followed(void **state)
 {
   const char *root = *state;
-  write_file(root, "ssi/a.csv", "x");
+  test_tree_write(root, "ssi/a.csv", "x");
   g_autofree char *link = g_build_filename(root, "ssi", "loop", NULL);
   assert_int_equal(symlink("..", link), 0);
   g_autoptr(GPtrArray) files = ingest_tree_walk(root, NULL);

@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "ingest/zip_source.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -24,28 +25,15 @@ typedef struct {
   gboolean store;   /* no compression */
 } ZipItem;
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
 static int setup(void **state)
 {
-  Fixture *f = g_new0(Fixture, 1);
-  f->dir = g_dir_make_tmp("ssi-zip-XXXXXX", NULL);
-  f->path = g_build_filename(f->dir, "export.zip", NULL);
-  *state = f;
-  return f->dir == NULL;
+  *state = test_file_new("ssi-zip", "export.zip");
+  return 0;
 }
 
 static int teardown(void **state)
 {
-  Fixture *f = *state;
-  g_unlink(f->path);
-  g_rmdir(f->dir);
-  g_free(f->path);
-  g_free(f->dir);
-  g_free(f);
+  test_file_free(*state);
   return 0;
 }
 
@@ -81,7 +69,7 @@ static gboolean collect(const CsvRecord *record, gpointer user_data, GError **er
   return TRUE;
 }
 
-static IngestZip *open_ok(const Fixture *f, const IngestZipLimits *limits)
+static IngestZip *open_ok(const TestFile *f, const IngestZipLimits *limits)
 {
   g_autoptr(GError) error = NULL;
   IngestZip *zip = ingest_zip_open(f->path, limits, &error);
@@ -92,7 +80,7 @@ static IngestZip *open_ok(const Fixture *f, const IngestZipLimits *limits)
 
 static void test_lists_files_sorted_without_folders(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   const ZipItem items[] = {{"Skills.csv", "Name\nCRM\n", 0, FALSE},
                            {"sub/", NULL, 0, FALSE},
                            {"sub/Connections.csv", "First Name\n", 0, FALSE},
@@ -107,7 +95,7 @@ static void test_lists_files_sorted_without_folders(void **state)
 
 static void test_reads_a_csv_entry(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   const ZipItem items[] = {{"Comments.csv",
                             "\xEF\xBB\xBF"
                             "Date,Link,Message\r\n"
@@ -141,7 +129,7 @@ static GString *long_csv(void)
 
 static void test_streamed_entry_reads_like_one_in_memory(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(GString) text = long_csv();
   const ZipItem items[] = {{"Reactions.csv", text->str, text->len, FALSE}};
   zip_write(f->path, items, 1);
@@ -165,7 +153,7 @@ static void test_streamed_entry_reads_like_one_in_memory(void **state)
 
 static void test_truncated_archive_is_not_readable(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autoptr(GString) text = long_csv();
   const ZipItem items[] = {{"Reactions.csv", text->str, text->len, FALSE}};
   zip_write(f->path, items, 1);
@@ -181,7 +169,7 @@ static void test_truncated_archive_is_not_readable(void **state)
 
 static void test_damaged_entry_cannot_be_unpacked(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   const ZipItem items[] = {{"Skills.csv", "Name\nVertrieb\nNegotiation\n", 0, TRUE}};
   zip_write(f->path, items, 1);
   g_autofree char *bytes = NULL;
@@ -219,7 +207,7 @@ static void test_unsafe_names(void **state)
 
 static void test_unsafe_entry_is_not_read(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   const ZipItem items[] = {{"../../Connections.csv", "First Name\n", 0, FALSE}};
   zip_write(f->path, items, 1);
   g_autoptr(IngestZip) zip = open_ok(f, NULL);
@@ -232,7 +220,7 @@ static void test_unsafe_entry_is_not_read(void **state)
   assert_string_equal(out->str, "");
 }
 
-static void read_fails_with(const Fixture *f, const IngestZipLimits *limits, guint index,
+static void read_fails_with(const TestFile *f, const IngestZipLimits *limits, guint index,
                             const char *message)
 {
   g_autoptr(IngestZip) zip = open_ok(f, limits);
@@ -246,7 +234,7 @@ static void read_fails_with(const Fixture *f, const IngestZipLimits *limits, gui
 
 static void test_entry_over_the_size_limit_is_refused(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autofree char *big = g_malloc(2 * MIB);
   memset(big, 'x', 2 * MIB);
   const ZipItem items[] = {{"messages.csv", big, 2 * MIB, TRUE}};
@@ -261,7 +249,7 @@ static void test_entry_over_the_size_limit_is_refused(void **state)
 
 static void test_entry_compressed_too_much_is_refused(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autofree char *bomb = g_malloc0(4 * MIB); /* zeros deflate about 1000:1 */
   const ZipItem items[] = {{"Connections.csv", bomb, 4 * MIB, FALSE}};
   zip_write(f->path, items, 1);
@@ -275,7 +263,7 @@ static void test_entry_compressed_too_much_is_refused(void **state)
 
 static void test_archive_over_its_total_is_refused(void **state)
 {
-  Fixture *f = *state;
+  TestFile *f = *state;
   g_autofree char *data = g_malloc(MIB);
   memset(data, 'y', MIB);
   const ZipItem items[] = {

@@ -8,17 +8,10 @@
 #include <cmocka.h>
 
 #include "score/aggregate.h"
+#include "test_support.h"
 
 #include <math.h>
 
-/* cmocka 1.1.5 has no assert_double_equal. */
-#define assert_near(actual, expected, epsilon)                                                     \
-  do {                                                                                             \
-    double actual_ = (actual);                                                                     \
-    double expected_ = (expected);                                                                 \
-    if (!(fabs(actual_ - expected_) <= (epsilon)))                                                 \
-      fail_msg("%s is %.17g, expected %.17g", #actual, actual_, expected_);                        \
-  } while (0)
 #define assert_nan(value) assert_true(isnan(value))
 
 static const double EPS = 1e-9;
@@ -64,14 +57,14 @@ static void test_stats_even_count(void **state)
   const double values[] = {75, 40, 70, 50};
   ScoreStats stats;
   score_stats_compute(values, 4, &stats);
-  assert_near(stats.mean, 58.75, EPS);
-  assert_near(stats.median, 60, EPS); /* (50 + 70) / 2 */
-  assert_near(stats.min, 40, 0);
-  assert_near(stats.max, 75, 0);
+  test_assert_near(stats.mean, 58.75, EPS);
+  test_assert_near(stats.median, 60, EPS); /* (50 + 70) / 2 */
+  test_assert_near(stats.min, 40, 0);
+  test_assert_near(stats.max, 75, 0);
   /* Deviations -18.75, -8.75, 11.25, 16.25: squares add up to 818.75. */
-  assert_near(stats.sd, sqrt(818.75 / 4), EPS);
-  assert_near(stats.sd, 14.306903927, 1e-8);
-  assert_near(values[0], 75, 0); /* the input keeps its order */
+  test_assert_near(stats.sd, sqrt(818.75 / 4), EPS);
+  test_assert_near(stats.sd, 14.306903927, 1e-8);
+  test_assert_near(values[0], 75, 0); /* the input keeps its order */
 }
 
 static void test_stats_odd_and_single(void **state)
@@ -80,13 +73,13 @@ static void test_stats_odd_and_single(void **state)
   const double three[] = {3, 1, 2};
   ScoreStats stats;
   score_stats_compute(three, 3, &stats);
-  assert_near(stats.median, 2, 0);
-  assert_near(stats.sd, sqrt(2.0 / 3.0), EPS);
+  test_assert_near(stats.median, 2, 0);
+  test_assert_near(stats.sd, sqrt(2.0 / 3.0), EPS);
   const double one[] = {18.3};
   score_stats_compute(one, 1, &stats);
-  assert_near(stats.mean, 18.3, EPS);
-  assert_near(stats.median, 18.3, 0);
-  assert_near(stats.sd, 0, 0);
+  test_assert_near(stats.mean, 18.3, EPS);
+  test_assert_near(stats.median, 18.3, 0);
+  test_assert_near(stats.sd, 0, 0);
   score_stats_compute(NULL, 0, &stats);
   assert_nan(stats.mean);
   assert_nan(stats.median);
@@ -119,16 +112,16 @@ static void test_aggregate_ssi(void **state)
   aggregate_of(rows, G_N_ELEMENTS(rows), &group);
   assert_int_equal(group.members, 5);
   assert_int_equal(group.with_ssi, 4);
-  assert_near(group.ssi.mean, 58.75, EPS);
-  assert_near(group.ssi.median, 60, EPS);
+  test_assert_near(group.ssi.mean, 58.75, EPS);
+  test_assert_near(group.ssi.median, 60, EPS);
   /* Pillar means over the three rows that have pillars. */
-  assert_near(group.pillar_mean[SCORE_PILLAR_BRAND], 14, EPS);
-  assert_near(group.pillar_mean[SCORE_PILLAR_PEOPLE], 43.0 / 3.0, EPS);
-  assert_near(group.pillar_mean[SCORE_PILLAR_INSIGHTS], 14, EPS);
-  assert_near(group.pillar_mean[SCORE_PILLAR_RELATIONSHIPS], 38.0 / 3.0, EPS);
+  test_assert_near(group.pillar_mean[SCORE_PILLAR_BRAND], 14, EPS);
+  test_assert_near(group.pillar_mean[SCORE_PILLAR_PEOPLE], 43.0 / 3.0, EPS);
+  test_assert_near(group.pillar_mean[SCORE_PILLAR_INSIGHTS], 14, EPS);
+  test_assert_near(group.pillar_mean[SCORE_PILLAR_RELATIONSHIPS], 38.0 / 3.0, EPS);
   /* 70 and 75 are good, 50 is mid, 40 low; of the four with an SSI. */
-  assert_near(group.share_good, 0.5, EPS);
-  assert_near(group.share_low, 0.25, EPS);
+  test_assert_near(group.share_good, 0.5, EPS);
+  test_assert_near(group.share_low, 0.25, EPS);
 }
 
 static void test_aggregate_without_ssi(void **state)
@@ -173,8 +166,8 @@ static void test_aggregate_activation(void **state)
   aggregate_of(rows, 4, &group);
   /* An unknown count adds 0: 2 + 0 + 1 + 0 posts, two members active. */
   assert_int_equal(group.active, 2);
-  assert_near(group.activation_rate, 0.5, EPS);
-  assert_near(group.posts_per_member, 0.75, EPS);
+  test_assert_near(group.activation_rate, 0.5, EPS);
+  test_assert_near(group.posts_per_member, 0.75, EPS);
 }
 
 /* engaged: reactions, comments and reposts of the posts with impressions. */
@@ -205,14 +198,14 @@ static void test_aggregate_reach(void **state)
   reach_set(&rows[2], 0, 3, SCORE_COUNT_UNKNOWN, 0, 3);
   aggregate_of(rows, 3, &group);
   assert_int_equal(group.impressions, 1000);
-  assert_near(group.engagement_rate, 18.0 / 1000.0, EPS);
+  test_assert_near(group.engagement_rate, 18.0 / 1000.0, EPS);
 
   /* So do those of a post without impressions in a month that has others:
    * a1's month holds a post with 1000 impressions and 15 engagements and
    * one with 40 reactions and no impressions. */
   reach_set(&rows[0], 1000, 50, 5, SCORE_COUNT_UNKNOWN, 15);
   aggregate_of(rows, 3, &group);
-  assert_near(group.engagement_rate, 18.0 / 1000.0, EPS);
+  test_assert_near(group.engagement_rate, 18.0 / 1000.0, EPS);
 
   reach_set(&rows[0], 0, 10, 5, 0, 15);
   aggregate_of(rows, 3, &group);
@@ -251,11 +244,11 @@ static void assert_group(const GArray *groups, guint i, const char *program, con
   if (isnan(mean))
     assert_nan(group->ssi.mean);
   else
-    assert_near(group->ssi.mean, mean, EPS);
+    test_assert_near(group->ssi.mean, mean, EPS);
   if (isnan(delta))
     assert_nan(group->delta_mean);
   else
-    assert_near(group->delta_mean, delta, EPS);
+    test_assert_near(group->delta_mean, delta, EPS);
 }
 
 static void test_team_months(void **state)
@@ -295,11 +288,11 @@ static void test_program_months(void **state)
   for (guint i = 0; i < programs->len; i++)
     assert_int_equal(g_array_index(programs, ScoreAggregate, i).month_index, month_index[i]);
   const ScoreAggregate *april = &g_array_index(programs, ScoreAggregate, 1);
-  assert_near(april->ssi.median, 60, EPS);
-  assert_near(april->ssi.min, 30, 0);
-  assert_near(april->ssi.max, 70, 0);
-  assert_near(april->share_good, 1.0 / 3.0, EPS);
-  assert_near(april->share_low, 1.0 / 3.0, EPS);
+  test_assert_near(april->ssi.median, 60, EPS);
+  test_assert_near(april->ssi.min, 30, 0);
+  test_assert_near(april->ssi.max, 70, 0);
+  test_assert_near(april->share_good, 1.0 / 3.0, EPS);
+  test_assert_near(april->share_low, 1.0 / 3.0, EPS);
 }
 
 int main(void)

@@ -9,17 +9,9 @@
 #include <cmocka.h>
 
 #include "score/ambassador.h"
+#include "test_support.h"
 
 #include <math.h>
-
-/* cmocka 1.1.5 has no assert_double_equal. */
-#define assert_near(actual, expected)                                                              \
-  do {                                                                                             \
-    double actual_ = (actual);                                                                     \
-    double expected_ = (expected);                                                                 \
-    if (!(fabs(actual_ - expected_) <= 1e-9))                                                      \
-      fail_msg("%s is %.17g, expected %.17g", #actual, actual_, expected_);                        \
-  } while (0)
 
 static ScoreMonth month_of(const char *text)
 {
@@ -119,14 +111,14 @@ static void test_covered_month(void **state)
   fill(f, "2025-06");
   assert_int_equal(f->rows->len, 2);
   const ScorePersonMonth *may = row_at(f, 0);
-  assert_near(may->estimated.ssi, 10); /* the complete profile */
+  test_assert_near(may->estimated.ssi, 10, 1e-9); /* the complete profile */
   const ScorePersonMonth *june = row_at(f, 1);
   /* profile 10; growth 10 * 3/30; audience 15 * 3/15; size 5 * 3/500 */
-  assert_near(june->estimated.pillar[SCORE_PILLAR_BRAND], 10);
-  assert_near(june->estimated.pillar[SCORE_PILLAR_PEOPLE], 4);
-  assert_near(june->estimated.pillar[SCORE_PILLAR_INSIGHTS], 0);
-  assert_near(june->estimated.pillar[SCORE_PILLAR_RELATIONSHIPS], 0.03);
-  assert_near(june->estimated.ssi, 14.03);
+  test_assert_near(june->estimated.pillar[SCORE_PILLAR_BRAND], 10, 1e-9);
+  test_assert_near(june->estimated.pillar[SCORE_PILLAR_PEOPLE], 4, 1e-9);
+  test_assert_near(june->estimated.pillar[SCORE_PILLAR_INSIGHTS], 0, 1e-9);
+  test_assert_near(june->estimated.pillar[SCORE_PILLAR_RELATIONSHIPS], 0.03, 1e-9);
+  test_assert_near(june->estimated.ssi, 14.03, 1e-9);
   const gint64 activity[SCORE_ACTIVITIES] = {0, 0, 0, 0, 0, 0, 3, 3, -1, -1, -1, -1, -1, -1};
   for (guint i = 0; i < SCORE_ACTIVITIES; i++)
     assert_int_equal(june->activity[i], activity[i]);
@@ -141,7 +133,7 @@ static void test_uncovered_month(void **state)
   profile_set(f, "2025-06-23");
   connection_add(f, "2025-06-10", "Architektin", "3");
   fill(f, "2025-06");
-  assert_near(row_at(f, 0)->estimated.ssi, 10);
+  test_assert_near(row_at(f, 0)->estimated.ssi, 10, 1e-9);
   const ScorePersonMonth *june = row_at(f, 1);
   assert_true(isnan(june->estimated.ssi));
   assert_true(isnan(june->estimated.pillar[SCORE_PILLAR_BRAND]));
@@ -230,9 +222,9 @@ static void test_audience_per_program(void **state)
   assert_int_equal(p_feb->activity[SCORE_ACTIVITY_NEW_TARGET_CONNECTIONS], 0);
   assert_string_equal(q_feb->membership->program, "q");
   assert_int_equal(q_feb->activity[SCORE_ACTIVITY_NEW_TARGET_CONNECTIONS], 1);
-  assert_near(q_feb->estimated.pillar[SCORE_PILLAR_PEOPLE] -
-                  p_feb->estimated.pillar[SCORE_PILLAR_PEOPLE],
-              1); /* 15 * 1/15 */
+  test_assert_near(q_feb->estimated.pillar[SCORE_PILLAR_PEOPLE] -
+                       p_feb->estimated.pillar[SCORE_PILLAR_PEOPLE],
+                   1, 1e-9); /* 15 * 1/15 */
   assert_int_equal(f->gaps->len, 0);
 }
 

@@ -8,34 +8,26 @@
 #include <cmocka.h>
 
 #include "score/estimate.h"
+#include "test_support.h"
 
 #include <math.h>
-
-/* cmocka 1.1.5 has no assert_double_equal. */
-#define assert_near(actual, expected)                                                              \
-  do {                                                                                             \
-    double actual_ = (actual);                                                                     \
-    double expected_ = (expected);                                                                 \
-    if (!(fabs(actual_ - expected_) <= 1e-9))                                                      \
-      fail_msg("%s is %.17g, expected %.17g", #actual, actual_, expected_);                        \
-  } while (0)
 
 static void test_factor_points(void **state)
 {
   (void)state;
   g_autoptr(PipelineConfig) config = config_new_default();
   const ModelFactor *publishing = &config->model.factors[FACTOR_PUBLISHING]; /* 10 at 12 */
-  assert_near(score_estimate_factor(publishing, 0), 0);
-  assert_near(score_estimate_factor(publishing, 3), 2.5);
-  assert_near(score_estimate_factor(publishing, 12), 10);
-  assert_near(score_estimate_factor(publishing, 20), 10);
-  assert_near(score_estimate_factor(publishing, -4), 0);
+  test_assert_near(score_estimate_factor(publishing, 0), 0, 1e-9);
+  test_assert_near(score_estimate_factor(publishing, 3), 2.5, 1e-9);
+  test_assert_near(score_estimate_factor(publishing, 12), 10, 1e-9);
+  test_assert_near(score_estimate_factor(publishing, 20), 10, 1e-9);
+  test_assert_near(score_estimate_factor(publishing, -4), 0, 1e-9);
   const ModelFactor *acceptance = &config->model.factors[FACTOR_ACCEPTANCE]; /* 10 at 0.5 */
-  assert_near(score_estimate_factor(acceptance, 0.25), 5);
-  assert_near(score_estimate_factor(acceptance, 0.5), 10);
-  assert_near(score_estimate_factor(acceptance, 1), 10);
+  test_assert_near(score_estimate_factor(acceptance, 0.25), 5, 1e-9);
+  test_assert_near(score_estimate_factor(acceptance, 0.5), 10, 1e-9);
+  test_assert_near(score_estimate_factor(acceptance, 1), 10, 1e-9);
   const ModelFactor *size = &config->model.factors[FACTOR_NETWORK_SIZE]; /* 5 at 500 */
-  assert_near(score_estimate_factor(size, 100), 1);
+  test_assert_near(score_estimate_factor(size, 100), 1, 1e-9);
 }
 
 static void test_pillars_and_total(void **state)
@@ -57,16 +49,16 @@ static void test_pillars_and_total(void **state)
   };
   ScoreSsi ssi;
   score_estimate_compute(&config->model, x, &ssi);
-  assert_near(ssi.pillar[SCORE_PILLAR_BRAND], 15);
-  assert_near(ssi.pillar[SCORE_PILLAR_PEOPLE], 8);
-  assert_near(ssi.pillar[SCORE_PILLAR_INSIGHTS], 7.5);
-  assert_near(ssi.pillar[SCORE_PILLAR_RELATIONSHIPS], 11.5);
-  assert_near(ssi.ssi, 42);
+  test_assert_near(ssi.pillar[SCORE_PILLAR_BRAND], 15, 1e-9);
+  test_assert_near(ssi.pillar[SCORE_PILLAR_PEOPLE], 8, 1e-9);
+  test_assert_near(ssi.pillar[SCORE_PILLAR_INSIGHTS], 7.5, 1e-9);
+  test_assert_near(ssi.pillar[SCORE_PILLAR_RELATIONSHIPS], 11.5, 1e-9);
+  test_assert_near(ssi.ssi, 42, 1e-9);
 
   const double zero[FACTOR_COUNT] = {0};
   score_estimate_compute(&config->model, zero, &ssi);
-  assert_near(ssi.ssi, 0);
-  assert_near(ssi.pillar[SCORE_PILLAR_BRAND], 0);
+  test_assert_near(ssi.ssi, 0, 1e-9);
+  test_assert_near(ssi.pillar[SCORE_PILLAR_BRAND], 0, 1e-9);
 }
 
 /* Every factor at its target gives 25 a pillar with the default points. */
@@ -80,8 +72,8 @@ static void test_all_targets_reached(void **state)
   ScoreSsi ssi;
   score_estimate_compute(&config->model, x, &ssi);
   for (guint p = 0; p < SCORE_PILLARS; p++)
-    assert_near(ssi.pillar[p], 25);
-  assert_near(ssi.ssi, 100);
+    test_assert_near(ssi.pillar[p], 25, 1e-9);
+  test_assert_near(ssi.ssi, 100, 1e-9);
 }
 
 /* Points that add up to more than 25 in a pillar are capped there. */
@@ -98,16 +90,16 @@ static void test_pillar_cap(void **state)
   x[FACTOR_MESSAGES] = 30;   /* 10: insights 25 */
   ScoreSsi ssi;
   score_estimate_compute(&config->model, x, &ssi);
-  assert_near(ssi.pillar[SCORE_PILLAR_BRAND], 25);
-  assert_near(ssi.pillar[SCORE_PILLAR_INSIGHTS], 25);
-  assert_near(ssi.ssi, 50);
+  test_assert_near(ssi.pillar[SCORE_PILLAR_BRAND], 25, 1e-9);
+  test_assert_near(ssi.pillar[SCORE_PILLAR_INSIGHTS], 25, 1e-9);
+  test_assert_near(ssi.ssi, 50, 1e-9);
 
   for (guint f = 0; f < FACTOR_COUNT; f++) {
     config->model.factors[f].points = 40;
     x[f] = config->model.factors[f].target * 2;
   }
   score_estimate_compute(&config->model, x, &ssi);
-  assert_near(ssi.ssi, 100);
+  test_assert_near(ssi.ssi, 100, 1e-9);
 }
 
 int main(void)

@@ -9,17 +9,9 @@
 #include <cmocka.h>
 
 #include "score/facts.h"
+#include "test_support.h"
 
 #include <math.h>
-
-/* cmocka 1.1.5 has no assert_double_equal. */
-#define assert_near(actual, expected)                                                              \
-  do {                                                                                             \
-    double actual_ = (actual);                                                                     \
-    double expected_ = (expected);                                                                 \
-    if (!(fabs(actual_ - expected_) <= 1e-9))                                                      \
-      fail_msg("%s is %.17g, expected %.17g", #actual, actual_, expected_);                        \
-  } while (0)
 
 static ScoreMonth month_of(const char *text)
 {
@@ -150,17 +142,18 @@ static void test_measures_of_a_month(void **state)
   g_autoptr(ScoreFacts) facts = facts_make(fixture, "Architekt;Planer", "Anna Berg");
   double x[FACTOR_COUNT];
   score_facts_measure(facts, month_of("2025-06"), 90, x);
-  assert_near(x[FACTOR_PROFILE], 5.0 / 8.0);
-  assert_near(x[FACTOR_PUBLISHING], 3);      /* 04-02 and 06-30, not 04-01 or 07-01 */
-  assert_near(x[FACTOR_ENDORSEMENTS], 4);    /* ACCEPTED up to 06-30, any age */
-  assert_near(x[FACTOR_NETWORK_GROWTH], 5);  /* Jonas twice, Zoë, the hidden one, Max */
-  assert_near(x[FACTOR_TARGET_AUDIENCE], 3); /* Jonas twice by position, Zoë by company */
-  assert_near(x[FACTOR_COMMENTS], 30);
-  assert_near(x[FACTOR_REACTIONS], 60);
-  assert_near(x[FACTOR_MESSAGES], 3);         /* roster name once, profile name twice */
-  assert_near(x[FACTOR_ACCEPTANCE], 3.0 / 8); /* Zoë, Jonas, Eva of 1+1+1+1+4 sent */
-  assert_near(x[FACTOR_SENIOR_NETWORK], 2);   /* Eva's "Director", Max's "Owner" */
-  assert_near(x[FACTOR_NETWORK_SIZE], 6);
+  test_assert_near(x[FACTOR_PROFILE], 5.0 / 8.0, 1e-9);
+  test_assert_near(x[FACTOR_PUBLISHING], 3, 1e-9);     /* 04-02 and 06-30, not 04-01 or 07-01 */
+  test_assert_near(x[FACTOR_ENDORSEMENTS], 4, 1e-9);   /* ACCEPTED up to 06-30, any age */
+  test_assert_near(x[FACTOR_NETWORK_GROWTH], 5, 1e-9); /* Jonas twice, Zoë, the hidden one, Max */
+  test_assert_near(x[FACTOR_TARGET_AUDIENCE], 3,
+                   1e-9); /* Jonas twice by position, Zoë by company */
+  test_assert_near(x[FACTOR_COMMENTS], 30, 1e-9);
+  test_assert_near(x[FACTOR_REACTIONS], 60, 1e-9);
+  test_assert_near(x[FACTOR_MESSAGES], 3, 1e-9);         /* roster name once, profile name twice */
+  test_assert_near(x[FACTOR_ACCEPTANCE], 3.0 / 8, 1e-9); /* Zoë, Jonas, Eva of 1+1+1+1+4 sent */
+  test_assert_near(x[FACTOR_SENIOR_NETWORK], 2, 1e-9);   /* Eva's "Director", Max's "Owner" */
+  test_assert_near(x[FACTOR_NETWORK_SIZE], 6, 1e-9);
 }
 
 /* The window follows window_days; "up to the month's end" does not. */
@@ -170,13 +163,13 @@ static void test_shorter_window(void **state)
   g_autoptr(ScoreFacts) facts = facts_make(fixture, "Architekt;Planer", "Anna Berg");
   double x[FACTOR_COUNT];
   score_facts_measure(facts, month_of("2025-06"), 30, x); /* 06-01 to 06-30 */
-  assert_near(x[FACTOR_PUBLISHING], 1);
-  assert_near(x[FACTOR_NETWORK_GROWTH], 2);
-  assert_near(x[FACTOR_TARGET_AUDIENCE], 0);
-  assert_near(x[FACTOR_REACTIONS], 0);
-  assert_near(x[FACTOR_ACCEPTANCE], 1.0 / 6); /* Eva of 1+1+4 */
-  assert_near(x[FACTOR_NETWORK_SIZE], 6);
-  assert_near(x[FACTOR_ENDORSEMENTS], 4);
+  test_assert_near(x[FACTOR_PUBLISHING], 1, 1e-9);
+  test_assert_near(x[FACTOR_NETWORK_GROWTH], 2, 1e-9);
+  test_assert_near(x[FACTOR_TARGET_AUDIENCE], 0, 1e-9);
+  test_assert_near(x[FACTOR_REACTIONS], 0, 1e-9);
+  test_assert_near(x[FACTOR_ACCEPTANCE], 1.0 / 6, 1e-9); /* Eva of 1+1+4 */
+  test_assert_near(x[FACTOR_NETWORK_SIZE], 6, 1e-9);
+  test_assert_near(x[FACTOR_ENDORSEMENTS], 4, 1e-9);
 }
 
 static void test_no_invitation_sent(void **state)
@@ -185,11 +178,11 @@ static void test_no_invitation_sent(void **state)
   g_autoptr(ScoreFacts) facts = facts_make(fixture, "Architekt", "Anna Berg");
   double x[FACTOR_COUNT];
   score_facts_measure(facts, month_of("2025-02"), 90, x); /* 2024-12-01 to 2025-02-28 */
-  assert_near(x[FACTOR_ACCEPTANCE], 0);
-  assert_near(x[FACTOR_NETWORK_GROWTH], 1);
-  assert_near(x[FACTOR_TARGET_AUDIENCE], 0);
-  assert_near(x[FACTOR_SENIOR_NETWORK], 1);
-  assert_near(x[FACTOR_PUBLISHING], 0);
+  test_assert_near(x[FACTOR_ACCEPTANCE], 0, 1e-9);
+  test_assert_near(x[FACTOR_NETWORK_GROWTH], 1, 1e-9);
+  test_assert_near(x[FACTOR_TARGET_AUDIENCE], 0, 1e-9);
+  test_assert_near(x[FACTOR_SENIOR_NETWORK], 1, 1e-9);
+  test_assert_near(x[FACTOR_PUBLISHING], 0, 1e-9);
 }
 
 /* The rules that depend on the membership. */
@@ -200,12 +193,12 @@ static void test_membership_rules(void **state)
   g_autoptr(ScoreFacts) everyone = facts_make(fixture, "", "Anna B.");
   double x[FACTOR_COUNT];
   score_facts_measure(everyone, month_of("2025-06"), 90, x);
-  assert_near(x[FACTOR_TARGET_AUDIENCE], 5);
+  test_assert_near(x[FACTOR_TARGET_AUDIENCE], 5, 1e-9);
   /* Another roster name: only the profile's name sends. */
-  assert_near(x[FACTOR_MESSAGES], 2);
+  test_assert_near(x[FACTOR_MESSAGES], 2, 1e-9);
   g_autoptr(ScoreFacts) other = facts_make(fixture, "energie", "Anna Berg");
   score_facts_measure(other, month_of("2025-06"), 90, x);
-  assert_near(x[FACTOR_TARGET_AUDIENCE], 0);
+  test_assert_near(x[FACTOR_TARGET_AUDIENCE], 0, 1e-9);
 }
 
 static void test_activity_of_calendar_months(void **state)

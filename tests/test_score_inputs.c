@@ -9,17 +9,9 @@
 
 #include "common/errors.h"
 #include "score/inputs.h"
+#include "test_support.h"
 
 #include <math.h>
-
-/* cmocka 1.1.5 has no assert_near. */
-#define assert_near(actual, expected, epsilon)                                                     \
-  do {                                                                                             \
-    double actual_ = (actual);                                                                     \
-    double expected_ = (expected);                                                                 \
-    if (!(fabs(actual_ - expected_) <= (epsilon)))                                                 \
-      fail_msg("%s is %.17g, expected %.17g", #actual, actual_, expected_);                        \
-  } while (0)
 
 static ScoreDay day_of(const char *text)
 {
@@ -111,17 +103,17 @@ static void test_snapshot_values(void **state)
   const ScoreSnapshot *april =
       score_inputs_latest_snapshot(inputs, "a1", day_of("2025-04-01"), day_of("2025-04-30"));
   assert_non_null(april);
-  assert_near(april->values.ssi, 34.01, 1e-12);
-  assert_near(april->values.pillar[SCORE_PILLAR_BRAND], 10.75, 1e-12);
-  assert_near(april->values.pillar[SCORE_PILLAR_RELATIONSHIPS], 7.05, 1e-12);
-  assert_near(april->industry_rank, 69, 0);
+  test_assert_near(april->values.ssi, 34.01, 1e-12);
+  test_assert_near(april->values.pillar[SCORE_PILLAR_BRAND], 10.75, 1e-12);
+  test_assert_near(april->values.pillar[SCORE_PILLAR_RELATIONSHIPS], 7.05, 1e-12);
+  test_assert_near(april->industry_rank, 69, 0);
   assert_true(isnan(april->network_rank));
   const ScoreSnapshot *may =
       score_inputs_latest_snapshot(inputs, "a1", day_of("2025-05-01"), day_of("2025-05-31"));
-  assert_near(may->values.ssi, 41.5, 1e-12);
+  test_assert_near(may->values.ssi, 41.5, 1e-12);
   for (guint p = 0; p < SCORE_PILLARS; p++)
     assert_true(isnan(may->values.pillar[p]));
-  assert_near(may->network_rank, 12.5, 1e-12);
+  test_assert_near(may->network_rank, 12.5, 1e-12);
 }
 
 static void test_snapshot_refused(void **state)
@@ -175,9 +167,9 @@ static void test_latest_snapshot(void **state)
   snapshot_add(inputs, "a1", "2025-04-30", "45");
   snapshot_add(inputs, "b2", "2025-03-31", "60");
   assert_int_equal(inputs->snapshot_count, 5);
-  assert_near(latest_in(inputs, "a1", "2025-04-01", "2025-04-30"), 45, 0);
-  assert_near(latest_in(inputs, "a1", "2025-04-01", "2025-04-29"), 42, 0);
-  assert_near(latest_in(inputs, "a1", "2025-05-01", "2025-05-31"), 50, 0);
+  test_assert_near(latest_in(inputs, "a1", "2025-04-01", "2025-04-30"), 45, 0);
+  test_assert_near(latest_in(inputs, "a1", "2025-04-01", "2025-04-29"), 42, 0);
+  test_assert_near(latest_in(inputs, "a1", "2025-05-01", "2025-05-31"), 50, 0);
   assert_true(isnan(latest_in(inputs, "a1", "2025-03-01", "2025-03-31")));
   assert_true(isnan(latest_in(inputs, "a1", "2025-06-01", "2025-06-30")));
   assert_true(isnan(latest_in(inputs, "b2", "2025-04-01", "2025-04-30")));

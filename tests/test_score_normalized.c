@@ -11,6 +11,7 @@
 
 #include "common/errors.h"
 #include "score/normalized.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 
@@ -18,39 +19,18 @@ typedef struct {
   char *work_dir;
 } Fixture;
 
-static void file_write(const Fixture *fixture, const char *name, const char *text)
-{
-  g_autofree char *path = g_build_filename(fixture->work_dir, "normalized", name, NULL);
-  g_autofree char *dir = g_path_get_dirname(path);
-  assert_int_equal(g_mkdir_with_parents(dir, 0755), 0);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
-}
-
 static int fixture_setup(void **state)
 {
   Fixture *fixture = g_new0(Fixture, 1);
-  fixture->work_dir = g_dir_make_tmp("score-normalized-XXXXXX", NULL);
-  assert_non_null(fixture->work_dir);
+  fixture->work_dir = test_tree_new("score-normalized");
   *state = fixture;
   return 0;
 }
 
-static const char *const all_files[] = {"li_profiles.csv",    "li_connections.csv",
-                                        "li_invitations.csv", "li_shares.csv",
-                                        "li_comments.csv",    "li_reactions.csv",
-                                        "li_messages.csv",    "li_endorsements.csv",
-                                        "posts.csv",          NULL};
-
 static int fixture_teardown(void **state)
 {
   Fixture *fixture = *state;
-  for (guint i = 0; all_files[i] != NULL; i++) {
-    g_autofree char *path = g_build_filename(fixture->work_dir, "normalized", all_files[i], NULL);
-    g_remove(path);
-  }
-  g_autofree char *normalized = g_build_filename(fixture->work_dir, "normalized", NULL);
-  g_rmdir(normalized);
-  g_rmdir(fixture->work_dir);
+  test_tree_remove(fixture->work_dir);
   g_free(fixture->work_dir);
   g_free(fixture);
   return 0;
@@ -67,29 +47,32 @@ static const char profiles_csv[] =
 /* Every file, with a1 and c3 around b2. */
 static void files_write(const Fixture *fixture)
 {
-  file_write(fixture, "li_profiles.csv", profiles_csv);
-  file_write(fixture, "li_connections.csv",
-             "ambassador_id,date,first_name,last_name,url,company,position,count\n"
-             "a1,2025-01-15,Ina,Alt,,Alt AG,CEO,1\n"
-             "b2,2025-01-16,Ole,Neu,,,,2\n"
-             "c3,2025-01-17,Eva,Ost,,,,3\n");
-  file_write(fixture, "li_invitations.csv",
-             "ambassador_id,date,direction,from,to,invitee_url,count\n"
-             "a1,2025-04-02,OUTGOING,Anna Berg,Ina Alt,,1\n"
-             "a1,2025-04-03,INCOMING,Ole Neu,Anna Berg,,1\n"
-             "c3,2025-04-04,OUTGOING,Cem Kaya,Eva Ost,,1\n");
-  file_write(fixture, "li_shares.csv", "ambassador_id,date,count\na1,2025-03-20,1\n");
-  file_write(fixture, "li_comments.csv", "ambassador_id,date,count\nb2,2025-03-20,1\n");
-  file_write(fixture, "li_reactions.csv", "ambassador_id,date,count\n");
-  file_write(fixture, "li_messages.csv",
-             "ambassador_id,date,from,draft,count\nc3,2025-04-01,Cem Kaya,no,2\n");
-  file_write(fixture, "li_endorsements.csv",
-             "ambassador_id,date,status,count\na1,2025-02-01,ACCEPTED,1\n");
-  file_write(fixture, "posts.csv",
-             "ambassador_id,date,post_url,impressions,reactions,comments,reposts,clicks,source,"
-             "file,line\n"
-             "a1,2025-04-20,https://x/1,1000,20,4,,7,generic,posts/a.csv,2\n"
-             "c3,2025-04-21,https://x/2,,1,,,,generic,posts/a.csv,3\n");
+  test_tree_write(fixture->work_dir, "normalized/li_profiles.csv", profiles_csv);
+  test_tree_write(fixture->work_dir, "normalized/li_connections.csv",
+                  "ambassador_id,date,first_name,last_name,url,company,position,count\n"
+                  "a1,2025-01-15,Ina,Alt,,Alt AG,CEO,1\n"
+                  "b2,2025-01-16,Ole,Neu,,,,2\n"
+                  "c3,2025-01-17,Eva,Ost,,,,3\n");
+  test_tree_write(fixture->work_dir, "normalized/li_invitations.csv",
+                  "ambassador_id,date,direction,from,to,invitee_url,count\n"
+                  "a1,2025-04-02,OUTGOING,Anna Berg,Ina Alt,,1\n"
+                  "a1,2025-04-03,INCOMING,Ole Neu,Anna Berg,,1\n"
+                  "c3,2025-04-04,OUTGOING,Cem Kaya,Eva Ost,,1\n");
+  test_tree_write(fixture->work_dir, "normalized/li_shares.csv",
+                  "ambassador_id,date,count\na1,2025-03-20,1\n");
+  test_tree_write(fixture->work_dir, "normalized/li_comments.csv",
+                  "ambassador_id,date,count\nb2,2025-03-20,1\n");
+  test_tree_write(fixture->work_dir, "normalized/li_reactions.csv", "ambassador_id,date,count\n");
+  test_tree_write(fixture->work_dir, "normalized/li_messages.csv",
+                  "ambassador_id,date,from,draft,count\nc3,2025-04-01,Cem Kaya,no,2\n");
+  test_tree_write(fixture->work_dir, "normalized/li_endorsements.csv",
+                  "ambassador_id,date,status,count\na1,2025-02-01,ACCEPTED,1\n");
+  test_tree_write(
+      fixture->work_dir, "normalized/posts.csv",
+      "ambassador_id,date,post_url,impressions,reactions,comments,reposts,clicks,source,"
+      "file,line\n"
+      "a1,2025-04-20,https://x/1,1000,20,4,,7,generic,posts/a.csv,2\n"
+      "c3,2025-04-21,https://x/2,,1,,,,generic,posts/a.csv,3\n");
 }
 
 static void test_one_ambassador_at_a_time(void **state)
@@ -131,7 +114,7 @@ static void test_one_ambassador_at_a_time(void **state)
 static void test_absent_files(void **state)
 {
   Fixture *fixture = *state;
-  file_write(fixture, "li_profiles.csv", profiles_csv);
+  test_tree_write(fixture->work_dir, "normalized/li_profiles.csv", profiles_csv);
   g_autoptr(ScoreExports) exports = score_exports_open(fixture->work_dir);
   assert_false(score_exports_has_posts(exports));
   g_autoptr(ScoreLinkedin) b2 = score_exports_read(exports, "b2", NULL);
@@ -155,12 +138,13 @@ static void assert_read_fails(const Fixture *fixture, const char *ambassador_id,
 static void test_out_of_order(void **state)
 {
   Fixture *fixture = *state;
-  file_write(fixture, "li_shares.csv",
-             "ambassador_id,date,count\nb2,2025-03-20,1\na1,2025-03-21,1\n");
+  test_tree_write(fixture->work_dir, "normalized/li_shares.csv",
+                  "ambassador_id,date,count\nb2,2025-03-20,1\na1,2025-03-21,1\n");
   assert_read_fails(fixture, "c3", "li_shares.csv",
                     "line 3: ambassador_id: expected rows sorted by ambassador_id, got \"a1\" "
                     "after \"b2\"");
-  file_write(fixture, "li_shares.csv", "ambassador_id,date,count\n,2025-03-20,1\n");
+  test_tree_write(fixture->work_dir, "normalized/li_shares.csv",
+                  "ambassador_id,date,count\n,2025-03-20,1\n");
   assert_read_fails(fixture, "a1", "li_shares.csv",
                     "line 2: ambassador_id: expected a value, got an empty field");
 }
@@ -168,14 +152,15 @@ static void test_out_of_order(void **state)
 static void test_bad_rows(void **state)
 {
   Fixture *fixture = *state;
-  file_write(fixture, "li_reactions.csv",
-             "ambassador_id,date,count\na1,2025-03-20,1\na1,2025-03-21,x\n");
+  test_tree_write(fixture->work_dir, "normalized/li_reactions.csv",
+                  "ambassador_id,date,count\na1,2025-03-20,1\na1,2025-03-21,x\n");
   assert_read_fails(fixture, "a1", "li_reactions.csv",
                     "line 3: count: expected a whole number from 0, got \"x\"");
   g_autofree char *path =
       g_build_filename(fixture->work_dir, "normalized", "li_reactions.csv", NULL);
   g_remove(path);
-  file_write(fixture, "li_messages.csv", "ambassador_id,date,draft,count\n");
+  test_tree_write(fixture->work_dir, "normalized/li_messages.csv",
+                  "ambassador_id,date,draft,count\n");
   g_autoptr(ScoreExports) exports = score_exports_open(fixture->work_dir);
   g_autoptr(GError) error = NULL;
   assert_null(score_exports_read(exports, "a1", &error));

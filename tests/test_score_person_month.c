@@ -8,17 +8,9 @@
 #include <cmocka.h>
 
 #include "score/person_month.h"
+#include "test_support.h"
 
 #include <math.h>
-
-/* cmocka 1.1.5 has no assert_double_equal. */
-#define assert_near(actual, expected, epsilon)                                                     \
-  do {                                                                                             \
-    double actual_ = (actual);                                                                     \
-    double expected_ = (expected);                                                                 \
-    if (!(fabs(actual_ - expected_) <= (epsilon)))                                                 \
-      fail_msg("%s is %.17g, expected %.17g", #actual, actual_, expected_);                        \
-  } while (0)
 
 static ScoreMonth month_of(const char *text)
 {
@@ -171,18 +163,18 @@ static void test_reported_from_latest_snapshot(void **state)
   for (guint i = 1; i <= 5; i += 4) {
     const ScorePersonMonth *april = row_at(rows, i);
     assert_int_equal(april->month, month_of("2025-04"));
-    assert_near(april->reported.ssi, 50, 0);
-    assert_near(april->effective.ssi, 50, 0);
+    test_assert_near(april->reported.ssi, 50, 0);
+    test_assert_near(april->effective.ssi, 50, 0);
     for (guint p = 0; p < SCORE_PILLARS; p++)
       assert_true(isnan(april->effective.pillar[p]));
-    assert_near(april->industry_rank, 69, 0);
-    assert_near(april->network_rank, 71, 0);
+    test_assert_near(april->industry_rank, 69, 0);
+    test_assert_near(april->network_rank, 71, 0);
     assert_int_equal(april->source, SCORE_USED_REPORTED);
     assert_int_equal(april->band, SCORE_BAND_MID);
   }
   const ScorePersonMonth *b2_may = row_at(rows, 6);
-  assert_near(b2_may->effective.pillar[SCORE_PILLAR_PEOPLE], 15, 0);
-  assert_near(b2_may->effective.pillar[SCORE_PILLAR_INSIGHTS], 20, 0);
+  test_assert_near(b2_may->effective.pillar[SCORE_PILLAR_PEOPLE], 15, 0);
+  test_assert_near(b2_may->effective.pillar[SCORE_PILLAR_INSIGHTS], 20, 0);
   assert_int_equal(b2_may->band, SCORE_BAND_GOOD);
   assert_true(isnan(b2_may->industry_rank));
   assert_int_equal(row_at(rows, 7)->band, SCORE_BAND_LOW);
@@ -236,12 +228,12 @@ static void test_effective_source(void **state)
 
   score_person_months_resolve(rows, config);
   assert_int_equal(a1->source, SCORE_USED_REPORTED);
-  assert_near(a1->effective.ssi, 62, 0);
+  test_assert_near(a1->effective.ssi, 62, 0);
   /* Never mixed: the estimate's pillars do not fill a total-only snapshot. */
   assert_true(isnan(a1->effective.pillar[SCORE_PILLAR_BRAND]));
   assert_int_equal(a1->band, SCORE_BAND_MID);
   assert_int_equal(b2->source, SCORE_USED_ESTIMATED);
-  assert_near(b2->effective.pillar[SCORE_PILLAR_BRAND], 20, 0);
+  test_assert_near(b2->effective.pillar[SCORE_PILLAR_BRAND], 20, 0);
   assert_int_equal(b2->band, SCORE_BAND_GOOD);
 
   config->ssi_source = SSI_SOURCE_REPORTED;
@@ -254,10 +246,10 @@ static void test_effective_source(void **state)
   config->ssi_source = SSI_SOURCE_ESTIMATED;
   score_person_months_resolve(rows, config);
   assert_int_equal(a1->source, SCORE_USED_ESTIMATED);
-  assert_near(a1->effective.ssi, 45, 0);
-  assert_near(a1->effective.pillar[SCORE_PILLAR_RELATIONSHIPS], 13, 0);
+  test_assert_near(a1->effective.ssi, 45, 0);
+  test_assert_near(a1->effective.pillar[SCORE_PILLAR_RELATIONSHIPS], 13, 0);
   assert_int_equal(a1->band, SCORE_BAND_LOW);
-  assert_near(a1->reported.ssi, 62, 0);
+  test_assert_near(a1->reported.ssi, 62, 0);
   assert_string_equal(score_source_used_name(a1->source), "estimated");
   assert_string_equal(score_source_used_name(SCORE_USED_REPORTED), "reported");
   assert_string_equal(score_source_used_name(SCORE_USED_NONE), "none");

@@ -11,6 +11,7 @@
 
 #include "common/errors.h"
 #include "score/score.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -50,57 +51,26 @@ typedef struct {
   PipelineContext ctx;
 } Fixture;
 
-static void file_write(const char *work_dir, const char *name, const char *text)
-{
-  g_autofree char *path = g_build_filename(work_dir, name, NULL);
-  g_autofree char *dir = g_path_get_dirname(path);
-  assert_int_equal(g_mkdir_with_parents(dir, 0755), 0);
-  assert_true(g_file_set_contents(path, text, -1, NULL));
-}
-
-static char *file_read(const char *work_dir, const char *name)
-{
-  g_autofree char *path = g_build_filename(work_dir, name, NULL);
-  char *text = NULL;
-  if (!g_file_get_contents(path, &text, NULL, NULL))
-    fail_msg("%s was not written", path);
-  return text;
-}
-
 static int fixture_setup(void **state)
 {
   Fixture *fixture = g_new0(Fixture, 1);
-  fixture->work_dir = g_dir_make_tmp("score-run-XXXXXX", NULL);
-  assert_non_null(fixture->work_dir);
+  fixture->work_dir = test_tree_new("score-run");
   fixture->config = config_new_default();
   fixture->ctx.work_dir = fixture->work_dir;
   fixture->ctx.jobs = 1;
   fixture->ctx.config = fixture->config;
-  file_write(fixture->work_dir, "normalized/programs.csv", programs_csv);
-  file_write(fixture->work_dir, "normalized/roster.csv", roster_csv);
-  file_write(fixture->work_dir, "normalized/ssi_snapshots.csv", snapshots_csv);
-  file_write(fixture->work_dir, "normalized/meta.csv", meta_csv);
+  test_tree_write(fixture->work_dir, "normalized/programs.csv", programs_csv);
+  test_tree_write(fixture->work_dir, "normalized/roster.csv", roster_csv);
+  test_tree_write(fixture->work_dir, "normalized/ssi_snapshots.csv", snapshots_csv);
+  test_tree_write(fixture->work_dir, "normalized/meta.csv", meta_csv);
   *state = fixture;
   return 0;
-}
-
-static void tree_remove(const char *path)
-{
-  if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
-    const char *name = NULL;
-    while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-      g_autofree char *child = g_build_filename(path, name, NULL);
-      tree_remove(child);
-    }
-  }
-  g_remove(path);
 }
 
 static int fixture_teardown(void **state)
 {
   Fixture *fixture = *state;
-  tree_remove(fixture->work_dir);
+  test_tree_remove(fixture->work_dir);
   g_free(fixture->work_dir);
   config_free(fixture->config);
   g_free(fixture);
@@ -113,7 +83,7 @@ static void test_person_month_csv(void **state)
   ScoreTotals totals;
   g_autoptr(GError) error = NULL;
   assert_true(score_run(&fixture->ctx, &totals, &error));
-  g_autofree char *text = file_read(fixture->work_dir, "scores/person_month.csv");
+  g_autofree char *text = test_tree_read(fixture->work_dir, "scores/person_month.csv");
   assert_string_equal(
       text,
       "ambassador_id,name,program,team,month,ssi,source,band,brand,people,insights,"
@@ -149,7 +119,7 @@ static void test_team_month_csv(void **state)
   Fixture *fixture = *state;
   g_autoptr(GError) error = NULL;
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *text = file_read(fixture->work_dir, "scores/team_month.csv");
+  g_autofree char *text = test_tree_read(fixture->work_dir, "scores/team_month.csv");
   assert_string_equal(
       text,
       "program,team,month,members,with_ssi,ssi_mean,ssi_median,ssi_min,ssi_max,ssi_sd,"
@@ -176,7 +146,7 @@ static void test_program_month_csv(void **state)
   Fixture *fixture = *state;
   g_autoptr(GError) error = NULL;
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *text = file_read(fixture->work_dir, "scores/program_month.csv");
+  g_autofree char *text = test_tree_read(fixture->work_dir, "scores/program_month.csv");
   assert_string_equal(
       text,
       "program,month,month_index,members,with_ssi,ssi_mean,ssi_median,ssi_min,ssi_max,ssi_sd,"
@@ -191,7 +161,7 @@ static void test_program_month_csv(void **state)
                                           1) "\n"
                                              "q,2025-04,3,1,1,64.44,64.44,64.44,64.44,0.00,16.00,"
                                              "16.00,16.00,16.44,0.00,0.00,,,,,,\n");
-  g_autofree char *meta = file_read(fixture->work_dir, "scores/meta.csv");
+  g_autofree char *meta = test_tree_read(fixture->work_dir, "scores/meta.csv");
   assert_string_equal(meta, "key,value\nreport_month,2025-05\nfirst_month,2025-02\n");
 }
 
@@ -207,7 +177,7 @@ static void test_month_option(void **state)
   assert_int_equal(totals.person_months, 4); /* a1, b2 in p; c3 in q twice */
   assert_int_equal(totals.team_months, 3);
   assert_int_equal(totals.program_months, 3);
-  g_autofree char *meta = file_read(fixture->work_dir, "scores/meta.csv");
+  g_autofree char *meta = test_tree_read(fixture->work_dir, "scores/meta.csv");
   assert_string_equal(meta, "key,value\nreport_month,2025-03\nfirst_month,2025-02\n");
 }
 
@@ -218,7 +188,7 @@ static void test_estimated_source(void **state)
   fixture->config->ssi_source = SSI_SOURCE_ESTIMATED;
   fixture->ctx.month = "2025-03";
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *text = file_read(fixture->work_dir, "scores/person_month.csv");
+  g_autofree char *text = test_tree_read(fixture->work_dir, "scores/person_month.csv");
   /* Without estimates nobody has an effective SSI; the reported stays. */
   assert_non_null(strstr(
       text, "\na1,\"Berg, Anna\",p,DE,2025-03,,none,,,,,,40.00,,,,,,69,71" NO_ACTIVITY "\n"));
@@ -229,46 +199,48 @@ static void test_estimated_source(void **state)
  * 2025-03-31, window(2025-04) 2025-01-31 to 2025-04-30. */
 static void exports_write(const char *work_dir)
 {
-  file_write(work_dir, "normalized/li_profiles.csv",
-             "ambassador_id,newest_export,covered_until,first_name,last_name,headline_set,"
-             "summary_set,industry_set,geo_location_set,current_position,skills,"
-             "visible_recommendations,websites_or_twitter_set\n"
-             "a1,linkedin/a1/x.zip,2025-05-10,Anna,Berg,1,1,1,1,1,5,1,1\n"
-             "c3,linkedin/c3/x.zip,2025-04-30,Cem,Kaya,0,0,0,0,0,0,0,0\n");
+  test_tree_write(work_dir, "normalized/li_profiles.csv",
+                  "ambassador_id,newest_export,covered_until,first_name,last_name,headline_set,"
+                  "summary_set,industry_set,geo_location_set,current_position,skills,"
+                  "visible_recommendations,websites_or_twitter_set\n"
+                  "a1,linkedin/a1/x.zip,2025-05-10,Anna,Berg,1,1,1,1,1,5,1,1\n"
+                  "c3,linkedin/c3/x.zip,2025-04-30,Cem,Kaya,0,0,0,0,0,0,0,0\n");
   /* Ina is senior but not in p's audience ("Architekten" is not
    * "architect"); Ole is. c3's hidden connections count in q's empty
    * audience. */
-  file_write(work_dir, "normalized/li_connections.csv",
-             "ambassador_id,date,first_name,last_name,url,company,position,count\n"
-             "a1,2025-01-15,Ina,Alt,https://www.linkedin.com/in/ina-alt,Alt Architekten,CEO,1\n"
-             "a1,2025-04-10,Ole,Neu,,Neu GmbH,Architect,1\n"
-             "c3,2025-03-10,,,,,,3\n");
+  test_tree_write(
+      work_dir, "normalized/li_connections.csv",
+      "ambassador_id,date,first_name,last_name,url,company,position,count\n"
+      "a1,2025-01-15,Ina,Alt,https://www.linkedin.com/in/ina-alt,Alt Architekten,CEO,1\n"
+      "a1,2025-04-10,Ole,Neu,,Neu GmbH,Architect,1\n"
+      "c3,2025-03-10,,,,,,3\n");
   /* Ole has no URL among the connections: accepted by name. */
-  file_write(work_dir, "normalized/li_invitations.csv",
-             "ambassador_id,date,direction,from,to,invitee_url,count\n"
-             "a1,2025-04-02,OUTGOING,Anna Berg,Ole Neu,https://linkedin.com/in/ole-neu,1\n"
-             "a1,2025-04-03,OUTGOING,Anna Berg,Someone Else,,1\n");
-  file_write(work_dir, "normalized/li_shares.csv",
-             "ambassador_id,date,count\na1,2025-03-20,1\na1,2025-04-05,2\n");
-  file_write(work_dir, "normalized/li_comments.csv",
-             "ambassador_id,date,count\nc3,2025-02-10,24\n");
-  file_write(work_dir, "normalized/li_reactions.csv",
-             "ambassador_id,date,count\nc3,2025-03-05,30\n");
-  file_write(
+  test_tree_write(work_dir, "normalized/li_invitations.csv",
+                  "ambassador_id,date,direction,from,to,invitee_url,count\n"
+                  "a1,2025-04-02,OUTGOING,Anna Berg,Ole Neu,https://linkedin.com/in/ole-neu,1\n"
+                  "a1,2025-04-03,OUTGOING,Anna Berg,Someone Else,,1\n");
+  test_tree_write(work_dir, "normalized/li_shares.csv",
+                  "ambassador_id,date,count\na1,2025-03-20,1\na1,2025-04-05,2\n");
+  test_tree_write(work_dir, "normalized/li_comments.csv",
+                  "ambassador_id,date,count\nc3,2025-02-10,24\n");
+  test_tree_write(work_dir, "normalized/li_reactions.csv",
+                  "ambassador_id,date,count\nc3,2025-03-05,30\n");
+  test_tree_write(
       work_dir, "normalized/li_messages.csv",
       "ambassador_id,date,from,draft,count\n"
       "c3,2025-04-01,cem kaya,no,2\nc3,2025-04-02,Other,no,1\nc3,2025-04-03,Cem Kaya,yes,5\n");
-  file_write(
+  test_tree_write(
       work_dir, "normalized/li_endorsements.csv",
       "ambassador_id,date,status,count\nc3,2025-02-01,ACCEPTED,10\nc3,2025-03-01,PENDING,10\n");
   /* a1's second post has no impressions: its reactions count as received
    * but stay out of the engagement rate. */
-  file_write(work_dir, "normalized/posts.csv",
-             "ambassador_id,date,post_url,impressions,reactions,comments,reposts,clicks,source,"
-             "file,line\n"
-             "a1,2025-04-20,https://x/1,1000,20,4,,7,generic,posts/a.csv,2\n"
-             "a1,2025-04-25,https://x/2,,10,,2,,generic,posts/a.csv,3\n"
-             "b2,2025-05-02,https://x/3,500,10,0,0,3,generic,posts/a.csv,4\n");
+  test_tree_write(
+      work_dir, "normalized/posts.csv",
+      "ambassador_id,date,post_url,impressions,reactions,comments,reposts,clicks,source,"
+      "file,line\n"
+      "a1,2025-04-20,https://x/1,1000,20,4,,7,generic,posts/a.csv,2\n"
+      "a1,2025-04-25,https://x/2,,10,,2,,generic,posts/a.csv,3\n"
+      "b2,2025-05-02,https://x/3,500,10,0,0,3,generic,posts/a.csv,4\n");
 }
 
 static const char person_month_header[] =
@@ -294,7 +266,7 @@ static void test_person_month_with_exports(void **state)
   exports_write(fixture->work_dir);
   g_autoptr(GError) error = NULL;
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *text = file_read(fixture->work_dir, "scores/person_month.csv");
+  g_autofree char *text = test_tree_read(fixture->work_dir, "scores/person_month.csv");
   g_autofree char *expected = g_strconcat(
       person_month_header,
       "a1,\"Berg, Anna\",p,DE,2025-03,40.00,reported,low,10.00,10.00,10.00,10.00,40.00,11.38,"
@@ -323,7 +295,7 @@ static void test_aggregates_with_exports(void **state)
   exports_write(fixture->work_dir);
   g_autoptr(GError) error = NULL;
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *team = file_read(fixture->work_dir, "scores/team_month.csv");
+  g_autofree char *team = test_tree_read(fixture->work_dir, "scores/team_month.csv");
   g_autofree char *team_expected = g_strconcat(
       "program,team,month,", aggregate_header,
       "p,AT,2025-04,1,1,75.00,75.00,75.00,75.00,0.00,20.00,20.00,20.00,15.00,1.00,0.00,,0,0.00,"
@@ -343,7 +315,7 @@ static void test_aggregates_with_exports(void **state)
   assert_string_equal(team, team_expected);
   /* p 2025-04: a1 has 2 posts and 2 tool posts, b2 none: 4 / 2 members;
    * engagement (20 + 4) / 1000 of the post with impressions. */
-  g_autofree char *program = file_read(fixture->work_dir, "scores/program_month.csv");
+  g_autofree char *program = test_tree_read(fixture->work_dir, "scores/program_month.csv");
   g_autofree char *program_expected = g_strconcat(
       "program,month,month_index,", aggregate_header,
       "p,2025-03,0,2,2,55.00,55.00,40.00,70.00,15.00,15.00,12.50,15.00,12.50,0.50,0.50,,1,0.50,"
@@ -359,7 +331,7 @@ static void test_aggregates_with_exports(void **state)
       "0.00,0.00,,\n",
       NULL);
   assert_string_equal(program, program_expected);
-  g_autofree char *warnings = file_read(fixture->work_dir, "scores/warnings.csv");
+  g_autofree char *warnings = test_tree_read(fixture->work_dir, "scores/warnings.csv");
   assert_string_equal(warnings,
                       "kind,subject,month,detail\n"
                       "not covered,a1,2025-05,no LinkedIn export covers 2025-05\n"
@@ -375,7 +347,7 @@ static void test_factors_csv(void **state)
   fixture->ctx.month = "2025-04";
   g_autoptr(GError) error = NULL;
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *text = file_read(fixture->work_dir, "scores/factors.csv");
+  g_autofree char *text = test_tree_read(fixture->work_dir, "scores/factors.csv");
   assert_string_equal(
       text, "ambassador_id,program,team,month,factor,pillar,measured,target,points,max_points\n"
             "a1,p,DE,2025-04,profile,brand,1,1,10.00,10\n"
@@ -403,7 +375,7 @@ static void test_factors_csv(void **state)
   /* In 2025-05 no row has an estimate: the header alone. */
   fixture->ctx.month = NULL;
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *may = file_read(fixture->work_dir, "scores/factors.csv");
+  g_autofree char *may = test_tree_read(fixture->work_dir, "scores/factors.csv");
   assert_string_equal(
       may, "ambassador_id,program,team,month,factor,pillar,measured,target,points,max_points\n");
 }
@@ -416,7 +388,7 @@ static void test_estimated_source_with_exports(void **state)
   fixture->config->ssi_source = SSI_SOURCE_ESTIMATED;
   g_autoptr(GError) error = NULL;
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *text = file_read(fixture->work_dir, "scores/person_month.csv");
+  g_autofree char *text = test_tree_read(fixture->work_dir, "scores/person_month.csv");
   const char *lines[] = {
       "\na1,\"Berg, Anna\",p,DE,2025-03,11.38,estimated,low,10.83,0.33,0.00,0.21,40.00,11.38,",
       "\na1,\"Berg, Anna\",p,DE,2025-04,24.05,estimated,low,12.50,1.33,0.00,10.22,50.00,24.05,",
@@ -434,7 +406,7 @@ static void test_warnings_without_exports(void **state)
   Fixture *fixture = *state;
   g_autoptr(GError) error = NULL;
   assert_true(score_run(&fixture->ctx, NULL, &error));
-  g_autofree char *warnings = file_read(fixture->work_dir, "scores/warnings.csv");
+  g_autofree char *warnings = test_tree_read(fixture->work_dir, "scores/warnings.csv");
   assert_string_equal(warnings,
                       "kind,subject,month,detail\n"
                       "not covered,a1,2025-03,no LinkedIn export at all (2025-03 to 2025-05)\n"
@@ -447,8 +419,8 @@ static void test_bad_export_row(void **state)
 {
   Fixture *fixture = *state;
   exports_write(fixture->work_dir);
-  file_write(fixture->work_dir, "normalized/li_shares.csv",
-             "ambassador_id,date,count\na1,2025-03-20,1\na1,20.03.2025,1\n");
+  test_tree_write(fixture->work_dir, "normalized/li_shares.csv",
+                  "ambassador_id,date,count\na1,2025-03-20,1\na1,20.03.2025,1\n");
   g_autofree char *path = g_build_filename(fixture->work_dir, "normalized/li_shares.csv", NULL);
   g_autofree char *expected =
       g_strdup_printf("%s line 3: date: expected a date YYYY-MM-DD, got \"20.03.2025\"", path);
@@ -479,7 +451,7 @@ static void test_bad_month_option(void **state)
 static void test_no_dated_data(void **state)
 {
   Fixture *fixture = *state;
-  file_write(fixture->work_dir, "normalized/meta.csv", "key,value\nlatest_date,\n");
+  test_tree_write(fixture->work_dir, "normalized/meta.csv", "key,value\nlatest_date,\n");
   assert_run_fails(fixture, PIPELINE_ERROR_INPUT,
                    "no dated data in the input tree (no SSI snapshot, LinkedIn event or post): "
                    "give the report month with --month YYYY-MM");
@@ -496,24 +468,24 @@ static void test_bad_rows_name_file_and_line(void **state)
       g_build_filename(fixture->work_dir, "normalized/ssi_snapshots.csv", NULL);
   g_autofree char *expected = NULL;
 
-  file_write(fixture->work_dir, "normalized/roster.csv",
-             "ambassador_id,name,program,team,joined,left\n"
-             "a1,Anna,p,DE,2025-03-15,\n"
-             "b2,Ben,p,DE,15.04.2025,\n");
+  test_tree_write(fixture->work_dir, "normalized/roster.csv",
+                  "ambassador_id,name,program,team,joined,left\n"
+                  "a1,Anna,p,DE,2025-03-15,\n"
+                  "b2,Ben,p,DE,15.04.2025,\n");
   expected =
       g_strdup_printf("%s line 3: joined: expected a date YYYY-MM-DD, got \"15.04.2025\"", roster);
   assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
 
-  file_write(fixture->work_dir, "normalized/roster.csv",
-             "ambassador_id,name,program,team,joined,left\nb2,Ben,z,DE,2025-04-15,\n");
+  test_tree_write(fixture->work_dir, "normalized/roster.csv",
+                  "ambassador_id,name,program,team,joined,left\nb2,Ben,z,DE,2025-04-15,\n");
   g_free(expected);
   expected = g_strdup_printf("%s line 2: program: \"z\" is not a program of programs.csv", roster);
   assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
 
-  file_write(fixture->work_dir, "normalized/roster.csv", roster_csv);
-  file_write(fixture->work_dir, "normalized/ssi_snapshots.csv",
-             "ambassador_id,date,ssi,brand,people,insights,relationships,industry_rank,"
-             "network_rank\na1,2025-03-20,40,10,10,,,,\n");
+  test_tree_write(fixture->work_dir, "normalized/roster.csv", roster_csv);
+  test_tree_write(fixture->work_dir, "normalized/ssi_snapshots.csv",
+                  "ambassador_id,date,ssi,brand,people,insights,relationships,industry_rank,"
+                  "network_rank\na1,2025-03-20,40,10,10,,,,\n");
   g_free(expected);
   expected = g_strdup_printf(
       "%s line 2: brand, people, insights, relationships: expected all four or none, got 2",
@@ -527,7 +499,7 @@ static void test_missing_file_or_column(void **state)
   g_autofree char *path = g_build_filename(fixture->work_dir, "normalized/programs.csv", NULL);
   g_autofree char *expected = NULL;
 
-  file_write(fixture->work_dir, "normalized/programs.csv", "program,name,begin,end\n");
+  test_tree_write(fixture->work_dir, "normalized/programs.csv", "program,name,begin,end\n");
   expected = g_strdup_printf("%s line 1: missing column(s) \"start\"", path);
   g_autoptr(GError) error = NULL;
   assert_false(score_run(&fixture->ctx, NULL, &error));
@@ -540,7 +512,7 @@ static void test_missing_file_or_column(void **state)
   expected = g_strdup_printf("%s: missing (the ingest stage writes it: run ingest first)", path);
   assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
 
-  file_write(fixture->work_dir, "normalized/programs.csv", "");
+  test_tree_write(fixture->work_dir, "normalized/programs.csv", "");
   g_free(expected);
   expected =
       g_strdup_printf("%s: empty, expected a header row with the columns of the contract", path);
@@ -558,10 +530,10 @@ static void test_deterministic(void **state)
   char *first[G_N_ELEMENTS(files)];
   assert_true(score_run(&fixture->ctx, NULL, NULL));
   for (guint i = 0; i < G_N_ELEMENTS(files); i++)
-    first[i] = file_read(fixture->work_dir, files[i]);
+    first[i] = test_tree_read(fixture->work_dir, files[i]);
   assert_true(score_run(&fixture->ctx, NULL, NULL));
   for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
-    g_autofree char *again = file_read(fixture->work_dir, files[i]);
+    g_autofree char *again = test_tree_read(fixture->work_dir, files[i]);
     assert_string_equal(again, first[i]);
     g_free(first[i]);
   }

@@ -10,39 +10,21 @@
 
 #include "common/errors.h"
 #include "score/stream.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
 static int fixture_setup(void **state)
 {
-  Fixture *fixture = g_new0(Fixture, 1);
-  fixture->dir = g_dir_make_tmp("score-stream-XXXXXX", NULL);
-  assert_non_null(fixture->dir);
-  fixture->path = g_build_filename(fixture->dir, "rows.csv", NULL);
-  *state = fixture;
+  *state = test_file_new("score-stream", "rows.csv");
   return 0;
 }
 
 static int fixture_teardown(void **state)
 {
-  Fixture *fixture = *state;
-  g_remove(fixture->path);
-  g_rmdir(fixture->dir);
-  g_free(fixture->path);
-  g_free(fixture->dir);
-  g_free(fixture);
+  test_file_free(*state);
   return 0;
-}
-
-static void file_write(const Fixture *fixture, const char *text)
-{
-  assert_true(g_file_set_contents(fixture->path, text, -1, NULL));
 }
 
 static const char *const columns[] = {"count", "ambassador_id", NULL};
@@ -63,11 +45,11 @@ static void assert_row(ScoreStream *stream, const char *count, const char *id, g
 
 static void test_rows_in_order(void **state)
 {
-  Fixture *fixture = *state;
-  file_write(fixture, "ambassador_id,date,from,count\n"
-                      "a1,2025-01-01,\"Berg,\nAnna\",2\n"
-                      "\n"
-                      "b2,2025-01-02,Ben,1");
+  TestFile *fixture = *state;
+  test_file_write(fixture, "ambassador_id,date,from,count\n"
+                           "a1,2025-01-01,\"Berg,\nAnna\",2\n"
+                           "\n"
+                           "b2,2025-01-02,Ben,1");
   g_autoptr(ScoreStream) stream = score_stream_open(fixture->path, columns);
   assert_row(stream, "2", "a1", 2);
   assert_row(stream, "1", "b2", 5);
@@ -78,7 +60,7 @@ static void test_rows_in_order(void **state)
   assert_string_equal(score_stream_path(stream), fixture->path);
 }
 
-static void assert_stream_fails(const Fixture *fixture, const char *message_end)
+static void assert_stream_fails(const TestFile *fixture, const char *message_end)
 {
   g_autoptr(ScoreStream) stream = score_stream_open(fixture->path, columns);
   g_autoptr(GError) error = NULL;
@@ -91,12 +73,12 @@ static void assert_stream_fails(const Fixture *fixture, const char *message_end)
 
 static void test_bad_files(void **state)
 {
-  Fixture *fixture = *state;
-  file_write(fixture, "ambassador_id,date\na1,2025-01-01\n");
+  TestFile *fixture = *state;
+  test_file_write(fixture, "ambassador_id,date\na1,2025-01-01\n");
   assert_stream_fails(fixture, " line 1: missing column(s) \"count\"");
-  file_write(fixture, "");
+  test_file_write(fixture, "");
   assert_stream_fails(fixture, ": empty, expected a header row with the columns of the contract");
-  file_write(fixture, "ambassador_id,count\na1,\"2\n");
+  test_file_write(fixture, "ambassador_id,count\na1,\"2\n");
   assert_stream_fails(fixture, " line 2: unterminated quote at end of file");
   /* The reader's own message for a missing file names it too. */
   g_remove(fixture->path);
@@ -110,8 +92,8 @@ static void test_bad_files(void **state)
 /* An error after good rows comes after them. */
 static void test_error_after_rows(void **state)
 {
-  Fixture *fixture = *state;
-  file_write(fixture, "ambassador_id,count\na1,1\nb2,\"2\n");
+  TestFile *fixture = *state;
+  test_file_write(fixture, "ambassador_id,count\na1,1\nb2,\"2\n");
   g_autoptr(ScoreStream) stream = score_stream_open(fixture->path, columns);
   assert_row(stream, "1", "a1", 2);
   g_autoptr(GError) error = NULL;
@@ -122,11 +104,11 @@ static void test_error_after_rows(void **state)
 /* More rows than the queue holds, read partly, then dropped. */
 static void test_stop_early(void **state)
 {
-  Fixture *fixture = *state;
+  TestFile *fixture = *state;
   GString *text = g_string_new("ambassador_id,count\n");
   for (guint i = 0; i < 5000; i++)
     g_string_append_printf(text, "a%05u,%u\n", i, i);
-  file_write(fixture, text->str);
+  test_file_write(fixture, text->str);
   g_string_free(text, TRUE);
   for (guint taken = 0; taken < 3000; taken += 1500) {
     g_autoptr(ScoreStream) stream = score_stream_open(fixture->path, columns);
