@@ -249,6 +249,26 @@ static void test_replace_file(void **state)
   assert_string_equal(names, "meta.json");
 }
 
+/* A killed run's temporary files go; the stage files and anything else named
+ * like them but not a temporary file stay. */
+static void test_remove_stale_keeps_stage_files(void **state)
+{
+  const char *dir = *state;
+  test_tree_write(dir, "scores.csv", "a\n");
+  test_tree_write(dir, "scores.csv.tmp-Ab12Cd", "half");
+  test_tree_write(dir, "roster.csv.tmp-XyZ987", "half");
+  test_tree_write(dir, "notes.tmp-file.txt", "keep");
+  csv_writer_remove_stale(dir);
+  g_autofree char *kept = test_tree_read(dir, "scores.csv");
+  assert_string_equal(kept, "a\n");
+  g_autofree char *other = test_tree_read(dir, "notes.tmp-file.txt");
+  assert_string_equal(other, "keep");
+  g_autofree char *gone1 = g_build_filename(dir, "scores.csv.tmp-Ab12Cd", NULL);
+  g_autofree char *gone2 = g_build_filename(dir, "roster.csv.tmp-XyZ987", NULL);
+  assert_false(g_file_test(gone1, G_FILE_TEST_EXISTS));
+  assert_false(g_file_test(gone2, G_FILE_TEST_EXISTS));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -262,6 +282,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_commit_failure_names_path, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_open_failure_names_folder, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_replace_file, setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_remove_stale_keeps_stage_files, setup_dir, teardown_dir),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
