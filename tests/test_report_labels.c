@@ -1,6 +1,7 @@
 /* Tests of report/labels.c: both languages complete, sheet names Excel
- * accepts, month names, the words for bands, sources and warnings, and the
- * names of the estimate's pillars and factors. */
+ * accepts, month names (long and short), the words for bands, sources and
+ * warnings, the names of the estimate's pillars and factors, and the German
+ * texts of the charts and the management summary. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -70,6 +71,42 @@ static void test_sheet_names_are_valid_for_excel(void **state)
   assert_string_equal(report_label(REPORT_LABEL_SHEET_METHOD, REPORT_LANGUAGE_DE), "Methodik");
   assert_string_equal(report_label(REPORT_LABEL_SHEET_QUALITY, REPORT_LANGUAGE_EN), "Data quality");
   assert_string_equal(report_label(REPORT_LABEL_SHEET_COACHING, REPORT_LANGUAGE_DE), "Coaching");
+  assert_string_equal(report_label(REPORT_LABEL_SHEET_PROGRAMS, REPORT_LANGUAGE_DE), "Programme");
+  assert_string_equal(report_label(REPORT_LABEL_SHEET_LEADERBOARD, REPORT_LANGUAGE_EN),
+                      "Leaderboard");
+  assert_string_equal(report_label(REPORT_LABEL_SHEET_LEADERBOARD, REPORT_LANGUAGE_DE),
+                      "Rangliste");
+}
+
+/* Every text of the management summary and the charts is German in a
+ * German report, and differs from the English one where the words do. */
+static void test_german_texts_of_charts_and_management(void **state)
+{
+  (void)state;
+  const struct {
+    ReportLabel key;
+    const char *de;
+  } texts[] = {
+      {REPORT_LABEL_MANAGEMENT_TITLE, "SSI-Management-Übersicht"},
+      {REPORT_LABEL_FEWER_THAN, "weniger als %s"},
+      {REPORT_LABEL_SECTION_COHORT, "Mittlerer SSI nach Programmmonat"},
+      {REPORT_LABEL_SECTION_TEAM_TREND, "Mittlerer SSI je Team, letzte 12 Monate"},
+      {REPORT_LABEL_CHART_TEAM_PILLARS, "Säulen-Mittelwerte je Team, %s"},
+      {REPORT_LABEL_CHART_TEAM_BANDS, "Botschafter je Stufe und Team, %s"},
+      {REPORT_LABEL_AXIS_MONTH_OF_PROGRAM, "Programmmonat (0 = Startmonat)"},
+      {REPORT_LABEL_AXIS_MEAN_SSI, "Mittlerer SSI"},
+      {REPORT_LABEL_CHART_BAND_LOW, "niedrig (unter %s)"},
+      {REPORT_LABEL_CHART_BAND_MID, "mittel (%s bis %s)"},
+      {REPORT_LABEL_CHART_BAND_GOOD, "gut (ab %s)"},
+      {REPORT_LABEL_SECTION_CHART_DATA, "Diagrammdaten"},
+      {REPORT_LABEL_COL_RANK, "Rang"},
+      {REPORT_LABEL_COL_MONTH_OF_PROGRAM, "Programmmonat"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+    assert_string_equal(report_label(texts[i].key, REPORT_LANGUAGE_DE), texts[i].de);
+    assert_string_not_equal(report_label(texts[i].key, REPORT_LANGUAGE_EN), texts[i].de);
+  }
+  assert_string_equal(report_label(REPORT_LABEL_FEWER_THAN, REPORT_LANGUAGE_EN), "fewer than %s");
 }
 
 /* Table headers must be unique: no two column labels share a text. */
@@ -78,7 +115,7 @@ static void test_column_headers_are_distinct(void **state)
   (void)state;
   for (gsize l = 0; l < G_N_ELEMENTS(languages); l++) {
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int key = REPORT_LABEL_COL_PROGRAM; key <= REPORT_LABEL_COL_SHA256; key++) {
+    for (int key = REPORT_LABEL_COL_PROGRAM; key <= REPORT_LABEL_COL_RANK; key++) {
       const char *text = report_label((ReportLabel)key, languages[l]);
       if (!g_hash_table_add(seen, (gpointer)text))
         fail_msg("column header \"%s\" appears twice", text);
@@ -97,6 +134,25 @@ static void test_month_names(void **state)
   assert_string_equal(de, "Oktober 2026");
   assert_string_equal(march, "März 2027");
   assert_string_equal(bad, "2026-13");
+}
+
+static void test_short_month_names(void **state)
+{
+  (void)state;
+  const struct {
+    const char *month;
+    ReportLanguage language;
+    const char *expected;
+  } cases[] = {
+      {"2026-10", REPORT_LANGUAGE_EN, "Oct 2026"}, {"2026-10", REPORT_LANGUAGE_DE, "Okt 2026"},
+      {"2027-03", REPORT_LANGUAGE_DE, "Mär 2027"}, {"2027-05", REPORT_LANGUAGE_DE, "Mai 2027"},
+      {"2025-12", REPORT_LANGUAGE_DE, "Dez 2025"}, {"2025-12", REPORT_LANGUAGE_EN, "Dec 2025"},
+      {"2026-1", REPORT_LANGUAGE_EN, "2026-1"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autofree char *text = report_label_format_month_short(cases[i].month, cases[i].language);
+    assert_string_equal(text, cases[i].expected);
+  }
 }
 
 static void test_coded_values(void **state)
@@ -162,6 +218,8 @@ int main(void)
       cmocka_unit_test(test_sheet_names_are_valid_for_excel),
       cmocka_unit_test(test_column_headers_are_distinct),
       cmocka_unit_test(test_month_names),
+      cmocka_unit_test(test_short_month_names),
+      cmocka_unit_test(test_german_texts_of_charts_and_management),
       cmocka_unit_test(test_coded_values),
       cmocka_unit_test(test_pillars_and_factors),
       cmocka_unit_test(test_language_from_code),

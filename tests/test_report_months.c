@@ -41,6 +41,21 @@ static void test_add_crosses_years(void **state)
   assert_null(bad);
 }
 
+static void test_distance(void **state)
+{
+  (void)state;
+  int months = -1;
+  assert_true(report_month_distance("2022-03", "2022-09", &months));
+  assert_int_equal(months, 6);
+  assert_true(report_month_distance("2022-03-01", "2023-08", &months)); /* a date's month */
+  assert_int_equal(months, 17);
+  assert_true(report_month_distance("2023-08", "2023-02", &months));
+  assert_int_equal(months, -6);
+  assert_false(report_month_distance("", "2023-02", &months));
+  assert_false(report_month_distance("2023-02", "2023-13", &months));
+  assert_false(report_month_distance(NULL, "2023-02", &months));
+}
+
 static void test_last_day(void **state)
 {
   (void)state;
@@ -87,7 +102,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_parse),       cmocka_unit_test(test_add_crosses_years),
       cmocka_unit_test(test_last_day),    cmocka_unit_test(test_end_time_is_utc_whatever_the_zone),
-      cmocka_unit_test(test_to_datetime),
+      cmocka_unit_test(test_to_datetime), cmocka_unit_test(test_distance),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

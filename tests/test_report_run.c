@@ -1,7 +1,9 @@
-/* Tests of report/report.c: the program report written from the hand-made
- * work folder of tests/data/report, read back from the .xlsx (a zip) with
- * unzip: sheet names in both languages, input text kept as text, identical
- * bytes on a rerun, and failures that leave nothing behind. */
+/* Tests of report/report.c: the program report and the management summary
+ * written from the hand-made work folders of tests/data/report, read back
+ * from the .xlsx (a zip) with unzip: sheet names in both languages, input
+ * text kept as text, the charts, small teams and ambassadors without
+ * consent kept out of the management summary, identical bytes on a rerun,
+ * and failures that leave nothing behind. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +20,10 @@
 
 #define FIXTURE_WORK TEST_DATA_DIR "/report/work"
 #define FIXTURE_CONFIG TEST_DATA_DIR "/report/config"
+/* Programs alpha (teams NORD of 5 and SUED of 4) and beta (WEST of 5),
+ * report month 2023-08; Nina Geheim (alpha-sued-04) and Paul Zweifel
+ * (paul-z, consent in one of his two rows only) may not be named. */
+#define MANAGEMENT_WORK TEST_DATA_DIR "/report/management/work"
 
 typedef struct {
   char *dir; /* temporary, removed after each test */
@@ -64,8 +70,9 @@ static int fixture_teardown(void **state)
   return 0;
 }
 
-/* Runs the report into <dir>/<out_name>; returns the workbook's path. */
-static char *run_report(Fixture *f, const char *out_name)
+/* Runs the report into <dir>/<out_name>; returns the program report's path
+ * and, when management is not NULL, the management summary's. */
+static char *run_reports(Fixture *f, const char *out_name, char **management)
 {
   g_autofree char *out = g_build_filename(f->dir, out_name, NULL);
   f->ctx.out_dir = out;
@@ -74,17 +81,31 @@ static char *run_report(Fixture *f, const char *out_name)
   gboolean ok = report_run(&f->ctx, &result, &error);
   if (!ok)
     fail_msg("report_run: %s", error->message);
-  assert_int_equal(result.paths->len, 1);
+  assert_int_equal(result.paths->len, 2);
   char *path = g_strdup(g_ptr_array_index(result.paths, 0));
+  if (management != NULL)
+    *management = g_strdup(g_ptr_array_index(result.paths, 1));
   report_result_clear(&result);
   f->ctx.out_dir = NULL;
   return path;
 }
 
-/* The text of one file inside the workbook. */
+static char *run_report(Fixture *f, const char *out_name)
+{
+  return run_reports(f, out_name, NULL);
+}
+
+/* The text of one file inside the workbook. unzip reads the name as a
+ * pattern: "[Content_Types].xml" needs its brackets escaped. */
 static char *zip_entry(const char *zip, const char *entry)
 {
-  const char *argv[] = {"unzip", "-p", zip, entry, NULL};
+  g_autoptr(GString) pattern = g_string_new(NULL);
+  for (const char *p = entry; *p != '\0'; p++) {
+    if (strchr("[]*?\\", *p) != NULL)
+      g_string_append_c(pattern, '\\');
+    g_string_append_c(pattern, *p);
+  }
+  const char *argv[] = {"unzip", "-p", zip, pattern->str, NULL};
   char *out = NULL;
   int status = 0;
   g_autoptr(GError) error = NULL;
@@ -116,8 +137,8 @@ static void test_english_workbook(void **state)
       g_build_filename(f->dir, "out", "2026-10", "program-report-2026-10.xlsx", NULL);
   assert_string_equal(path, expected);
   assert_true(g_file_test(path, G_FILE_TEST_IS_REGULAR));
-  const char *names[] = {"Summary",  "Teams",        "Ambassadors", "Trend",
-                         "Coaching", "Data quality", "Method",      NULL};
+  const char *names[] = {"Summary",  "Programs",     "Teams",  "Ambassadors", "Trend",
+                         "Coaching", "Data quality", "Method", NULL};
   assert_sheets_in_order(path, names);
 }
 
@@ -127,8 +148,8 @@ static void test_german_workbook(void **state)
   g_free(f->config->language);
   f->config->language = g_strdup("de");
   g_autofree char *path = run_report(f, "out");
-  const char *names[] = {"Übersicht", "Teams",         "Botschafter", "Trend",
-                         "Coaching",  "Datenqualität", "Methodik",    NULL};
+  const char *names[] = {"Übersicht", "Programme",     "Teams",    "Botschafter", "Trend",
+                         "Coaching",  "Datenqualität", "Methodik", NULL};
   assert_sheets_in_order(path, names);
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_non_null(strstr(strings, "Verbesserungsbedarf")); /* band low */
@@ -143,7 +164,7 @@ static void test_formula_looking_name_stays_text(void **state)
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_non_null(strstr(strings, "<t>=HYPERLINK(\"http://example.com\",\"click\")</t>"));
   assert_non_null(strstr(strings, "<t>a1;2026-10-03;=1+2;30;\"x\";1;1</t>")); /* an excerpt */
-  for (int sheet = 1; sheet <= 7; sheet++) {
+  for (int sheet = 1; sheet <= 8; sheet++) {
     g_autofree char *entry = g_strdup_printf("xl/worksheets/sheet%d.xml", sheet);
     g_autofree char *xml = zip_entry(path, entry);
     assert_non_null(strstr(xml, "<sheetData>"));
@@ -198,7 +219,7 @@ static void test_numbers_are_numbers(void **state)
   assert_cell(summary, "E6", NULL);
   /* Ambassadors: a2 (row 3) has no estimate, so no "estimated minus
    * reported" (column V); Anna (row 4) has 58 - 60. */
-  g_autofree char *ambassadors = zip_entry(path, "xl/worksheets/sheet3.xml");
+  g_autofree char *ambassadors = zip_entry(path, "xl/worksheets/sheet4.xml");
   assert_cell(ambassadors, "V3", NULL);
   assert_cell(ambassadors, "V4", "-2");
   assert_cell(ambassadors, "N3", "4"); /* rank in program */
@@ -210,7 +231,7 @@ static void test_ambassadors_estimates_and_activity(void **state)
 {
   Fixture *f = *state;
   g_autofree char *path = run_report(f, "out");
-  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet3.xml");
+  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet4.xml");
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_non_null(strstr(strings, "<t>Brand (estimated)</t>"));
   assert_non_null(strstr(strings, "<t>Relationships (estimated)</t>"));
@@ -263,13 +284,13 @@ static void assert_cell_text(const char *sheet_xml, const char *strings_xml, con
   assert_string_equal(text, expected);
 }
 
-/* The Coaching sheet (sheet 5): title, note and header, then from row 4 the
+/* The Coaching sheet (sheet 6): title, note and header, then from row 4 the
  * rows of the Ambassadors sheet. */
 static void test_coaching_sheet(void **state)
 {
   Fixture *f = *state;
   g_autofree char *path = run_report(f, "out");
-  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet5.xml");
+  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet6.xml");
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_cell_text(xml, strings, "A1", "Coaching – October 2026");
   assert_cell_text(xml, strings, "G3", "Next step");
@@ -311,7 +332,7 @@ static void test_coaching_sheet_in_german(void **state)
   g_free(f->config->language);
   f->config->language = g_strdup("de");
   g_autofree char *path = run_report(f, "out");
-  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet5.xml");
+  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet6.xml");
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_cell_text(xml, strings, "E5", "Professionelle Marke");
   assert_cell_text(xml, strings, "F5", "Beiträge");
@@ -320,7 +341,7 @@ static void test_coaching_sheet_in_german(void **state)
                    "Tagen, 12 bringen die vollen 10 Punkte.");
 }
 
-/* The Method sheet (sheet 7) lists the model's factors from the config in
+/* The Method sheet (sheet 8) lists the model's factors from the config in
  * force, the seniority terms, and coaching.ini among the config files. */
 static void test_method_sheet_model(void **state)
 {
@@ -332,7 +353,7 @@ static void test_method_sheet_model(void **state)
   const char *terms[] = {"CEO", "Head of", "Gründer", NULL};
   model->seniority_terms = g_strdupv((char **)terms);
   g_autofree char *path = run_report(f, "out");
-  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet7.xml");
+  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet8.xml");
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_cell_text(xml, strings, "A6", "Window (days)");
   assert_cell(xml, "B6", "60");
@@ -528,7 +549,7 @@ static void test_no_estimate_needs_no_factors_file(void **state)
   assert_true(g_file_set_contents(person_month, rows, -1, NULL));
   f->ctx.work_dir = work;
   g_autofree char *path = run_report(f, "out");
-  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet5.xml");
+  g_autofree char *xml = zip_entry(path, "xl/worksheets/sheet6.xml");
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_cell_text(xml, strings, "E4", "Find the right people");
   assert_cell_text(xml, strings, "G4",
@@ -586,6 +607,311 @@ static void test_missing_stage_files(void **state)
   assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
 }
 
+/* --- The management summary ------------------------------------------------ */
+
+/* The parts of the workbook (every file in the zip). */
+static GStrv zip_parts(const char *zip)
+{
+  const char *argv[] = {"unzip", "-Z1", zip, NULL};
+  g_autofree char *out = NULL;
+  int status = 0;
+  g_autoptr(GError) error = NULL;
+  if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &out, NULL, &status, &error))
+    fail_msg("unzip: %s", error->message);
+  assert_true(g_spawn_check_wait_status(status, NULL));
+  g_strchomp(out);
+  return g_strsplit(out, "\n", -1);
+}
+
+/* The part of zip holding needle, or NULL when no part does. */
+static char *part_holding(const char *zip, const char *needle)
+{
+  g_auto(GStrv) parts = zip_parts(zip);
+  for (guint i = 0; parts[i] != NULL; i++) {
+    g_autofree char *text = zip_entry(zip, parts[i]);
+    if (strstr(text, needle) != NULL)
+      return g_strdup(parts[i]);
+  }
+  return NULL;
+}
+
+static void assert_nowhere(const char *zip, const char *needle)
+{
+  g_autofree char *part = part_holding(zip, needle);
+  if (part != NULL)
+    fail_msg("\"%s\" appears in %s", needle, part);
+}
+
+static void assert_somewhere(const char *zip, const char *needle)
+{
+  g_autofree char *part = part_holding(zip, needle);
+  if (part == NULL)
+    fail_msg("\"%s\" appears nowhere in %s", needle, zip);
+}
+
+static void use_management_fixture(Fixture *f)
+{
+  f->ctx.work_dir = MANAGEMENT_WORK;
+}
+
+static void test_management_summary_sheets(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_autofree char *management = NULL;
+  g_autofree char *program = run_reports(f, "out", &management);
+  g_autofree char *expected =
+      g_build_filename(f->dir, "out", "2023-08", "management-summary-2023-08.xlsx", NULL);
+  assert_string_equal(management, expected);
+  const char *names[] = {"Summary", "Programs", "Teams", "Leaderboard", "Method", NULL};
+  assert_sheets_in_order(management, names);
+  g_autofree char *workbook = zip_entry(management, "xl/workbook.xml");
+  const char *absent[] = {"Ambassadors", "Trend", "Coaching", "Data quality"};
+  for (gsize i = 0; i < G_N_ELEMENTS(absent); i++)
+    assert_null(strstr(workbook, absent[i]));
+  g_autofree char *core = zip_entry(management, "docProps/core.xml");
+  assert_non_null(strstr(core, "<dc:title>SSI management summary, August 2023</dc:title>"));
+  g_autofree char *styles = zip_entry(management, "xl/styles.xml");
+  assert_non_null(strstr(styles, "formatCode=\"[$-409]mmm yyyy\""));
+}
+
+/* SUED has 4 members (privacy_min_group_size 5): its row of the Teams
+ * sheet (sheet 3, row 4) is one merged "fewer than 5", so are its months
+ * in the teams x months table (row 11, Jun to Aug 2023 in L to N), NORD's
+ * May 2023 with 4 members (K10) too, and no chart shows SUED. */
+static void test_management_hides_team_of_four(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_autofree char *management = NULL;
+  g_autofree char *program = run_reports(f, "out", &management);
+  g_autofree char *teams = zip_entry(management, "xl/worksheets/sheet3.xml");
+  g_autofree char *strings = zip_entry(management, "xl/sharedStrings.xml");
+  assert_cell_text(teams, strings, "B4", "SUED");
+  assert_cell_text(teams, strings, "C4", "fewer than 5");
+  assert_non_null(strstr(teams, "<mergeCell ref=\"C4:U4\"/>"));
+  const char *empty[] = {"D4", "E4", "K4", "U4"};
+  for (gsize i = 0; i < G_N_ELEMENTS(empty); i++)
+    assert_cell(teams, empty[i], NULL);
+  assert_cell(teams, "C3", "5"); /* NORD has 5 */
+  assert_cell_text(teams, strings, "B11", "SUED");
+  assert_cell_text(teams, strings, "L11", "fewer than 5");
+  assert_cell_text(teams, strings, "M11", "fewer than 5");
+  assert_cell_text(teams, strings, "N11", "fewer than 5");
+  assert_cell(teams, "K11", NULL);
+  assert_cell_text(teams, strings, "K10", "fewer than 5");
+  assert_cell(teams, "J10", "57");
+  /* SUED's mean SSI of July and August, and its label in the charts. */
+  assert_nowhere(management, "69.25");
+  assert_nowhere(management, "73.67");
+  assert_nowhere(management, "Alpha 2022 – SUED");
+  /* The program report shows it all. */
+  assert_somewhere(program, "69.25");
+  assert_somewhere(program, "Alpha 2022 – SUED");
+}
+
+static void test_management_names_only_consenting_ambassadors(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_autofree char *management = NULL;
+  g_autofree char *program = run_reports(f, "out", &management);
+  /* The program report names them (Ambassadors, Data quality), so the
+   * fixture does hold them. */
+  const char *secrets[] = {"Nina Geheim", "alpha-sued-04", "nina.geheim@example.com",
+                           "Geheim",      "Paul Zweifel",  "Zweifel"};
+  for (gsize i = 0; i < G_N_ELEMENTS(secrets); i++) {
+    assert_nowhere(management, secrets[i]);
+    assert_somewhere(program, secrets[i]);
+  }
+  assert_nowhere(management, "paul-z");
+  assert_nowhere(management, "paul.zweifel");
+  assert_somewhere(management, "Anna Nord");
+}
+
+/* Leaderboard (sheet 4): Anna and Hanna share rank 1 with 72, Nina (95)
+ * and Paul (80) are left out without leaving a gap, Karl is 11th. */
+static void test_management_leaderboard(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_autofree char *management = NULL;
+  g_autofree char *program = run_reports(f, "out", &management);
+  g_autofree char *xml = zip_entry(management, "xl/worksheets/sheet4.xml");
+  g_autofree char *strings = zip_entry(management, "xl/sharedStrings.xml");
+  assert_cell_text(xml, strings, "A4", "Rank");
+  assert_cell(xml, "A5", "1");
+  assert_cell_text(xml, strings, "B5", "Anna Nord");
+  assert_cell_text(xml, strings, "C5", "Alpha 2022");
+  assert_cell_text(xml, strings, "D5", "NORD");
+  assert_cell(xml, "E5", "72");
+  assert_cell_text(xml, strings, "F5", "good");
+  assert_cell(xml, "G5", "2");
+  assert_cell(xml, "A6", "1");
+  assert_cell_text(xml, strings, "B6", "Hanna West");
+  assert_cell(xml, "A7", "3");
+  assert_cell_text(xml, strings, "B7", "Emil Sued");
+  assert_cell_text(xml, strings, "B13", "Gustav Sued");
+  assert_cell(xml, "G13", NULL); /* no SSI in July */
+  assert_cell(xml, "A14", "10");
+  assert_cell_text(xml, strings, "B14", "Dieter Nord");
+  assert_null(cell_of(xml, "A15"));
+  assert_nowhere(management, "Karl West");
+}
+
+/* Programs (sheet 2): alpha's first month had 3 members, so the
+ * management summary shows neither its mean (B11) nor the change since
+ * (B13), nor its cohort cell of month 0 (B48); month 6 (row 54) holds
+ * alpha's 2022-09 and beta's 2023-08. */
+static void test_programs_sheet(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_autofree char *management = NULL;
+  g_autofree char *program = run_reports(f, "out", &management);
+  g_autofree char *xml = zip_entry(program, "xl/worksheets/sheet2.xml");
+  g_autofree char *strings = zip_entry(program, "xl/sharedStrings.xml");
+  assert_cell_text(xml, strings, "B4", "Alpha 2022");
+  assert_cell_text(xml, strings, "C4", "Beta 2023");
+  assert_cell(xml, "B6", "18");
+  assert_cell(xml, "C6", "7");
+  assert_cell(xml, "B8", "9");
+  assert_cell(xml, "B9", "2");
+  assert_cell(xml, "B11", "35");
+  assert_cell(xml, "B12", "66.33");
+  assert_cell(xml, "B13", "31.33");
+  assert_cell(xml, "C13", "17.2");
+  assert_cell_text(xml, strings, "A47", "Month of program");
+  assert_cell(xml, "A48", "0");
+  assert_cell(xml, "B48", "35");
+  assert_cell(xml, "A54", "6");
+  assert_cell(xml, "B54", "41.5");
+  assert_cell(xml, "C54", "62.2");
+  assert_cell(xml, "C55", NULL);
+  g_autofree char *hidden = zip_entry(management, "xl/worksheets/sheet2.xml");
+  g_autofree char *hidden_strings = zip_entry(management, "xl/sharedStrings.xml");
+  assert_cell_text(hidden, hidden_strings, "B11", "fewer than 5");
+  assert_cell_text(hidden, hidden_strings, "B13", "fewer than 5");
+  assert_cell(hidden, "B12", "66.33");
+  assert_cell_text(hidden, hidden_strings, "B48", "fewer than 5");
+  assert_cell(hidden, "B54", "41.5");
+}
+
+/* Each chart type once per workbook, the cohort and the team trend lines. */
+static void assert_charts(const char *zip)
+{
+  guint line = 0, radar = 0, stacked = 0, charts = 0;
+  g_auto(GStrv) parts = zip_parts(zip);
+  for (guint i = 0; parts[i] != NULL; i++) {
+    if (!g_str_has_prefix(parts[i], "xl/charts/chart"))
+      continue;
+    charts++;
+    g_autofree char *xml = zip_entry(zip, parts[i]);
+    line += strstr(xml, "<c:lineChart>") != NULL;
+    radar += strstr(xml, "<c:radarChart>") != NULL;
+    stacked += strstr(xml, "<c:barChart>") != NULL &&
+               strstr(xml, "<c:grouping val=\"stacked\"/>") != NULL &&
+               strstr(xml, "<c:barDir val=\"col\"/>") != NULL;
+  }
+  assert_int_equal(charts, 4);
+  assert_int_equal(line, 2);
+  assert_int_equal(radar, 1);
+  assert_int_equal(stacked, 1);
+}
+
+static void test_every_chart_in_both_workbooks(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_autofree char *management = NULL;
+  g_autofree char *program = run_reports(f, "out", &management);
+  assert_charts(program);
+  assert_charts(management);
+  assert_somewhere(management, "<a:t>Mean SSI by month of program</a:t>");
+  g_autofree char *drawing = zip_entry(management, "xl/drawings/drawing1.xml");
+  assert_non_null(strstr(drawing, "<c:chart "));
+}
+
+static void test_german_management_summary(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_free(f->config->language);
+  f->config->language = g_strdup("de");
+  g_autofree char *management = NULL;
+  g_autofree char *program = run_reports(f, "out", &management);
+  const char *names[] = {"Übersicht", "Programme", "Teams", "Rangliste", "Methodik", NULL};
+  assert_sheets_in_order(management, names);
+  const char *german[] = {"SSI-Management-Übersicht",
+                          "weniger als 5",
+                          "Mittlerer SSI nach Programmmonat",
+                          "Mittlerer SSI je Team, letzte 12 Monate",
+                          "Säulen-Mittelwerte je Team, August 2023",
+                          "Botschafter je Stufe und Team, August 2023",
+                          "Programmmonat (0 = Startmonat)",
+                          "niedrig (unter 50)",
+                          "gut (ab 70)",
+                          "Mär 2023",
+                          "Diagrammdaten",
+                          "Rang"};
+  for (gsize i = 0; i < G_N_ELEMENTS(german); i++)
+    assert_somewhere(management, german[i]);
+  /* Months show German names whatever the reader's locale. */
+  g_autofree char *styles = zip_entry(management, "xl/styles.xml");
+  assert_non_null(strstr(styles, "formatCode=\"[$-407]mmm yyyy\""));
+  /* Sheet names as attributes, texts as elements, phrases anywhere. */
+  const char *english[] = {"\"Summary\"",          "\"Programs\"",     "\"Leaderboard\"",
+                           "\"Method\"",           ">Summary<",        ">Programs<",
+                           ">Leaderboard<",        ">Method<",         "Mean SSI",
+                           "fewer than",           "Month of program", "Pillar means",
+                           "Ambassadors per band", "low (below",       "Chart data",
+                           "Figures as of",        "August 2023,"};
+  for (gsize i = 0; i < G_N_ELEMENTS(english); i++)
+    assert_nowhere(management, english[i]);
+  const char *program_english[] = {"Summary", "Programs", "Mean SSI", "Pillar means", "Chart data"};
+  for (gsize i = 0; i < G_N_ELEMENTS(program_english); i++)
+    assert_nowhere(program, program_english[i]);
+}
+
+/* The management summary leaves out the input files: their paths name
+ * ambassadors. */
+static void test_management_method_without_input_files(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_autofree char *management = NULL;
+  g_autofree char *program = run_reports(f, "out", &management);
+  assert_nowhere(management, "export.zip");
+  assert_nowhere(management, "Input files");
+  assert_somewhere(management, "coaching.ini");
+  assert_somewhere(program, "linkedin/alpha-sued-04/export.zip");
+}
+
+static void assert_same_bytes(const char *first, const char *second)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize a_length = 0;
+  gsize b_length = 0;
+  assert_true(g_file_get_contents(first, &a, &a_length, NULL));
+  assert_true(g_file_get_contents(second, &b, &b_length, NULL));
+  assert_int_equal(a_length, b_length);
+  assert_memory_equal(a, b, a_length);
+}
+
+static void test_management_rerun_gives_identical_bytes(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  g_autofree char *first_management = NULL;
+  g_autofree char *second_management = NULL;
+  g_autofree char *first = run_reports(f, "one", &first_management);
+  g_autofree char *second = run_reports(f, "two", &second_management);
+  assert_same_bytes(first, second);
+  assert_same_bytes(first_management, second_management);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -617,6 +943,22 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_estimate_without_its_factors, fixture_setup,
                                       fixture_teardown),
       cmocka_unit_test_setup_teardown(test_missing_coaching_texts, fixture_setup, fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_management_summary_sheets, fixture_setup,
+                                      fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_management_hides_team_of_four, fixture_setup,
+                                      fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_management_names_only_consenting_ambassadors,
+                                      fixture_setup, fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_management_leaderboard, fixture_setup, fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_programs_sheet, fixture_setup, fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_every_chart_in_both_workbooks, fixture_setup,
+                                      fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_german_management_summary, fixture_setup,
+                                      fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_management_method_without_input_files, fixture_setup,
+                                      fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_management_rerun_gives_identical_bytes, fixture_setup,
+                                      fixture_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,4 +90,18 @@ void report_formats_init(ReportFormats *formats, lxw_workbook *workbook)
 
   formats->wrap = cell_format_new(workbook, REPORT_CELL_TEXT, FALSE);
   format_set_text_wrap(formats->wrap);
+
+  formats->hidden = cell_format_new(workbook, REPORT_CELL_TEXT, FALSE);
+  format_set_italic(formats->hidden);
+  format_set_font_color(formats->hidden, COLOUR_NOTE);
+  format_set_align(formats->hidden, LXW_ALIGN_CENTER);
+}
+
+void report_formats_set_language(ReportFormats *formats, ReportLanguage language)
+{
+  /* The locale code in front of a format (Windows LCIDs: 407 German, 409
+   * US English) picks the month names in Excel and LibreOffice alike. */
+  const char *format = language == REPORT_LANGUAGE_DE ? "[$-407]mmm yyyy" : "[$-409]mmm yyyy";
+  for (int bold = 0; bold < 2; bold++)
+    format_set_num_format(formats->cell[REPORT_CELL_MONTH][bold], format);
 }

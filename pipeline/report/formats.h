@@ -2,6 +2,8 @@
  * section and header styles, and one format per kind of number (count, SSI,
  * change, share, ...) in a plain and a bold (totals) variant. */
 #pragma once
+#include "report/labels.h"
+
 #include <xlsxwriter.h>
 
 typedef enum {
@@ -23,8 +25,9 @@ typedef struct {
   lxw_format *section;
   lxw_format *header;
   lxw_format *note;
-  lxw_format *label; /* the name column of a key-value list */
-  lxw_format *wrap;  /* a data cell whose text wraps in a fixed-width column */
+  lxw_format *label;  /* the name column of a key-value list */
+  lxw_format *wrap;   /* a data cell whose text wraps in a fixed-width column */
+  lxw_format *hidden; /* "fewer than 5" in place of a small group's figures */
 } ReportFormats;
 
 /* Fill colours of the SSI colour scale and the pillar data bars. */
@@ -34,6 +37,10 @@ typedef struct {
 #define REPORT_COLOUR_BAR 0x5B9BD5
 
 void report_formats_init(ReportFormats *formats, lxw_workbook *workbook);
+
+/* Months show their names in language whatever the reader's locale ("Okt
+ * 2026" in a German workbook opened on an English system). */
+void report_formats_set_language(ReportFormats *formats, ReportLanguage language);
 
 /* The Excel number format of kind (NULL for text), e.g. for width estimates. */
 const char *report_formats_number_format(ReportCellKind kind);

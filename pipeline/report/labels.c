@@ -12,14 +12,17 @@ typedef struct {
 
 static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_SHEET_SUMMARY] = {"Summary", "Übersicht"},
+    [REPORT_LABEL_SHEET_PROGRAMS] = {"Programs", "Programme"},
     [REPORT_LABEL_SHEET_TEAMS] = {"Teams", "Teams"},
     [REPORT_LABEL_SHEET_AMBASSADORS] = {"Ambassadors", "Botschafter"},
     [REPORT_LABEL_SHEET_TREND] = {"Trend", "Trend"},
     [REPORT_LABEL_SHEET_COACHING] = {"Coaching", "Coaching"},
     [REPORT_LABEL_SHEET_QUALITY] = {"Data quality", "Datenqualität"},
+    [REPORT_LABEL_SHEET_LEADERBOARD] = {"Leaderboard", "Rangliste"},
     [REPORT_LABEL_SHEET_METHOD] = {"Method", "Methodik"},
 
     [REPORT_LABEL_WORKBOOK_TITLE] = {"SSI program report", "SSI-Programmbericht"},
+    [REPORT_LABEL_MANAGEMENT_TITLE] = {"SSI management summary", "SSI-Management-Übersicht"},
     [REPORT_LABEL_REPORT_MONTH] = {"Report month: %s", "Berichtsmonat: %s"},
     [REPORT_LABEL_TITLE_TEAMS] = {"Teams – %s", "Teams – %s"},
     [REPORT_LABEL_TITLE_AMBASSADORS] = {"Ambassadors – %s", "Botschafter – %s"},
@@ -67,6 +70,38 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
                                          "pillar is the sum of its factors.",
                                          "Jeder Faktor ergibt Punkte × min(1, Messwert / Ziel); "
                                          "eine Säule ist die Summe ihrer Faktoren."},
+    [REPORT_LABEL_TITLE_PROGRAMS] = {"Programs – %s", "Programme – %s"},
+    [REPORT_LABEL_SECTION_COHORT] = {"Mean SSI by month of program",
+                                     "Mittlerer SSI nach Programmmonat"},
+    [REPORT_LABEL_NOTE_COHORT] = {"Month 0 is each program's start month, so programs that "
+                                  "started in different years compare at the same stage.",
+                                  "Monat 0 ist der Startmonat des jeweiligen Programms: So "
+                                  "vergleichen sich Programme aus verschiedenen Jahren in "
+                                  "derselben Phase."},
+    [REPORT_LABEL_NOTE_PROGRAM_LATEST] = {"A program that has ended shows the figures of its "
+                                          "last month.",
+                                          "Ein beendetes Programm zeigt die Werte seines "
+                                          "letzten Monats."},
+    [REPORT_LABEL_TITLE_LEADERBOARD] = {"Leaderboard – %s", "Rangliste – %s"},
+    [REPORT_LABEL_NOTE_LEADERBOARD] = {"The 10 highest SSI among the ambassadors who agreed to "
+                                       "be named; ranks count only them, and equal SSI share a "
+                                       "rank.",
+                                       "Die 10 höchsten SSI unter den Botschaftern, die einer "
+                                       "Nennung zugestimmt haben; nur sie zählen für den Rang, "
+                                       "gleicher SSI ergibt gleichen Rang."},
+    [REPORT_LABEL_NOTE_NO_LEADERBOARD] = {"No ambassador who agreed to be named has an SSI in "
+                                          "this month.",
+                                          "Kein Botschafter, der einer Nennung zugestimmt hat, "
+                                          "hat in diesem Monat einen SSI."},
+    [REPORT_LABEL_FEWER_THAN] = {"fewer than %s", "weniger als %s"},
+    [REPORT_LABEL_NOTE_PRIVACY] = {"Groups with fewer than %s members show no figures; "
+                                   "ambassadors are named only with their consent.",
+                                   "Gruppen mit weniger als %s Mitgliedern zeigen keine Werte; "
+                                   "Botschafter werden nur mit ihrer Zustimmung genannt."},
+    [REPORT_LABEL_NOTE_NO_VISIBLE_TEAMS] = {"No team has %s or more members in this month.",
+                                            "Kein Team hat in diesem Monat %s oder mehr "
+                                            "Mitglieder."},
+    [REPORT_LABEL_PROGRAM_TEAM] = {"%s – %s", "%s – %s"},
 
     [REPORT_LABEL_COL_PROGRAM] = {"Program", "Programm"},
     [REPORT_LABEL_COL_TEAM] = {"Team", "Team"},
@@ -149,6 +184,40 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_COL_TARGET] = {"Target", "Ziel"},
     [REPORT_LABEL_COL_MEASURED] = {"What is measured", "Was gemessen wird"},
     [REPORT_LABEL_COL_SHA256] = {"SHA-256", "SHA-256"},
+    [REPORT_LABEL_COL_MEASURE] = {"Measure", "Kennzahl"},
+    [REPORT_LABEL_COL_MONTH_OF_PROGRAM] = {"Month of program", "Programmmonat"},
+    [REPORT_LABEL_COL_RANK] = {"Rank", "Rang"},
+
+    [REPORT_LABEL_MEASURE_START] = {"Program start", "Programmstart"},
+    [REPORT_LABEL_MEASURE_MONTHS_RUNNING] = {"Months running", "Laufzeit in Monaten"},
+    [REPORT_LABEL_MEASURE_LATEST_MONTH] = {"Figures as of", "Stand der Werte"},
+    [REPORT_LABEL_MEASURE_AMBASSADORS] = {"Ambassadors", "Botschafter"},
+    [REPORT_LABEL_MEASURE_TEAMS] = {"Teams", "Teams"},
+    [REPORT_LABEL_MEASURE_FIRST_MONTH] = {"First month with SSI", "Erster Monat mit SSI"},
+    [REPORT_LABEL_MEASURE_SSI_FIRST] = {"Mean SSI in the first month",
+                                        "Mittlerer SSI im ersten Monat"},
+    [REPORT_LABEL_MEASURE_SSI_NOW] = {"Mean SSI now", "Mittlerer SSI jetzt"},
+    [REPORT_LABEL_MEASURE_CHANGE] = {"Change since the first month",
+                                     "Veränderung seit dem ersten Monat"},
+    [REPORT_LABEL_MEASURE_POSTS_PER_MEMBER] = {"Posts per member per month",
+                                               "Beiträge je Mitglied und Monat"},
+
+    [REPORT_LABEL_SECTION_CHART_DATA] = {"Chart data", "Diagrammdaten"},
+    [REPORT_LABEL_NOTE_CHART_DATA] = {"The figures the charts above show, to copy.",
+                                      "Die Zahlen der Diagramme oben, zum Weiterverwenden."},
+    [REPORT_LABEL_CHART_TEAM_PILLARS] = {"Pillar means per team, %s",
+                                         "Säulen-Mittelwerte je Team, %s"},
+    [REPORT_LABEL_CHART_TEAM_BANDS] = {"Ambassadors per band and team, %s",
+                                       "Botschafter je Stufe und Team, %s"},
+    [REPORT_LABEL_AXIS_MONTH] = {"Month", "Monat"},
+    [REPORT_LABEL_AXIS_MONTH_OF_PROGRAM] = {"Month of program (0 = start month)",
+                                            "Programmmonat (0 = Startmonat)"},
+    [REPORT_LABEL_AXIS_MEAN_SSI] = {"Mean SSI", "Mittlerer SSI"},
+    [REPORT_LABEL_AXIS_AMBASSADORS] = {"Ambassadors", "Botschafter"},
+    [REPORT_LABEL_AXIS_TEAM] = {"Team", "Team"},
+    [REPORT_LABEL_CHART_BAND_LOW] = {"low (below %s)", "niedrig (unter %s)"},
+    [REPORT_LABEL_CHART_BAND_MID] = {"mid (%s to %s)", "mittel (%s bis %s)"},
+    [REPORT_LABEL_CHART_BAND_GOOD] = {"good (%s or more)", "gut (ab %s)"},
 
     [REPORT_LABEL_SETTING_REPORT_MONTH] = {"Report month", "Berichtsmonat"},
     [REPORT_LABEL_SETTING_WINDOW_DAYS] = {"Window (days)", "Zeitfenster (Tage)"},
@@ -316,6 +385,18 @@ char *report_label_format_month(const char *month, ReportLanguage language)
     return g_strdup(month != NULL ? month : "");
   ReportLabel key = (ReportLabel)(REPORT_LABEL_MONTH_JANUARY + number - 1);
   return g_strdup_printf("%s %04d", report_label(key, language), year);
+}
+
+char *report_label_format_month_short(const char *month, ReportLanguage language)
+{
+  int year = 0;
+  int number = 0;
+  if (!report_month_parse(month, &year, &number))
+    return g_strdup(month != NULL ? month : "");
+  const char *name = report_label((ReportLabel)(REPORT_LABEL_MONTH_JANUARY + number - 1), language);
+  /* Three characters, not bytes: "März" gives "Mär". */
+  const char *end = g_utf8_offset_to_pointer(name, MIN(3, g_utf8_strlen(name, -1)));
+  return g_strdup_printf("%.*s %04d", (int)(end - name), name, year);
 }
 
 static const char *label_coded(const CodedValue *values, gsize n_values, const char *code,

@@ -35,6 +35,22 @@ char *report_month_add(const char *month, int delta)
   return g_strdup_printf("%04d-%02d", index / 12, index % 12 + 1);
 }
 
+gboolean report_month_distance(const char *from, const char *to, int *months)
+{
+  char from_month[8];
+  char to_month[8];
+  int from_year = 0, from_number = 0, to_year = 0, to_number = 0;
+  if (from == NULL || to == NULL)
+    return FALSE;
+  g_strlcpy(from_month, from, sizeof from_month);
+  g_strlcpy(to_month, to, sizeof to_month);
+  if (!report_month_parse(from_month, &from_year, &from_number) ||
+      !report_month_parse(to_month, &to_year, &to_number))
+    return FALSE;
+  *months = (to_year - from_year) * 12 + (to_number - from_number);
+  return TRUE;
+}
+
 static int month_days(int year, int month)
 {
   return g_date_get_days_in_month((GDateMonth)month, (GDateYear)year);

@@ -14,6 +14,10 @@ gboolean report_month_parse(const char *text, int *year, int *month);
  * month is not valid. */
 char *report_month_add(const char *month, int delta);
 
+/* Months from from to to ("2022-03" to "2022-09" is 6); FALSE when either
+ * is not a valid month. Both may be dates: only "YYYY-MM" is read. */
+gboolean report_month_distance(const char *from, const char *to, int *months);
+
 /* "YYYY-MM-DD" of the month's last day, for comparing with ISO dates; NULL
  * when month is not valid. */
 char *report_month_last_day(const char *month);

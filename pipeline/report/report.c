@@ -1,6 +1,6 @@
 /* The report stage: finds the report month, loads the stage files and
- * writes the program report workbook, sheet by sheet, to
- * <out>/<YYYY-MM>/program-report-<YYYY-MM>.xlsx. */
+ * writes the two workbooks, sheet by sheet, to <out>/<YYYY-MM>/: the
+ * program report and the management summary. */
 #include "report/report.h"
 
 #include "common/errors.h"
@@ -9,7 +9,9 @@
 #include "report/sheet.h"
 #include "report/sheet_ambassadors.h"
 #include "report/sheet_coaching.h"
+#include "report/sheet_leaderboard.h"
 #include "report/sheet_method.h"
+#include "report/sheet_programs.h"
 #include "report/sheet_quality.h"
 #include "report/sheet_summary.h"
 #include "report/sheet_teams.h"
@@ -19,12 +21,32 @@
 
 typedef gboolean (*SheetWriter)(const ReportContext *ctx, GError **error);
 
-/* The sheets of the program report in their order. The Programs sheet goes
- * after Summary (report.md). */
+/* A workbook: its file name (with %s for the month), its title and sheets. */
+typedef struct {
+  const char *file_name;
+  ReportLabel title;
+  ReportAudience audience;
+  const SheetWriter *sheets;
+  gsize n_sheets;
+} WorkbookSpec;
+
 static const SheetWriter program_report_sheets[] = {
-    report_sheet_summary_write, report_sheet_teams_write,    report_sheet_ambassadors_write,
-    report_sheet_trend_write,   report_sheet_coaching_write, report_sheet_quality_write,
-    report_sheet_method_write,
+    report_sheet_summary_write,     report_sheet_programs_write, report_sheet_teams_write,
+    report_sheet_ambassadors_write, report_sheet_trend_write,    report_sheet_coaching_write,
+    report_sheet_quality_write,     report_sheet_method_write,
+};
+
+/* No sheet that names ambassadors without asking them (report.md). */
+static const SheetWriter management_summary_sheets[] = {
+    report_sheet_summary_write,     report_sheet_programs_write, report_sheet_teams_write,
+    report_sheet_leaderboard_write, report_sheet_method_write,
+};
+
+static const WorkbookSpec workbooks[] = {
+    {"program-report-%s.xlsx", REPORT_LABEL_WORKBOOK_TITLE, REPORT_AUDIENCE_PROGRAM,
+     program_report_sheets, G_N_ELEMENTS(program_report_sheets)},
+    {"management-summary-%s.xlsx", REPORT_LABEL_MANAGEMENT_TITLE, REPORT_AUDIENCE_MANAGEMENT,
+     management_summary_sheets, G_N_ELEMENTS(management_summary_sheets)},
 };
 
 static char *month_choose(const PipelineContext *ctx, GError **error)
@@ -39,19 +61,21 @@ static char *month_choose(const PipelineContext *ctx, GError **error)
   return g_strdup(ctx->month);
 }
 
-static gboolean program_report_write(ReportContext *report, const char *dir, char **path,
-                                     GError **error)
+static gboolean workbook_write(ReportContext *report, const WorkbookSpec *spec, const char *dir,
+                               char **path, GError **error)
 {
-  g_autofree char *file_name = g_strdup_printf("program-report-%s.xlsx", report->month);
+  g_autofree char *file_name = g_strdup_printf(spec->file_name, report->month);
   g_autofree char *month_text = report_label_format_month(report->month, report->language);
-  g_autofree char *title = g_strdup_printf(
-      "%s, %s", report_label(REPORT_LABEL_WORKBOOK_TITLE, report->language), month_text);
+  g_autofree char *title =
+      g_strdup_printf("%s, %s", report_label(spec->title, report->language), month_text);
   ReportWorkbook *book = report_workbook_open(dir, file_name, report->month, title, error);
   if (book == NULL)
     return FALSE;
+  report_formats_set_language(&book->formats, report->language);
   report->book = book;
-  for (gsize i = 0; i < G_N_ELEMENTS(program_report_sheets); i++) {
-    if (!program_report_sheets[i](report, error)) {
+  report->audience = spec->audience;
+  for (gsize i = 0; i < spec->n_sheets; i++) {
+    if (!spec->sheets[i](report, error)) {
       g_prefix_error(error, "%s: ", book->path);
       report_workbook_abort(book);
       return FALSE;
@@ -103,10 +127,13 @@ gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **e
       .coaching = coaching,
   };
   g_autofree char *dir = g_build_filename(ctx->out_dir, month, NULL);
-  char *path = NULL;
-  gboolean ok = program_report_write(&report, dir, &path, error);
-  if (ok)
-    g_ptr_array_add(result->paths, path);
+  gboolean ok = TRUE;
+  for (gsize i = 0; ok && i < G_N_ELEMENTS(workbooks); i++) {
+    char *path = NULL;
+    ok = workbook_write(&report, &workbooks[i], dir, &path, error);
+    if (ok)
+      g_ptr_array_add(result->paths, path);
+  }
   report_data_clear(&data);
   return ok;
 }

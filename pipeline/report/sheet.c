@@ -13,11 +13,31 @@
 #define WIDTH_MAX 70 /* a SHA-256 in hex is 64 */
 #define EXCEL_MAX_STRING 32767
 #define SPILL_WIDTH 16
-#define LINE_HEIGHT 15.0 /* points, of Calibri 11 */
+#define LINE_HEIGHT 15.0   /* points, of Calibri 11 */
+#define CHARACTER_PIXELS 7 /* a digit of Calibri 11, the unit of column widths */
+#define DEFAULT_COLUMN_PIXELS 64
 
 const char *report_context_label(const ReportContext *ctx, ReportLabel key)
 {
   return report_label(key, ctx->language);
+}
+
+gboolean report_context_hides_group(const ReportContext *ctx, double members)
+{
+  if (ctx->audience != REPORT_AUDIENCE_MANAGEMENT)
+    return FALSE;
+  return !(members >= (double)ctx->config->privacy_min_group_size);
+}
+
+char *report_context_with_min_group(const ReportContext *ctx, ReportLabel key)
+{
+  g_autofree char *n = g_strdup_printf("%d", ctx->config->privacy_min_group_size);
+  return g_strdup_printf(report_context_label(ctx, key), n);
+}
+
+char *report_context_fewer_than(const ReportContext *ctx)
+{
+  return report_context_with_min_group(ctx, REPORT_LABEL_FEWER_THAN);
 }
 
 ReportSheet *report_sheet_new(const ReportContext *ctx, ReportLabel name, GError **error)
@@ -88,16 +108,32 @@ static void rows_set_heights(ReportSheet *sheet)
   }
 }
 
+/* The width finish gives col, in characters. */
+static guint column_width(const ReportSheet *sheet, guint col)
+{
+  if (col < sheet->fixed->len && g_array_index(sheet->fixed, guint, col) > 0)
+    return g_array_index(sheet->fixed, guint, col);
+  guint width = col < sheet->widths->len ? g_array_index(sheet->widths, guint, col) + 2 : 0;
+  return CLAMP(width, WIDTH_MIN, WIDTH_MAX);
+}
+
+guint report_sheet_width_pixels(const ReportSheet *sheet, lxw_col_t first, lxw_col_t last)
+{
+  guint pixels = 0;
+  for (guint col = first; col <= last; col++) {
+    /* A column no cell widened keeps Excel's default of 64 pixels. */
+    gboolean set = col < sheet->widths->len;
+    pixels += set ? column_width(sheet, col) * CHARACTER_PIXELS + 5 : DEFAULT_COLUMN_PIXELS;
+  }
+  return pixels;
+}
+
 gboolean report_sheet_finish(ReportSheet *sheet, GError **error)
 {
   rows_set_heights(sheet);
-  for (guint col = 0; col < sheet->widths->len; col++) {
-    guint width = g_array_index(sheet->widths, guint, col) + 2;
-    width = CLAMP(width, WIDTH_MIN, WIDTH_MAX);
-    if (col < sheet->fixed->len && g_array_index(sheet->fixed, guint, col) > 0)
-      width = g_array_index(sheet->fixed, guint, col);
-    report_sheet_check(sheet, worksheet_set_column(sheet->worksheet, col, col, width, NULL));
-  }
+  for (guint col = 0; col < sheet->widths->len; col++)
+    report_sheet_check(
+        sheet, worksheet_set_column(sheet->worksheet, col, col, column_width(sheet, col), NULL));
   gboolean ok = sheet->status == LXW_NO_ERROR;
   if (!ok)
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT, "sheet \"%s\": %s", sheet->name,
@@ -239,6 +275,19 @@ void report_sheet_write_number(ReportSheet *sheet, lxw_row_t row, lxw_col_t col,
   double shown = kind == REPORT_CELL_PERCENT ? value * 100.0 : value;
   report_sheet_note_width(sheet, col, number_width(shown, kind));
   report_sheet_check(sheet, worksheet_write_number(sheet->worksheet, row, col, value, format));
+}
+
+void report_sheet_write_hidden(ReportSheet *sheet, lxw_row_t first_row, lxw_col_t first_col,
+                               lxw_row_t last_row, lxw_col_t last_col, const char *text)
+{
+  lxw_format *format = sheet->formats->hidden;
+  if (first_row == last_row && first_col == last_col) {
+    write_string(sheet, first_row, first_col, text, format, 0, G_MAXUINT);
+    return;
+  }
+  g_autofree char *cell = text_for_cell(text);
+  report_sheet_check(sheet, worksheet_merge_range(sheet->worksheet, first_row, first_col, last_row,
+                                                  last_col, cell, format));
 }
 
 void report_sheet_write_month(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *month)

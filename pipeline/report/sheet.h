@@ -13,8 +13,16 @@
 #include <glib.h>
 #include <xlsxwriter.h>
 
+/* Who a workbook is for: the program report shows everything; the
+ * management summary hides small groups and names only those who consent. */
+typedef enum {
+  REPORT_AUDIENCE_PROGRAM,
+  REPORT_AUDIENCE_MANAGEMENT,
+} ReportAudience;
+
 typedef struct {
   ReportWorkbook *book;
+  ReportAudience audience;
   const ReportData *data;
   const PipelineConfig *config;
   const char *config_dir; /* for the Method sheet's checksums; may be NULL */
@@ -25,6 +33,16 @@ typedef struct {
 
 /* The text of key in the report's language. */
 const char *report_context_label(const ReportContext *ctx, ReportLabel key);
+
+/* TRUE when a group of members must show no figures: in the management
+ * summary, fewer than privacy_min_group_size (an unknown count too). */
+gboolean report_context_hides_group(const ReportContext *ctx, double members);
+
+/* The text of key, a format with one %s, filled in with the smallest group
+ * shown to management: REPORT_LABEL_FEWER_THAN gives "fewer than 5" /
+ * "weniger als 5", the text shown instead of a hidden group's figures. */
+char *report_context_with_min_group(const ReportContext *ctx, ReportLabel key);
+char *report_context_fewer_than(const ReportContext *ctx);
 
 typedef struct {
   lxw_worksheet *worksheet;
@@ -45,6 +63,10 @@ ReportSheet *report_sheet_new(const ReportContext *ctx, ReportLabel name, GError
 gboolean report_sheet_finish(ReportSheet *sheet, GError **error);
 
 void report_sheet_free(ReportSheet *sheet);
+
+/* The pixels columns first to last will take, with the widths of what was
+ * written so far: for sizing a chart to the tables around it. */
+guint report_sheet_width_pixels(const ReportSheet *sheet, lxw_col_t first, lxw_col_t last);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ReportSheet, report_sheet_free)
 
 /* The title in A1, larger and bold; it does not widen column A. */
@@ -69,6 +91,11 @@ void report_sheet_write_header(ReportSheet *sheet, lxw_row_t row, lxw_col_t col,
  * (bordered) cell. */
 void report_sheet_write_number(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, double value,
                                ReportCellKind kind, gboolean bold);
+
+/* The text shown instead of a hidden group's figures, in grey italics, in
+ * one cell or over a range of them (merged into one). */
+void report_sheet_write_hidden(ReportSheet *sheet, lxw_row_t first_row, lxw_col_t first_col,
+                               lxw_row_t last_row, lxw_col_t last_col, const char *text);
 
 /* A "YYYY-MM" month as an Excel date shown "mmm yyyy"; other text as text. */
 void report_sheet_write_month(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *month);

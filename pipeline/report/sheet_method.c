@@ -1,8 +1,8 @@
 /* Writes the Method sheet: report month, window, band thresholds, SSI
  * source, privacy and reject limits, program version, the estimate's model
  * (every factor with points and target, the seniority terms), then the
- * checksums of the config files (every *.ini of the config folder) and of
- * the inputs (normalized/input_files.csv). */
+ * checksums of the config files (every *.ini of the config folder) and, in
+ * the program report only, of the inputs (normalized/input_files.csv). */
 #include "report/sheet_method.h"
 
 #include "common/errors.h"
@@ -201,7 +201,10 @@ gboolean report_sheet_method_write(const ReportContext *ctx, GError **error)
   row++;
   if (!write_config_files(sheet, ctx, &row, error))
     return FALSE;
-  row++;
-  write_input_files(sheet, ctx, &row);
+  /* Input paths name ambassadors (linkedin/<id>/...): not for management. */
+  if (ctx->audience != REPORT_AUDIENCE_MANAGEMENT) {
+    row++;
+    write_input_files(sheet, ctx, &row);
+  }
   return report_sheet_finish(g_steal_pointer(&sheet), error);
 }

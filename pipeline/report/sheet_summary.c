@@ -1,9 +1,11 @@
 /* Writes the Summary sheet, the page a program manager shows first: one row
  * per program from program_month.csv and an "All programs" row computed from
- * the person-month rows. Room is left below for the charts. */
+ * the person-month rows, then the team charts below. In the management
+ * summary a program too small to show has only "fewer than N". */
 #include "report/sheet_summary.h"
 
 #include "report/stats.h"
+#include "report/summary_charts.h"
 
 #include <string.h>
 
@@ -26,9 +28,13 @@ static const struct {
     {REPORT_LABEL_COL_POSTS_PER_MEMBER, "posts_per_member", REPORT_CELL_DECIMAL},
 };
 
+#define LAST_COL ((lxw_col_t)G_N_ELEMENTS(summary_columns))
+
 static void write_heading(ReportSheet *sheet, const ReportContext *ctx)
 {
-  report_sheet_write_title(sheet, report_context_label(ctx, REPORT_LABEL_WORKBOOK_TITLE));
+  ReportLabel title = ctx->audience == REPORT_AUDIENCE_MANAGEMENT ? REPORT_LABEL_MANAGEMENT_TITLE
+                                                                  : REPORT_LABEL_WORKBOOK_TITLE;
+  report_sheet_write_title(sheet, report_context_label(ctx, title));
   g_autofree char *month = report_label_format_month(ctx->month, ctx->language);
   g_autofree char *line =
       g_strdup_printf(report_context_label(ctx, REPORT_LABEL_REPORT_MONTH), month);
@@ -51,6 +57,13 @@ static lxw_row_t write_programs(ReportSheet *sheet, const ReportContext *ctx, lx
       continue;
     const char *id = report_table_text(t, i, program);
     report_sheet_write_text(sheet, row, 0, report_data_program_name(ctx->data, id), FALSE);
+    if (report_context_hides_group(ctx,
+                                   report_table_number(t, i, report_table_column(t, "members")))) {
+      g_autofree char *hidden = report_context_fewer_than(ctx);
+      report_sheet_write_hidden(sheet, row, 1, row, LAST_COL, hidden);
+      row++;
+      continue;
+    }
     for (gsize c = 0; c < G_N_ELEMENTS(summary_columns); c++) {
       double value = report_table_number(t, i, report_table_column(t, summary_columns[c].column));
       report_sheet_write_number(sheet, row, (lxw_col_t)(c + 1), value, summary_columns[c].kind,
@@ -71,13 +84,19 @@ static void write_all_programs(ReportSheet *sheet, const ReportContext *ctx, lxw
   };
   report_sheet_write_text(sheet, row, 0, report_context_label(ctx, REPORT_LABEL_ALL_PROGRAMS),
                           TRUE);
+  if (report_context_hides_group(ctx, s.members)) {
+    g_autofree char *hidden = report_context_fewer_than(ctx);
+    report_sheet_write_hidden(sheet, row, 1, row, LAST_COL, hidden);
+    return;
+  }
   for (gsize c = 0; c < G_N_ELEMENTS(summary_columns); c++)
     report_sheet_write_number(sheet, row, (lxw_col_t)(c + 1), report_stats_round2(values[c]),
                               summary_columns[c].kind, TRUE);
 }
 
-static void write_notes(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row,
-                        gboolean no_programs)
+/* Returns the row after the notes. */
+static lxw_row_t write_notes(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row,
+                             gboolean no_programs)
 {
   char good[G_ASCII_DTOSTR_BUF_SIZE];
   char mid[G_ASCII_DTOSTR_BUF_SIZE];
@@ -90,8 +109,13 @@ static void write_notes(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t 
     report_sheet_write_line(sheet, row++, 0,
                             report_context_label(ctx, REPORT_LABEL_NOTE_NO_PROGRAM_ROWS), note);
   report_sheet_write_line(sheet, row++, 0, bands, note);
-  report_sheet_write_line(sheet, row, 0, report_context_label(ctx, REPORT_LABEL_NOTE_ALL_PROGRAMS),
-                          note);
+  report_sheet_write_line(sheet, row++, 0,
+                          report_context_label(ctx, REPORT_LABEL_NOTE_ALL_PROGRAMS), note);
+  if (ctx->audience == REPORT_AUDIENCE_MANAGEMENT) {
+    g_autofree char *privacy = report_context_with_min_group(ctx, REPORT_LABEL_NOTE_PRIVACY);
+    report_sheet_write_line(sheet, row++, 0, privacy, note);
+  }
+  return row;
 }
 
 gboolean report_sheet_summary_write(const ReportContext *ctx, GError **error)
@@ -104,7 +128,7 @@ gboolean report_sheet_summary_write(const ReportContext *ctx, GError **error)
   lxw_row_t row = write_programs(sheet, ctx, HEADER_ROW + 1);
   gboolean no_programs = row == HEADER_ROW + 1;
   write_all_programs(sheet, ctx, row);
-  write_notes(sheet, ctx, row + 2, no_programs);
-  /* The charts of report.md go below the notes, from row + 6 on. */
+  row = write_notes(sheet, ctx, row + 2, no_programs);
+  report_summary_charts_write(sheet, ctx, row + 1);
   return report_sheet_finish(sheet, error);
 }

@@ -1,6 +1,8 @@
 /* Writes the Teams sheet from team_month.csv: the report month's rows with
  * every aggregate under a readable header, then a teams x months table of
- * mean SSI with the SSI colour scale, so trends per team show at a glance. */
+ * mean SSI with the SSI colour scale, so trends per team show at a glance.
+ * In the management summary a team-month with too few members shows only
+ * "fewer than N". */
 #include "report/sheet_teams.h"
 
 #include "report/months.h"
@@ -38,8 +40,10 @@ static const struct {
 };
 
 typedef struct {
-  int program, team, month, ssi_mean;
+  int program, team, month, ssi_mean, members;
 } TeamColumns;
+
+#define LAST_COL ((lxw_col_t)(G_N_ELEMENTS(team_columns) + 1))
 
 static void write_team_names(ReportSheet *sheet, const ReportContext *ctx, guint i, lxw_row_t row,
                              const TeamColumns *c)
@@ -70,6 +74,12 @@ static lxw_row_t write_month_table(ReportSheet *sheet, const ReportContext *ctx,
     if (strcmp(report_table_text(t, i, c->month), ctx->month) != 0)
       continue;
     write_team_names(sheet, ctx, i, row, c);
+    if (report_context_hides_group(ctx, report_table_number(t, i, c->members))) {
+      g_autofree char *hidden = report_context_fewer_than(ctx);
+      report_sheet_write_hidden(sheet, row, 2, row, LAST_COL, hidden);
+      row++;
+      continue;
+    }
     for (gsize k = 0; k < G_N_ELEMENTS(team_columns); k++) {
       double value = report_table_number(t, i, report_table_column(t, team_columns[k].column));
       report_sheet_write_number(sheet, row, (lxw_col_t)(k + 2), value, team_columns[k].kind, FALSE);
@@ -124,27 +134,35 @@ static void write_trend_row(ReportSheet *sheet, const ReportContext *ctx, const 
     g_autofree char *key = g_strjoin("\x1f", report_table_text(t, first_row, c->program),
                                      report_table_text(t, first_row, c->team), months[m], NULL);
     gpointer found = g_hash_table_lookup(trend->means, key);
-    double value =
-        found != NULL ? report_table_number(t, GPOINTER_TO_UINT(found) - 1, c->ssi_mean) : NAN;
+    guint i = GPOINTER_TO_UINT(found) - 1;
+    if (found != NULL && report_context_hides_group(ctx, report_table_number(t, i, c->members))) {
+      g_autofree char *hidden = report_context_fewer_than(ctx);
+      report_sheet_write_hidden(sheet, row, (lxw_col_t)(m + 2), row, (lxw_col_t)(m + 2), hidden);
+      continue;
+    }
+    double value = found != NULL ? report_table_number(t, i, c->ssi_mean) : NAN;
     report_sheet_write_number(sheet, row, (lxw_col_t)(m + 2), value, REPORT_CELL_SSI, FALSE);
   }
 }
 
-static void write_trend_table(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row,
-                              const TeamColumns *c)
+/* Returns the row after the table. */
+static lxw_row_t write_trend_table(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row,
+                                   const TeamColumns *c)
 {
   g_auto(GStrv) months = g_new0(char *, TREND_MONTHS + 1);
   for (int m = 0; m < TREND_MONTHS; m++)
     months[m] = report_month_add(ctx->month, m - (TREND_MONTHS - 1));
   if (months[0] == NULL)
-    return;
+    return row;
   report_sheet_write_line(sheet, row++, 0,
                           report_context_label(ctx, REPORT_LABEL_SECTION_TEAM_TREND),
                           sheet->formats->section);
   lxw_row_t header_row = row++;
   write_names_header(sheet, ctx, header_row);
-  for (int m = 0; m < TREND_MONTHS; m++)
-    report_sheet_write_header(sheet, header_row, (lxw_col_t)(m + 2), months[m]);
+  for (int m = 0; m < TREND_MONTHS; m++) {
+    g_autofree char *label = report_label_format_month_short(months[m], ctx->language);
+    report_sheet_write_header(sheet, header_row, (lxw_col_t)(m + 2), label);
+  }
   TeamTrend trend;
   trend_collect(&trend, ctx->data->team_month, c, months[0], months[TREND_MONTHS - 1]);
   for (guint k = 0; k < trend.first_rows->len; k++)
@@ -153,6 +171,15 @@ static void write_trend_table(ReportSheet *sheet, const ReportContext *ctx, lxw_
   if (trend.first_rows->len > 0)
     report_sheet_add_ssi_scale(sheet, ctx->config, header_row + 1, 2, row - 1, TREND_MONTHS + 1);
   trend_clear(&trend);
+  return row;
+}
+
+static void write_privacy_note(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row)
+{
+  if (ctx->audience != REPORT_AUDIENCE_MANAGEMENT)
+    return;
+  g_autofree char *note = report_context_with_min_group(ctx, REPORT_LABEL_NOTE_PRIVACY);
+  report_sheet_write_line(sheet, row, 0, note, sheet->formats->note);
 }
 
 gboolean report_sheet_teams_write(const ReportContext *ctx, GError **error)
@@ -162,13 +189,15 @@ gboolean report_sheet_teams_write(const ReportContext *ctx, GError **error)
     return FALSE;
   const ReportTable *t = ctx->data->team_month;
   TeamColumns c = {report_table_column(t, "program"), report_table_column(t, "team"),
-                   report_table_column(t, "month"), report_table_column(t, "ssi_mean")};
+                   report_table_column(t, "month"), report_table_column(t, "ssi_mean"),
+                   report_table_column(t, "members")};
   g_autofree char *month = report_label_format_month(ctx->month, ctx->language);
   g_autofree char *title =
       g_strdup_printf(report_context_label(ctx, REPORT_LABEL_TITLE_TEAMS), month);
   report_sheet_write_title(sheet, title);
   lxw_row_t row = write_month_table(sheet, ctx, &c);
-  write_trend_table(sheet, ctx, row + 2, &c);
+  row = write_trend_table(sheet, ctx, row + 2, &c);
+  write_privacy_note(sheet, ctx, row + 1);
   worksheet_freeze_panes(sheet->worksheet, HEADER_ROW + 1, 2);
   return report_sheet_finish(sheet, error);
 }

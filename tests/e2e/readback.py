@@ -6,7 +6,7 @@ usage: readback.py WORKBOOK WORK_DIR REPORT_MONTH"""
 import csv, sys
 import openpyxl
 
-SHEETS = ["Summary", "Teams", "Ambassadors", "Trend", "Coaching", "Data quality", "Method"]
+SHEETS = ["Summary", "Programs", "Teams", "Ambassadors", "Trend", "Coaching", "Data quality", "Method"]
 failures = []
 
 
