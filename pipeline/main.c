@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
   char *input_dir;
@@ -292,6 +293,9 @@ static int run_main(int argc, char **argv, Options *o)
     fprintf(stderr, "ssi-pipeline: %s\n", error->message);
     return PIPELINE_ERROR_USAGE;
   }
+  /* Verbose runs log every file on stderr, which would break the line. */
+  g_autoptr(PipelineProgress) progress =
+      progress_new(stderr, isatty(STDERR_FILENO) && !o->quiet && !o->verbose);
   PipelineContext ctx = {
       .input_dir = o->input_dir,
       .config_dir = o->config_dir,
@@ -303,6 +307,7 @@ static int run_main(int argc, char **argv, Options *o)
                    : o->verbose ? LOG_VERBOSE
                                 : LOG_NORMAL,
       .config = config,
+      .progress = progress,
   };
   if (!run_command(argv[1], &ctx, &error)) {
     fprintf(stderr, "ssi-pipeline: %s\n", error->message);
@@ -313,6 +318,9 @@ static int run_main(int argc, char **argv, Options *o)
 
 int main(int argc, char **argv)
 {
+  /* libzip turns the date of every file in an archive into local time; with
+   * TZ unset the C library looks at /etc/localtime again each time. */
+  g_setenv("TZ", ":/etc/localtime", FALSE);
   setlocale(LC_ALL, "");
   /* libxlsxwriter and the CSV writers print numbers with the C library: a
    * decimal comma would make Excel call the workbook damaged. */

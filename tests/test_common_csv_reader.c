@@ -394,6 +394,25 @@ static void test_nul_byte_replaced(void **state)
   assert_int_equal(info.encoding, CSV_ENCODING_WINDOWS_1252);
 }
 
+/* A line of 20000 commas is one record of 16384 fields, handed on as
+ * malformed; the next line reads as usual. */
+static void test_record_of_too_many_fields(void **state)
+{
+  (void)state;
+  g_autoptr(GString) text = g_string_new("h\n");
+  for (int i = 0; i < 20000; i++)
+    g_string_append_c(text, ',');
+  g_string_append(text, "\nok\n");
+  g_autoptr(GString) fields = g_string_new("2:");
+  for (int i = 1; i < 16384; i++)
+    g_string_append_c(fields, '|');
+  g_string_append(fields, " !record of more than 16384 fields");
+  CsvFileInfo info;
+  g_autoptr(Collected) c = read_text(text->str, text->len, NULL, &info);
+  assert_rows(c, (const char *const[]){"1:h", fields->str, "3:ok", NULL});
+  assert_int_equal(info.records, 3);
+}
+
 static void test_empty_file(void **state)
 {
   (void)state;
@@ -563,6 +582,30 @@ static void test_header_map_missing_message(void **state)
                       "\"Datum\"), \"ssi\" (or \"SSI\", \"Gesamt\"), \"name\"");
 }
 
+/* A binary file's first line: at most 40 names, each cut to 60 characters,
+ * with control characters that a terminal would act on replaced. */
+static void test_header_map_message_stays_short(void **state)
+{
+  (void)state;
+  g_autoptr(GString) text = g_string_new(NULL);
+  g_autofree char *long_name = g_strnfill(100, 'y');
+  g_string_append(text, long_name);
+  g_string_append(text, ";\x1B[2J");
+  for (int i = 3; i <= 45; i++)
+    g_string_append_printf(text, ";c%d", i);
+  int indices[4];
+  g_autoptr(GError) error = NULL;
+  assert_false(map_header(text->str, indices, &error));
+  g_autofree char *cut = g_strnfill(60, 'y');
+  g_autoptr(GString) want =
+      g_string_new("missing column(s) \"ambassador_id\", \"date\", \"ssi\"; ");
+  g_string_append_printf(want, "found: \"%s...\", \"\xEF\xBF\xBD[2J\"", cut);
+  for (int i = 3; i <= 40; i++)
+    g_string_append_printf(want, ", \"c%d\"", i);
+  g_string_append(want, " and 5 more; expected: ");
+  assert_true(g_str_has_prefix(error->message, want->str));
+}
+
 static void test_record_field(void **state)
 {
   (void)state;
@@ -599,6 +642,7 @@ int main(void)
       cmocka_unit_test(test_default_limit_is_16_mib),
       cmocka_unit_test(test_binary_junk_does_not_crash),
       cmocka_unit_test(test_nul_byte_replaced),
+      cmocka_unit_test(test_record_of_too_many_fields),
       cmocka_unit_test(test_empty_file),
       cmocka_unit_test(test_excerpt_cut_to_200_characters),
       cmocka_unit_test(test_chunk_boundaries),
@@ -607,6 +651,7 @@ int main(void)
       cmocka_unit_test(test_missing_file),
       cmocka_unit_test(test_header_map_with_aliases),
       cmocka_unit_test(test_header_map_missing_message),
+      cmocka_unit_test(test_header_map_message_stays_short),
       cmocka_unit_test(test_record_field),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

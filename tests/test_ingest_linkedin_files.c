@@ -364,6 +364,21 @@ static void test_unknown_header_is_one_rejected_row(void **state)
   assert_int_equal(skills->profile.skills, 0);
 }
 
+/* An open quote in the header takes the whole file into it: the file is one
+ * rejected row, never a file of zero rows. */
+static void test_header_with_an_open_quote_is_one_rejected_row(void **state)
+{
+  (void)state;
+  g_autoptr(Read) r = read_file(LINKEDIN_REACTIONS,
+                                "Date,Type,\"Link\n"
+                                "2026-02-09 01:21:47,LIKE,https://example.com/1\n",
+                                TRUE);
+  assert_counts(r, 1, 0, 0, 1);
+  g_autofree char *rejects = rejects_text(r);
+  assert_string_equal(rejects, "1:header not readable: unterminated quote at end of file\n");
+  assert_events(r, LINKEDIN_REACTIONS, "");
+}
+
 /* Empty, or only a header (or only Connections' preamble): zero rows. */
 static void test_empty_files_are_zero_rows(void **state)
 {
@@ -456,6 +471,7 @@ int main(void)
       cmocka_unit_test(test_dates_in_other_forms_and_bad_dates),
       cmocka_unit_test(test_malformed_record_is_rejected),
       cmocka_unit_test(test_unknown_header_is_one_rejected_row),
+      cmocka_unit_test(test_header_with_an_open_quote_is_one_rejected_row),
       cmocka_unit_test(test_empty_files_are_zero_rows),
       cmocka_unit_test(test_profile_facts_of_the_newest_export),
       cmocka_unit_test(test_positions_skills_and_recommendations),

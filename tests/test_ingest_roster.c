@@ -225,6 +225,51 @@ static void test_empty_roster_is_an_input_error(void **state)
                                       "membership");
 }
 
+/* Ids name folders under linkedin/: none may point anywhere else. */
+static void test_path_like_ids_are_rejected(void **state)
+{
+  Fixture *f = *state;
+  static const char text[] = "ambassador_id,name,program,team,joined\n"
+                             "a1,Anna,p,DE,2025-01-01\n"
+                             "../evil,X,p,DE,2025-01-01\n"
+                             "/abs,X,p,DE,2025-01-01\n"
+                             "..%2Fx,X,p,DE,2025-01-01\n"
+                             "a/b,X,p,DE,2025-01-01\n"
+                             ".hidden,X,p,DE,2025-01-01\n"
+                             "nul\0id,X,p,DE,2025-01-01\n";
+  g_autofree char *path = test_tree_path(f->dir, "roster.csv");
+  test_tree_write_bytes(f->dir, "roster.csv", text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IngestRoster) roster =
+      ingest_roster_read(path, f->entry, f->ledger, f->programs, &error);
+  assert_non_null(roster);
+  assert_int_equal(f->entry->rows_read, 7);
+  assert_int_equal(f->entry->accepted, 1);
+  g_autofree char *rejects = g_build_filename(f->dir, "rejects.csv", NULL);
+  assert_true(ingest_ledger_write_rejects(f->ledger, rejects, &error));
+  g_autofree char *listed = test_tree_read(f->dir, "rejects.csv");
+  assert_string_equal(listed, "file,line,reason,excerpt\n"
+                              "roster.csv,3,invalid ambassador id,\"../evil,X,p,DE,2025-01-01\"\n"
+                              "roster.csv,4,invalid ambassador id,\"/abs,X,p,DE,2025-01-01\"\n"
+                              "roster.csv,5,invalid ambassador id,\"..%2Fx,X,p,DE,2025-01-01\"\n"
+                              "roster.csv,6,invalid ambassador id,\"a/b,X,p,DE,2025-01-01\"\n"
+                              "roster.csv,7,invalid ambassador id,\".hidden,X,p,DE,2025-01-01\"\n"
+                              "roster.csv,8,invalid ambassador id,"
+                              "\"nul\xEF\xBF\xBDid,X,p,DE,2025-01-01\"\n");
+}
+
+static void test_header_with_an_open_quote_is_an_input_error(void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IngestRoster) roster =
+      read_roster(f, "ambassador_id,name,program,team,\"joined\na1,Anna,p,DE,2025-01-01\n", &error);
+  assert_null(roster);
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  assert_string_equal(error->message,
+                      "roster.csv:1: header not readable: unterminated quote at end of file");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -238,6 +283,9 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_roster_without_accepted_row_is_an_input_error, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_empty_roster_is_an_input_error, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_path_like_ids_are_rejected, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_header_with_an_open_quote_is_an_input_error, setup,
+                                      teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

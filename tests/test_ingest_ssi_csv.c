@@ -300,6 +300,24 @@ static void test_header_only_and_empty_files_are_zero_rows(void **state)
   IngestFileEntry *empty = read_ssi(f, "e.csv", "", 0, &ok, NULL);
   assert_true(ok);
   assert_int_equal(empty->rows_read, 0);
+  assert_string_equal(empty->note->str, "empty file");
+}
+
+/* An open quote in the header swallows the whole file into it: an input
+ * error, not a file of zero rows. */
+static void test_header_with_an_open_quote_is_an_input_error(void **state)
+{
+  Fixture *f = *state;
+  gboolean ok;
+  g_autoptr(GError) error = NULL;
+  IngestFileEntry *entry =
+      read_ssi(f, "q.csv", "ambassador_id,date,\"ssi\na1,2025-03-01,47\n", -1, &ok, &error);
+  assert_false(ok);
+  assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
+  assert_string_equal(error->message,
+                      "ssi/q.csv:1: header not readable: unterminated quote at end of file");
+  assert_int_equal(entry->rows_read, 1);
+  assert_int_equal(entry->rejected, 1);
 }
 
 int main(void)
@@ -317,6 +335,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_unrecognised_header_is_an_input_error, setup, teardown),
       cmocka_unit_test_setup_teardown(test_header_without_total_needs_all_pillars, setup, teardown),
       cmocka_unit_test_setup_teardown(test_header_only_and_empty_files_are_zero_rows, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_header_with_an_open_quote_is_an_input_error, setup,
                                       teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

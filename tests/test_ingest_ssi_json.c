@@ -228,6 +228,33 @@ static void test_three_pillars_are_rejected(void **state)
                   1, "some but not all pillars");
 }
 
+/* 100000 nested arrays would exhaust the parser's stack: the capture is
+ * rejected, naming the line where nesting passes 64 levels. */
+static void test_deep_nesting_is_rejected(void **state)
+{
+  g_autoptr(GString) text = g_string_new("{\"memberScore\": \"[[[ in a string\",\n\"x\": ");
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c(text, '[');
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c(text, ']');
+  g_string_append(text, "}");
+  assert_rejected(*state, "a1_2026-02-23.json", text->str, 2,
+                  "nested more than 64 levels deep: not an SSI page capture");
+}
+
+/* 64 levels are still read (and this one is no capture). */
+static void test_nesting_of_64_levels_is_parsed(void **state)
+{
+  g_autoptr(GString) text = g_string_new(NULL);
+  for (int i = 0; i < 63; i++)
+    g_string_append(text, "{\"a\": ");
+  g_string_append(text, "[1]");
+  for (int i = 0; i < 63; i++)
+    g_string_append_c(text, '}');
+  assert_rejected(*state, "a1_2026-02-23.json", text->str, 1,
+                  "missing memberScore: not an SSI page capture");
+}
+
 static void test_empty_capture_is_zero_rows(void **state)
 {
   Fixture *f = *state;
@@ -251,6 +278,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_overall_that_is_no_number_is_rejected, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pillar_out_of_range_is_rejected, setup, teardown),
       cmocka_unit_test_setup_teardown(test_three_pillars_are_rejected, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_deep_nesting_is_rejected, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_nesting_of_64_levels_is_parsed, setup, teardown),
       cmocka_unit_test_setup_teardown(test_empty_capture_is_zero_rows, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -283,6 +283,42 @@ static void test_archive_over_its_total_is_refused(void **state)
                       "refused: the archive unpacks to more than the 2.0 MiB allowed");
 }
 
+/* Sets the uncompressed size an archive of one file states, in its local
+ * header and in its central directory, to size. */
+static void zip_patch_stated_size(const char *path, guint32 size)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  assert_true(g_file_get_contents(path, &data, &length, NULL));
+  static const struct {
+    const char *signature;
+    gsize offset;
+  } fields[] = {{"PK\x03\x04", 22}, {"PK\x01\x02", 24}};
+  for (gsize i = 0; i < G_N_ELEMENTS(fields); i++) {
+    gsize at = 0;
+    while (at + 4 <= length && memcmp(data + at, fields[i].signature, 4) != 0)
+      at++;
+    assert_true(at + fields[i].offset + 4 <= length);
+    guint32 le = GUINT32_TO_LE(size);
+    memcpy(data + at + fields[i].offset, &le, sizeof le);
+  }
+  assert_true(g_file_set_contents(path, data, (gssize)length, NULL));
+}
+
+/* An archive may understate a file's size to slip past the limits (and be
+ * unpacked into memory): reading stops where the stated size ends. */
+static void test_entry_larger_than_stated_is_refused(void **state)
+{
+  TestFile *f = *state;
+  g_autoptr(GString) text = g_string_new("Date,Type,Link\n");
+  for (int i = 0; i < 1000; i++)
+    g_string_append_printf(text, "2026-02-01 10:00:00,LIKE,https://l/%d\n", i);
+  const ZipItem items[] = {{"Reactions.csv", text->str, text->len, FALSE}};
+  zip_write(f->path, items, 1);
+  zip_patch_stated_size(f->path, 10);
+  read_fails_with(f, NULL, 0, "refused: unpacks to more than the 10 bytes the archive states");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -297,6 +333,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_entry_over_the_size_limit_is_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_entry_compressed_too_much_is_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_archive_over_its_total_is_refused, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_entry_larger_than_stated_is_refused, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

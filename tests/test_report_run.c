@@ -495,6 +495,33 @@ static void test_awkward_text_is_written_safely(void **state)
   assert_non_null(strstr(strings, cut));
 }
 
+/* A million rejects would pass Excel's rows a sheet: the Data quality sheet
+ * shows the first 10000 of a section and says where the rest are. */
+static void test_long_sections_are_cut_with_a_note(void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *work = copy_fixture_work(f->dir);
+  g_autoptr(GString) rejects = g_string_new("file,line,reason,excerpt\n");
+  for (int line = 2; line < 2 + 10012; line++)
+    g_string_append_printf(rejects, "ssi/many.csv,%d,unknown ambassador,zz\n", line);
+  g_autofree char *rejects_path = g_build_filename(work, "normalized", "rejects.csv", NULL);
+  assert_true(g_file_set_contents(rejects_path, rejects->str, -1, NULL));
+  f->ctx.work_dir = work;
+  g_autofree char *path = run_report(f, "out");
+  g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
+  assert_non_null(
+      strstr(strings, "<t>12 more rows are not shown here: see normalized/rejects.csv.</t>"));
+  g_autofree char *workbook = zip_entry(path, "xl/workbook.xml");
+  const char *sheet = strstr(workbook, "<sheet name=\"Data quality\" sheetId=\"");
+  assert_non_null(sheet);
+  g_autofree char *entry = g_strdup_printf(
+      "xl/worksheets/sheet%d.xml", atoi(sheet + strlen("<sheet name=\"Data quality\" sheetId=\"")));
+  g_autofree char *xml = zip_entry(path, entry);
+  /* Lines 2 to 10001 are shown, 10002 to 10013 are not. */
+  assert_non_null(strstr(xml, "<v>10001</v>"));
+  assert_null(strstr(xml, "<v>10002</v>"));
+}
+
 static void assert_run_error(Fixture *f, int code, const char *expected)
 {
   g_autofree char *out = g_build_filename(f->dir, "out", NULL);
@@ -926,6 +953,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_output_folder_is_a_file, fixture_setup,
                                       fixture_teardown),
       cmocka_unit_test_setup_teardown(test_failed_rename_leaves_no_temp_file, fixture_setup,
+                                      fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_long_sections_are_cut_with_a_note, fixture_setup,
                                       fixture_teardown),
       cmocka_unit_test_setup_teardown(test_awkward_text_is_written_safely, fixture_setup,
                                       fixture_teardown),

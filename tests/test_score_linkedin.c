@@ -131,9 +131,23 @@ static void test_profile_checkpoints(void **state)
   assert_refused(error, "headline_set: expected 1 or 0, got \"yes\"");
   g_clear_error(&error);
   text = profile_text();
-  text.covered_until = "";
+  text.covered_until = "2025-04-3O";
   assert_false(score_linkedin_set_profile(data, &text, &error));
-  assert_refused(error, "covered_until: expected a date YYYY-MM-DD, got \"\"");
+  assert_refused(error, "covered_until: expected a date YYYY-MM-DD, got \"2025-04-3O\"");
+}
+
+/* An export without a date in its name or in its rows is an export that
+ * covers no month: its ambassador is "not covered", not an error. */
+static void test_undated_export_covers_nothing(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreLinkedin) data = score_linkedin_new();
+  ScoreProfileText text = profile_text();
+  text.covered_until = "";
+  assert_true(score_linkedin_set_profile(data, &text, NULL));
+  assert_true(data->has_export);
+  assert_false(score_linkedin_covers(data, month_of("2003-01")));
+  assert_false(score_linkedin_covers(data, month_of("2025-04")));
 }
 
 /* Covered when the exports reach the month's last seven days. */
@@ -180,6 +194,7 @@ int main(void)
       cmocka_unit_test(test_connections_and_invitations),
       cmocka_unit_test(test_messages_endorsements_dated),
       cmocka_unit_test(test_profile_checkpoints),
+      cmocka_unit_test(test_undated_export_covers_nothing),
       cmocka_unit_test(test_coverage),
       cmocka_unit_test(test_posts),
   };

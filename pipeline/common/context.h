@@ -2,6 +2,7 @@
  * configuration and the command-line choices. No stage keeps global state. */
 #pragma once
 #include "common/config.h"
+#include "common/progress.h"
 #include <glib.h>
 
 typedef enum { LOG_QUIET = 0, LOG_NORMAL = 1, LOG_VERBOSE = 2 } LogLevel;
@@ -15,4 +16,5 @@ typedef struct {
   int jobs;               /* worker threads, >= 1 */
   LogLevel log_level;
   const PipelineConfig *config;
+  PipelineProgress *progress; /* the progress line; NULL: none (common/progress.h) */
 } PipelineContext;

@@ -11,11 +11,19 @@
 #include <unistd.h>
 
 #define CSV_READER_CHUNK_BYTES (64 * 1024)
+#define CSV_READER_WHOLE_FILE_BYTES (8 * 1024 * 1024)
 #define CSV_READER_DEFAULT_MAX_RECORD (16 * 1024 * 1024)
+/* More fields than a spreadsheet has columns: a line of commas in a binary
+ * file, say. Past it a record's fields would cost far more memory than its
+ * bytes, and matching a header against them far more time. */
+#define CSV_READER_MAX_FIELDS 16384
+#define CSV_TOO_MANY_FIELDS "record of more than 16384 fields"
 #define CSV_EXCERPT_CHARS 200
 /* Enough raw bytes for 200 characters of four bytes each. */
 #define CSV_EXCERPT_RAW_BYTES (CSV_EXCERPT_CHARS * 4)
 #define CSV_PARSER_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+/* libcsv's default grows a field 128 bytes at a time. */
+#define CSV_PARSER_BLOCK 4096
 #define UTF8_BOM "\xEF\xBB\xBF"
 
 /* --- Windows-1252 ------------------------------------------------------- */
@@ -241,6 +249,65 @@ static gsize probe_utf8_carry(Probe *pr, const char *p, gsize len)
   return take;
 }
 
+static gboolean is_continuation(guchar c, guchar low, guchar high)
+{
+  return c >= low && c <= high;
+}
+
+/* The length of the sequence starting at p (lead byte >= 0x80), or 0 when it
+ * is not well-formed (Unicode's table 3-7: no overlong forms, surrogates or
+ * values past U+10FFFF) or not complete within len bytes. */
+static gsize utf8_sequence_at(const guchar *p, gsize len)
+{
+  guchar c = p[0];
+  gsize need = utf8_sequence_length(c);
+  if (need == 0 || len < need)
+    return 0;
+  guchar low = 0x80, high = 0xBF;
+  if (c == 0xE0)
+    low = 0xA0;
+  else if (c == 0xED)
+    high = 0x9F;
+  else if (c == 0xF0)
+    low = 0x90;
+  else if (c == 0xF4)
+    high = 0x8F;
+  if (!is_continuation(p[1], low, high))
+    return 0;
+  for (gsize i = 2; i < need; i++)
+    if (!is_continuation(p[i], 0x80, 0xBF))
+      return 0;
+  return need;
+}
+
+/* Where p[0..len) stops being UTF-8 as g_utf8_validate_len sees it (a NUL
+ * byte ends it too), or NULL when it never does. Runs of ASCII go eight
+ * bytes at a time: the probe reads every byte of every file. */
+static const char *utf8_invalid_at(const char *p, gsize len)
+{
+  const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+  const guchar *u = (const guchar *)p, *end = u + len;
+  while (u < end) {
+    guint64 w;
+    if (end - u >= 8 && (memcpy(&w, u, 8), ((w & high) | ((w - ones) & ~w & high)) == 0)) {
+      u += 8;
+      continue;
+    }
+    if (*u == 0)
+      return (const char *)u;
+    if (*u < 0x80) {
+      u++;
+      continue;
+    }
+    gsize n = utf8_sequence_at(u, (gsize)(end - u));
+    if (n == 0)
+      return (const char *)u;
+    u += n;
+  }
+  return NULL;
+}
+
 static void probe_utf8(Probe *pr, const char *p, gsize len)
 {
   if (pr->carry_len > 0) {
@@ -250,8 +317,8 @@ static void probe_utf8(Probe *pr, const char *p, gsize len)
     if (!pr->valid_utf8 || pr->carry_len > 0)
       return;
   }
-  const char *end = NULL;
-  if (g_utf8_validate_len(p, len, &end))
+  const char *end = utf8_invalid_at(p, len);
+  if (end == NULL)
     return;
   gsize rest = len - (gsize)(end - p);
   if (utf8_is_open_prefix(end, rest)) {
@@ -380,7 +447,8 @@ typedef struct {
   gsize record_bytes;   /* raw bytes of the pending record */
   gboolean skip_to_eol; /* the rest of this line belongs to a given-up record */
   gboolean held_backslash;
-  const char *malformed; /* why the record ending now is malformed */
+  const char *malformed;    /* why the record ending now is malformed */
+  gboolean too_many_fields; /* the record's fields past the limit were dropped */
   guint64 rows_emitted;
 
   FieldArena arena;
@@ -393,7 +461,44 @@ typedef struct {
 static void reader_on_field(void *data, size_t len, void *user)
 {
   Reader *r = user;
+  if (r->arena.n >= CSV_READER_MAX_FIELDS) {
+    r->too_many_fields = TRUE;
+    return;
+  }
   arena_add_field(&r->arena, data ? data : "", data ? len : 0, r->windows_1252);
+}
+
+/* The bytes of the first 200 characters of raw[0..len), which is valid
+ * UTF-8 (the file is) but for a character the capture may have cut at the
+ * end. Every record has an excerpt: characters are counted by their first
+ * bytes, and leading ASCII eight bytes at a time. */
+static gsize excerpt_cut_valid(const char *raw, gsize len)
+{
+  const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+  gsize i = 0, chars = 0;
+  while (i + 8 <= len && i + 8 <= CSV_EXCERPT_CHARS) {
+    guint64 w;
+    memcpy(&w, raw + i, 8);
+    if ((w & high) != 0)
+      break;
+    i += 8;
+  }
+  chars = i;
+  for (; i < len; i++) {
+    if (((guchar)raw[i] & 0xC0) == 0x80)
+      continue;
+    if (chars == CSV_EXCERPT_CHARS)
+      return i;
+    chars++;
+  }
+  /* The end reached: drop a last character cut short. */
+  gsize start = len;
+  while (start > 0 && ((guchar)raw[start - 1] & 0xC0) == 0x80 && len - start < 3)
+    start--;
+  if (start > 0 && (guchar)raw[start - 1] >= 0xC0 &&
+      start - 1 + (gsize)g_utf8_skip[(guchar)raw[start - 1]] > len)
+    return start - 1;
+  return len;
 }
 
 /* The raw record without its line end, as UTF-8, cut to 200 characters. */
@@ -408,14 +513,8 @@ static const char *reader_build_excerpt(Reader *r)
     return r->excerpt;
   }
   /* Short records are whole lines of a valid file: no need to count. */
-  if (len > CSV_EXCERPT_CHARS) {
-    const char *end = NULL;
-    g_utf8_validate_len(r->raw, len, &end); /* the capture may end mid-sequence */
-    const char *p = r->raw;
-    for (guint n = 0; n < CSV_EXCERPT_CHARS && p < end; n++)
-      p = g_utf8_next_char(p);
-    len = (gsize)(p - r->raw);
-  }
+  if (len > CSV_EXCERPT_CHARS)
+    len = excerpt_cut_valid(r->raw, len);
   r->raw[len] = '\0';
   return r->raw;
 }
@@ -443,6 +542,8 @@ static void reader_call(Reader *r, CsvRecord *record)
 static void reader_emit(Reader *r)
 {
   r->rows_emitted++;
+  if (r->malformed == NULL && r->too_many_fields)
+    r->malformed = CSV_TOO_MANY_FIELDS;
   if (r->error == NULL) {
     char **fields = arena_fields(&r->arena);
     g_autoptr(GPtrArray) repaired = NULL;
@@ -457,6 +558,10 @@ static void reader_emit(Reader *r)
   arena_reset(&r->arena);
   r->raw_len = 0;
   r->pending = FALSE;
+  if (r->too_many_fields) {
+    r->too_many_fields = FALSE;
+    r->malformed = NULL;
+  }
 }
 
 static void reader_on_row(int c, void *user)
@@ -514,6 +619,10 @@ static const char *reader_translate(Reader *r, const char *data, gsize *len)
 /* FALSE on a strict-mode parse error (malformed quoting). */
 static gboolean reader_parse(Reader *r, const char *data, gsize len)
 {
+  /* libcsv grows a field by blk_size at a time: growing it by what the
+   * record already holds keeps a field of megabytes from costing thousands
+   * of reallocations. */
+  csv_set_blk_size(&r->parser, MAX(CSV_PARSER_BLOCK, r->record_bytes));
   if (r->backslash_quote)
     data = reader_translate(r, data, &len);
   return csv_parse(&r->parser, data, len, reader_on_field, reader_on_row, r) == len;
@@ -536,35 +645,158 @@ static void reader_capture_raw(Reader *r, const char *seg, gsize len)
   r->raw_len += n;
 }
 
-/* Feeds one line, or the part of it inside this chunk. */
-static void reader_parse_segment(Reader *r, const char *seg, gsize len, gboolean ends_line)
+static char *describe_limit(gsize bytes)
+{
+  if (bytes % (1024 * 1024) == 0)
+    return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " MiB", bytes / (1024 * 1024));
+  if (bytes % 1024 == 0)
+    return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " KiB", bytes / 1024);
+  return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " bytes", bytes);
+}
+
+/* libcsv's state (struct csv_parser.pstate) while it holds nothing of a
+ * record: a lone CR may end a record inside a line and the next one go on to
+ * later lines, which only libcsv knows. */
+#define LIBCSV_ROW_NOT_BEGUN 0
+
+/* Lines read without libcsv have at most this many fields. */
+#define PLAIN_MAX_FIELDS 64
+
+typedef struct {
+  const char *start;
+  gsize len;
+} PlainField;
+
+static gboolean is_blank(const Reader *r, char c)
+{
+  return (c == ' ' || c == '\t') && c != r->delimiter;
+}
+
+/* The field at *p: spaces and tabs around an unquoted field dropped, a
+ * quoted one's text between its quotes. FALSE for what only libcsv tells
+ * right: a quote inside an unquoted field, a doubled quote, a quote that is
+ * not closed on this line or is followed by more than the delimiter. */
+static gboolean plain_field(const Reader *r, const char **p, const char *end, PlainField *field)
+{
+  const char *q = *p;
+  while (q < end && is_blank(r, *q))
+    q++;
+  const char *next;
+  if (q < end && *q == '"') {
+    const char *close = memchr(q + 1, '"', (gsize)(end - q - 1));
+    if (close == NULL || (close + 1 < end && close[1] != r->delimiter))
+      return FALSE;
+    *field = (PlainField){q + 1, (gsize)(close - q - 1)};
+    next = close + 1;
+  } else {
+    /* Fields are short: one loop beats a memchr for each thing to find. A
+     * lone CR ends a record in libcsv. */
+    for (next = q; next < end && *next != r->delimiter; next++)
+      if (*next == '"' || *next == '\r')
+        return FALSE;
+    const char *trimmed = next;
+    while (trimmed > q && is_blank(r, trimmed[-1]))
+      trimmed--;
+    *field = (PlainField){q, (gsize)(trimmed - q)};
+  }
+  *p = next < end ? next + 1 : NULL;
+  return TRUE;
+}
+
+/* A whole line whose quoted fields, if any, hold no quote and end at a
+ * delimiter, and whose unquoted ones hold no CR: split as libcsv splits it
+ * (spaces and tabs around unquoted fields dropped), at a fraction of its
+ * cost, since it goes byte by byte through its states. FALSE, nothing done,
+ * for any other line (LinkedIn's \" escapes included). */
+static gboolean reader_parse_plain(Reader *r, const char *seg, gsize len, gboolean ends_line)
+{
+  if (!ends_line || len > r->max_record_bytes || r->held_backslash ||
+      r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
+    return FALSE;
+  gsize content = len >= 2 && seg[len - 2] == '\r' ? len - 2 : len - 1;
+  if (r->backslash_quote && memchr(seg, '"', content) != NULL)
+    return FALSE;
+  PlainField fields[PLAIN_MAX_FIELDS];
+  guint n = 0;
+  for (const char *p = seg; p != NULL; n++)
+    if (n == PLAIN_MAX_FIELDS || !plain_field(r, &p, seg + content, &fields[n]))
+      return FALSE;
+  reader_capture_raw(r, seg, len);
+  r->record_bytes = len;
+  for (guint i = 0; i < n; i++)
+    reader_on_field((void *)fields[i].start, fields[i].len, r);
+  reader_on_row('\n', r);
+  return TRUE;
+}
+
+/* Feeds the take bytes a record may still have before its size limit, and
+ * stops right after a lone CR that ends it there: the next record then
+ * starts at a character boundary, with its own limit and excerpt. FALSE on
+ * malformed quoting; *fed is what went in. */
+static gboolean reader_parse_to_limit(Reader *r, const char *seg, gsize take, gsize *fed)
+{
+  guint64 rows = r->rows_emitted;
+  gsize done = 0;
+  while (done < take && r->rows_emitted == rows) {
+    const char *cr = memchr(seg + done, '\r', take - done);
+    gsize piece = cr != NULL ? (gsize)(cr - seg) + 1 - done : take - done;
+    gboolean ok = reader_parse(r, seg + done, piece);
+    done += piece;
+    if (!ok) {
+      *fed = done;
+      return FALSE;
+    }
+  }
+  *fed = done;
+  return TRUE;
+}
+
+/* Feeds the pending record's part of a segment. Returns the bytes used:
+ * fewer than len when a record ended at a lone CR inside the limit, and the
+ * rest starts anew. */
+static gsize reader_parse_record(Reader *r, const char *seg, gsize len, gboolean ends_line)
 {
   if (!r->pending) {
     if (segment_is_blank(r, seg, len)) {
       reader_parse(r, seg, len);
-      return;
+      return len;
     }
     r->pending = TRUE;
     r->record_line = r->line;
     r->record_bytes = 0;
+    if (reader_parse_plain(r, seg, len, ends_line))
+      return len;
   }
   reader_capture_raw(r, seg, len);
-  gsize take = MIN(len, r->max_record_bytes - r->record_bytes);
+  gsize take = MIN(len, r->max_record_bytes - r->record_bytes), fed = take;
   r->record_bytes += take;
-  if (!reader_parse(r, seg, take)) {
+  gboolean parsed =
+      take == len ? reader_parse(r, seg, take) : reader_parse_to_limit(r, seg, take, &fed);
+  if (!parsed) {
     reader_end_malformed(r, "malformed quoting");
     r->skip_to_eol = !ends_line; /* the rest of this segment is dropped */
-    return;
+    return len;
   }
-  if (take == len)
-    return;
+  if (fed == len)
+    return len;
   if (r->pending) {
+    if (r->too_long_reason == NULL)
+      r->too_long_reason = describe_limit(r->max_record_bytes);
     reader_end_malformed(r, r->too_long_reason);
     r->skip_to_eol = !ends_line;
-    return;
+    return len;
   }
-  /* A record ended at a lone CR inside the limit: the rest starts anew. */
-  reader_parse_segment(r, seg + take, len - take, ends_line);
+  return fed;
+}
+
+/* Feeds one line, or the part of it inside this chunk. */
+static void reader_parse_segment(Reader *r, const char *seg, gsize len, gboolean ends_line)
+{
+  while (len > 0) {
+    gsize used = reader_parse_record(r, seg, len, ends_line);
+    seg += used;
+    len -= used;
+  }
 }
 
 static void reader_take_segment(Reader *r, const char *seg, gsize len)
@@ -601,15 +833,6 @@ static void reader_finish(Reader *r)
     reader_end_malformed(r, "unterminated quote at end of file");
 }
 
-static char *describe_limit(gsize bytes)
-{
-  if (bytes % (1024 * 1024) == 0)
-    return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " MiB", bytes / (1024 * 1024));
-  if (bytes % 1024 == 0)
-    return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " KiB", bytes / 1024);
-  return g_strdup_printf("record longer than %" G_GSIZE_FORMAT " bytes", bytes);
-}
-
 static void reader_init(Reader *r, const CsvReaderOptions *options, const Probe *pr,
                         CsvFileInfo *info)
 {
@@ -619,13 +842,13 @@ static void reader_init(Reader *r, const CsvReaderOptions *options, const Probe 
   r->windows_1252 = !pr->valid_utf8;
   r->max_record_bytes =
       options->max_record_bytes ? options->max_record_bytes : CSV_READER_DEFAULT_MAX_RECORD;
-  r->too_long_reason = describe_limit(r->max_record_bytes);
   r->info = info;
   r->line = 1;
   csv_init(&r->parser, CSV_PARSER_OPTIONS);
   csv_set_delim(&r->parser, (unsigned char)r->delimiter);
-  csv_set_blk_size(&r->parser, 4096); /* the default grows a long field 128 bytes at a time */
-  r->translated = g_string_new(NULL);
+  csv_set_blk_size(&r->parser, CSV_PARSER_BLOCK);
+  /* Only LinkedIn's Comments.csv needs the translation's buffer. */
+  r->translated = r->backslash_quote ? g_string_new(NULL) : NULL;
 }
 
 static void reader_clear(Reader *r)
@@ -633,7 +856,8 @@ static void reader_clear(Reader *r)
   csv_free(&r->parser);
   g_free(r->too_long_reason);
   arena_clear(&r->arena);
-  g_string_free(r->translated, TRUE);
+  if (r->translated != NULL)
+    g_string_free(r->translated, TRUE);
 }
 
 static gboolean reader_run(Reader *r, Source *src, gboolean bom, GError **error)
@@ -717,6 +941,33 @@ gboolean csv_reader_read_stream(const CsvStream *stream, const CsvReaderOptions 
   return ok;
 }
 
+/* A small file in one read: both passes then run over memory, and the file
+ * is read once. FALSE, the file rewound, when it has grown since its size
+ * was taken or a read fails: the reading in chunks then takes over. */
+static gboolean read_whole(int fd, gsize size, char **out, gsize *length)
+{
+  char *data = g_malloc(size + 1);
+  gsize got = 0;
+  gboolean failed = FALSE;
+  while (got <= size) {
+    ssize_t n = read(fd, data + got, size + 1 - got);
+    if (n < 0 && errno == EINTR)
+      continue;
+    failed = n < 0;
+    if (n <= 0)
+      break;
+    got += (gsize)n;
+  }
+  if (failed || got > size) {
+    g_free(data);
+    lseek(fd, 0, SEEK_SET); /* a failure shows in the chunked reading */
+    return FALSE;
+  }
+  *out = data;
+  *length = got;
+  return TRUE;
+}
+
 gboolean csv_reader_read_file(const char *path, const CsvReaderOptions *options, CsvRecordFunc func,
                               gpointer user_data, CsvFileInfo *info, GError **error)
 {
@@ -732,6 +983,16 @@ gboolean csv_reader_read_file(const char *path, const CsvReaderOptions *options,
   }
   if (info != NULL)
     info->bytes = (guint64)st.st_size;
+  g_autofree char *whole = NULL;
+  gsize length = 0;
+  if (st.st_size <= CSV_READER_WHOLE_FILE_BYTES &&
+      read_whole(src.fd, (gsize)st.st_size, &whole, &length)) {
+    close(src.fd);
+    gboolean ok = csv_reader_read_bytes(whole, length, options, func, user_data, info, error);
+    if (info != NULL)
+      info->bytes = (guint64)st.st_size;
+    return ok;
+  }
   src.buffer = g_malloc(CSV_READER_CHUNK_BYTES);
   gboolean ok = read_source(&src, options, func, user_data, info, error);
   g_free(src.buffer);
@@ -754,31 +1015,79 @@ const char *csv_reader_encoding_name(CsvEncoding encoding)
 /* --- Header rows -------------------------------------------------------- */
 
 /* Header names compare trimmed, case-folded, without a stray BOM. */
+static gboolean text_is_ascii(const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guchar)*text >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* ASCII headers, nearly all of them, fold to lower case without the Unicode
+ * tables: every file has a header, and a tree has hundreds of thousands. */
 static char *header_key(const char *text)
 {
   if (g_str_has_prefix(text, UTF8_BOM))
     text += 3;
-  g_autofree char *trimmed = g_strstrip(g_strdup(text));
-  return g_utf8_casefold(trimmed, -1);
+  char *trimmed = g_strstrip(g_strdup(text));
+  if (text_is_ascii(trimmed)) {
+    for (char *p = trimmed; *p != '\0'; p++)
+      *p = g_ascii_tolower(*p);
+    return trimmed;
+  }
+  char *key = g_utf8_casefold(trimmed, -1);
+  g_free(trimmed);
+  return key;
 }
 
-static gboolean spec_matches(const CsvColumnSpec *spec, const char *key)
+/* The keys of a spec's name and aliases, NULL-terminated. */
+static GStrv spec_keys(const CsvColumnSpec *spec)
 {
-  g_autofree char *name = header_key(spec->name);
-  if (strcmp(name, key) == 0)
-    return TRUE;
-  for (guint a = 0; spec->aliases != NULL && spec->aliases[a] != NULL; a++) {
-    g_autofree char *alias = header_key(spec->aliases[a]);
-    if (strcmp(alias, key) == 0)
-      return TRUE;
-  }
-  return FALSE;
+  GPtrArray *keys = g_ptr_array_new();
+  g_ptr_array_add(keys, header_key(spec->name));
+  for (guint a = 0; spec->aliases != NULL && spec->aliases[a] != NULL; a++)
+    g_ptr_array_add(keys, header_key(spec->aliases[a]));
+  g_ptr_array_add(keys, NULL);
+  return (GStrv)g_ptr_array_free(keys, FALSE);
 }
 
 static void append_quoted_list(GString *out, const char *const *names, guint n)
 {
   for (guint i = 0; i < n; i++)
     g_string_append_printf(out, "%s\"%s\"", i > 0 ? ", " : "", names[i]);
+}
+
+/* A binary file's first line may hold thousands of fields, or one field of
+ * megabytes: messages show the first few, each cut short. */
+#define FOUND_MAX_NAMES 40
+#define FOUND_MAX_CHARS 60
+
+/* Appends at most FOUND_MAX_CHARS characters of name; control characters
+ * (a binary file's, which a terminal would act on) show as U+FFFD. */
+static void append_found_name(GString *out, const char *name)
+{
+  const char *p = name;
+  for (guint n = 0; *p != '\0' && n < FOUND_MAX_CHARS; n++, p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    g_string_append_unichar(out, c < 0x20 || c == 0x7F ? 0xFFFD : c);
+  }
+  if (*p != '\0')
+    g_string_append(out, "...");
+}
+
+void csv_header_append_found(GString *out, const CsvRecord *header)
+{
+  guint shown = MIN(header->n_fields, FOUND_MAX_NAMES);
+  for (guint f = 0; f < shown; f++) {
+    const char *field = header->fields[f];
+    g_autofree char *valid =
+        g_utf8_make_valid(g_str_has_prefix(field, UTF8_BOM) ? field + 3 : field, -1);
+    g_string_append_printf(out, "%s\"", f > 0 ? ", " : "");
+    append_found_name(out, g_strstrip(valid));
+    g_string_append_c(out, '"');
+  }
+  if (header->n_fields > shown)
+    g_string_append_printf(out, " and %u more", header->n_fields - shown);
 }
 
 static void append_expected(GString *out, const CsvColumnSpec *specs, guint n_specs)
@@ -799,15 +1108,12 @@ static void set_missing_error(const CsvRecord *header, const CsvColumnSpec *spec
 {
   g_autoptr(GString) msg = g_string_new("missing column(s) ");
   g_autoptr(GPtrArray) missing = g_ptr_array_new();
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; i < n_specs; i++)
     if (indices[i] < 0 && specs[i].required)
       g_ptr_array_add(missing, (gpointer)specs[i].name);
-  for (guint f = 0; f < header->n_fields; f++)
-    g_ptr_array_add(found, g_strstrip(g_strdup(header->fields[f])));
   append_quoted_list(msg, (const char *const *)missing->pdata, missing->len);
   g_string_append(msg, "; found: ");
-  append_quoted_list(msg, (const char *const *)found->pdata, found->len);
+  csv_header_append_found(msg, header);
   g_string_append(msg, "; expected: ");
   append_expected(msg, specs, n_specs);
   g_set_error_literal(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, msg->str);
@@ -821,10 +1127,11 @@ gboolean csv_header_map(const CsvRecord *header, const CsvColumnSpec *specs, gui
   for (guint f = 0; f < header->n_fields; f++)
     keys[f] = header_key(header->fields[f]);
   for (guint i = 0; i < n_specs; i++) {
+    g_auto(GStrv) names = spec_keys(&specs[i]);
     indices[i] = -1;
     /* The first matching column wins over later duplicates. */
     for (guint f = 0; f < header->n_fields && indices[i] < 0; f++)
-      if (spec_matches(&specs[i], keys[f]))
+      if (g_strv_contains((const char *const *)names, keys[f]))
         indices[i] = (int)f;
     if (indices[i] < 0 && specs[i].required)
       complete = FALSE;

@@ -31,7 +31,8 @@ typedef struct {
   guint64 line; /* 1-based physical line where the record starts */
   /* NULL for a good record; otherwise why it could not be parsed
    * ("unterminated quote at end of file", "malformed quoting",
-   * "record longer than 16 MiB"). A malformed record still counts as one row
+   * "record longer than 16 MiB", "record of more than 16384 fields", whose
+   * fields past the 16384th are dropped). A malformed record still counts as one row
    * read: the caller rejects it. Its fields hold what could be read. */
   const char *malformed;
   /* The record's text as read, cut to 200 characters, for rejects.csv. */
@@ -97,6 +98,10 @@ typedef struct {
  * message naming the missing columns, the headers found and those expected. */
 gboolean csv_header_map(const CsvRecord *header, const CsvColumnSpec *specs, guint n_specs,
                         int *indices, GError **error);
+
+/* Appends the header's fields for a message, quoted and comma-separated:
+ * at most 40, each cut to 60 characters, then "and N more". */
+void csv_header_append_found(GString *out, const CsvRecord *header);
 
 /* The field at index, or "" when index is -1 or past the record's end. */
 const char *csv_record_field(const CsvRecord *record, int index);

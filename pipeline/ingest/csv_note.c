@@ -16,6 +16,11 @@ void ingest_csv_note_encoding(IngestFileEntry *entry, const CsvFileInfo *info)
 void ingest_csv_note_file(IngestFileEntry *entry, const CsvFileInfo *info, gboolean with_decimal)
 {
   ingest_csv_note_encoding(entry, info);
+  /* A delimiter "found" in an empty file would be a guess. */
+  if (info->records == 0) {
+    ingest_ledger_note(entry, "empty file");
+    return;
+  }
   g_autoptr(GString) note = g_string_new("delimiter ");
   if (info->delimiter == '\t')
     g_string_append(note, "tab");

@@ -13,5 +13,5 @@ void ingest_csv_note_encoding(IngestFileEntry *entry, const CsvFileInfo *info);
 
 /* Sets the entry's encoding and notes `delimiter ";", decimal comma` (the
  * decimal part only when with_decimal), then "converted from Windows-1252"
- * where that was so. */
+ * where that was so; for a file without a record, only "empty file". */
 void ingest_csv_note_file(IngestFileEntry *entry, const CsvFileInfo *info, gboolean with_decimal);

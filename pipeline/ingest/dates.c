@@ -61,15 +61,23 @@ static gboolean scan_word(Scan *s, const char *word)
   return TRUE;
 }
 
-/* "Feb" or "February", any case; "Sept" is also seen in English exports. */
+/* "Feb" or "February", any case; "Sept" is also seen in English exports.
+ * The first three letters pick the month: Connections.csv has one a row. */
 static gboolean scan_month_name(Scan *s, int *month)
 {
+  char abbr[4] = {g_ascii_tolower(s->p[0]), '\0', '\0', '\0'};
+  if (abbr[0] != '\0') {
+    abbr[1] = g_ascii_tolower(s->p[1]);
+    abbr[2] = abbr[1] != '\0' ? g_ascii_tolower(s->p[2]) : '\0';
+  }
   for (int i = 0; i < 12; i++) {
-    char abbr[4] = {month_names[i][0], month_names[i][1], month_names[i][2], '\0'};
+    if (strncmp(abbr, month_names[i], 3) != 0)
+      continue;
     if (scan_word(s, month_names[i]) || scan_word(s, abbr) || (i == 8 && scan_word(s, "sept"))) {
       *month = i + 1;
       return TRUE;
     }
+    return FALSE;
   }
   return FALSE;
 }
@@ -217,9 +225,28 @@ static char *forms_describe(DateForms forms)
   return g_string_free(out, FALSE);
 }
 
+/* text without the white space g_strstrip removes, in small (of
+ * DATE_SMALL bytes) when it fits: dates are parsed once per row. */
+#define DATE_SMALL 64
+static const char *date_trim(const char *text, char *small, char **heap)
+{
+  const char *p = text != NULL ? text : "";
+  while (g_ascii_isspace(*p))
+    p++;
+  gsize len = strlen(p);
+  while (len > 0 && g_ascii_isspace(p[len - 1]))
+    len--;
+  char *out = len < DATE_SMALL ? small : (*heap = g_malloc(len + 1));
+  memcpy(out, p, len);
+  out[len] = '\0';
+  return out;
+}
+
 gboolean ingest_date_parse(const char *text, DateForms forms, GDate *out, GError **error)
 {
-  g_autofree char *trimmed = g_strstrip(g_strdup(text ? text : ""));
+  char small[DATE_SMALL];
+  g_autofree char *heap = NULL;
+  const char *trimmed = date_trim(text, small, &heap);
   for (int bit = 0; bit < 6; bit++) {
     Ymd d = {0, 0, 0};
     if (!(forms & (1 << bit)) || !parse_form((DateForms)(1 << bit), trimmed, &d))
@@ -242,8 +269,19 @@ gboolean ingest_date_parse(const char *text, DateForms forms, GDate *out, GError
   return FALSE;
 }
 
+static void put_digits(char *out, unsigned value, int width)
+{
+  for (int i = width - 1; i >= 0; i--, value /= 10)
+    out[i] = (char)('0' + value % 10);
+}
+
+/* Without printf: every event of the LinkedIn files is written with one. */
 void ingest_date_format(const GDate *date, char buf[11])
 {
-  g_snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)g_date_get_year(date),
-             (unsigned)g_date_get_month(date), (unsigned)g_date_get_day(date));
+  put_digits(buf, (unsigned)g_date_get_year(date) % 10000, 4);
+  buf[4] = '-';
+  put_digits(buf + 5, (unsigned)g_date_get_month(date), 2);
+  buf[7] = '-';
+  put_digits(buf + 8, (unsigned)g_date_get_day(date), 2);
+  buf[10] = '\0';
 }

@@ -5,6 +5,7 @@
 #include "common/contract.h"
 #include "common/csv_writer.h"
 #include "common/errors.h"
+#include "ingest/cache.h"
 #include "ingest/ledger.h"
 #include "ingest/linkedin.h"
 #include "ingest/outputs.h"
@@ -35,6 +36,7 @@ typedef struct {
   IngestWarnings *warnings;
   IngestPosts *posts; /* NULL until the first file in posts/ is read */
   IngestLinkedin *linkedin;
+  IngestCache *cache;      /* NULL when <work>/cache/ cannot be made */
   GPtrArray *input_errors; /* GError: problems that stop the run after reading */
 } IngestRun;
 
@@ -159,9 +161,30 @@ static gboolean read_linkedin(IngestRun *run, const IngestTreeFile *file, Ingest
 
 static gboolean run_read_linkedin(IngestRun *run, GError **error)
 {
-  IngestLinkedinSink sink = {run->roster,  run->ledger,        run->warnings,
-                             run->entries, run->ctx->work_dir, MAX(run->ctx->jobs, 1)};
+  IngestLinkedinSink sink = {run->roster,        run->ledger,
+                             run->warnings,      run->entries,
+                             run->ctx->work_dir, MAX(run->ctx->jobs, 1),
+                             run->cache,         run->ctx->log_level >= LOG_VERBOSE,
+                             run->ctx->progress};
   return ingest_linkedin_run(run->linkedin, &sink, error);
+}
+
+static IngestFileEntry *run_entry_new(IngestRun *run, const IngestTreeFile *file);
+
+/* The line counts every file of the tree; those nothing reads at once. */
+static void run_progress_start(const IngestRun *run)
+{
+  guint64 bytes = 0, unread_files = 0, unread_bytes = 0;
+  for (guint i = 0; i < run->files->len; i++) {
+    const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+    bytes += file->bytes;
+    if (handler_of(file->kind)->read == NULL) {
+      unread_files++;
+      unread_bytes += file->bytes;
+    }
+  }
+  progress_set_total(run->ctx->progress, run->files->len, bytes);
+  progress_add(run->ctx->progress, unread_files, unread_bytes, 0);
 }
 
 static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *files)
@@ -174,22 +197,35 @@ static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *file
   run->snapshots = ingest_snapshots_new();
   run->warnings = ingest_warnings_new();
   run->linkedin = ingest_linkedin_new();
+  run->cache = ingest_cache_open(ctx->work_dir);
   run->input_errors = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
-  for (guint i = 0; i < files->len; i++) {
-    const IngestTreeFile *file = g_ptr_array_index(files, i);
-    IngestFileEntry *entry =
-        ingest_ledger_add_file(run->ledger, file->path, ingest_file_kind_name(file->kind));
-    const IngestKindHandler *handler = handler_of(file->kind);
-    if (handler->read == NULL)
-      ingest_ledger_note(entry, handler->note);
-    g_ptr_array_add(run->entries, entry);
-  }
+  g_autofree char *normalized = g_build_filename(ctx->work_dir, "normalized", NULL);
+  ingest_ledger_spill_to(run->ledger, normalized);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add(run->entries, run_entry_new(run, g_ptr_array_index(files, i)));
+  run_progress_start(run);
+}
+
+/* The ledger entry of a file; NULL for a LinkedIn file, which the LinkedIn
+ * reader enters once read (in a block that leaves memory), or gives an
+ * entry of its own when no ambassador reads it. */
+static IngestFileEntry *run_entry_new(IngestRun *run, const IngestTreeFile *file)
+{
+  if (file->kind == INGEST_KIND_LINKEDIN && file->regular)
+    return NULL;
+  IngestFileEntry *entry =
+      ingest_ledger_add_file(run->ledger, file->path, ingest_file_kind_name(file->kind));
+  const IngestKindHandler *handler = handler_of(file->kind);
+  if (handler->read == NULL)
+    ingest_ledger_note(entry, handler->note);
+  return entry;
 }
 
 static void run_clear(IngestRun *run)
 {
   g_ptr_array_unref(run->input_errors);
   ingest_linkedin_free(run->linkedin);
+  ingest_cache_free(run->cache);
   ingest_posts_free(run->posts);
   ingest_warnings_free(run->warnings);
   ingest_snapshots_free(run->snapshots);
@@ -227,7 +263,20 @@ static const char *run_find_missing(const IngestRun *run, GError **error)
 
 /* FALSE only for an error that stops the reading; an input error in a data
  * file is kept for the end so every file is still read. */
+static gboolean run_read_file_counted(IngestRun *run, guint i, GError **error);
+
+/* LinkedIn files are counted as their ambassador is entered. */
 static gboolean run_read_file(IngestRun *run, guint i, GError **error)
+{
+  const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+  gboolean ok = run_read_file_counted(run, i, error);
+  const IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
+  if (file->kind != INGEST_KIND_LINKEDIN || entry != NULL)
+    progress_add(run->ctx->progress, 1, file->bytes, entry != NULL ? entry->rows_read : 0);
+  return ok;
+}
+
+static gboolean run_read_file_counted(IngestRun *run, guint i, GError **error)
 {
   const IngestTreeFile *file = g_ptr_array_index(run->files, i);
   IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
@@ -261,8 +310,12 @@ static void run_note_unread(IngestRun *run, const gboolean *done, const char *st
   g_autofree char *note = g_strdup_printf("not read: the run stopped at %s", stopped_at);
   for (guint i = 0; i < run->files->len; i++) {
     const IngestTreeFile *file = g_ptr_array_index(run->files, i);
-    if (!done[i] && handler_of(file->kind)->read != NULL)
-      ingest_ledger_note(g_ptr_array_index(run->entries, i), note);
+    if (done[i] || handler_of(file->kind)->read == NULL)
+      continue;
+    if (g_ptr_array_index(run->entries, i) == NULL)
+      run->entries->pdata[i] =
+          ingest_ledger_add_file(run->ledger, file->path, ingest_file_kind_name(file->kind));
+    ingest_ledger_note(g_ptr_array_index(run->entries, i), note);
   }
 }
 
@@ -429,12 +482,21 @@ static gboolean run_write_quality(const IngestRun *run, GError **error)
          ingest_ledger_write_rejects(run->ledger, rejects, error);
 }
 
+/* The entries in memory and the files the LinkedIn reader handed over. */
 static void run_count(const IngestRun *run, IngestTotals *totals)
 {
-  memset(totals, 0, sizeof *totals);
-  totals->files = run->entries->len;
+  IngestLedgerCounts blocks;
+  ingest_ledger_block_counts(run->ledger, &blocks);
+  totals->files = blocks.files;
+  totals->rows_read = blocks.rows_read;
+  totals->accepted = blocks.accepted;
+  totals->duplicates = blocks.duplicates;
+  totals->rejected = blocks.rejected;
   for (guint i = 0; i < run->entries->len; i++) {
     const IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
+    if (entry == NULL)
+      continue;
+    totals->files++;
     totals->rows_read += entry->rows_read;
     totals->accepted += entry->accepted;
     totals->duplicates += entry->duplicates;
@@ -442,17 +504,18 @@ static void run_count(const IngestRun *run, IngestTotals *totals)
   }
 }
 
+/* The LinkedIn reader logged its files as it entered them. */
 static void run_log(const IngestRun *run)
 {
   if (run->ctx->log_level < LOG_VERBOSE)
     return;
-  for (guint i = 0; i < run->entries->len; i++) {
-    const IngestFileEntry *e = g_ptr_array_index(run->entries, i);
-    g_printerr("ingest: %s (%s): %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
-               " accepted, %" G_GUINT64_FORMAT " duplicates, %" G_GUINT64_FORMAT " rejected%s%s\n",
-               e->file, e->kind, e->rows_read, e->accepted, e->duplicates, e->rejected,
-               e->note->len > 0 ? "; " : "", e->note->str);
-  }
+  for (guint i = 0; i < run->entries->len; i++)
+    if (g_ptr_array_index(run->entries, i) != NULL)
+      ingest_ledger_log_entry(g_ptr_array_index(run->entries, i));
+  guint read, cached;
+  ingest_linkedin_exports_counted(run->linkedin, &read, &cached);
+  g_printerr("ingest: LinkedIn exports: %u read, %u unchanged since the last run (from %s/%s/)\n",
+             read, cached, run->ctx->work_dir, INGEST_CACHE_DIR);
 }
 
 /* The problems found while reading, one per line, as one error. */
@@ -482,6 +545,7 @@ gboolean ingest_run(const PipelineContext *ctx, IngestTotals *totals, GError **e
   run_init(&run, ctx, files);
   g_autoptr(GError) stop = NULL;
   gboolean read_all = run_read_all(&run, &stop);
+  progress_finish(ctx->progress);
   if (read_all)
     run_finish(&run);
   gboolean ok = (!read_all || run_write_data(&run, error)) && run_write_quality(&run, error);

@@ -1,12 +1,19 @@
 /* Per-file accounting of an ingest run (ledger.h): the counts that make
  * rows_read = accepted + duplicates + rejected hold for every file, and the
- * rejected rows with file, line and reason for rejects.csv. */
+ * rejected rows with file, line and reason for rejects.csv. Files handed
+ * over in blocks wait packed in a temporary file, and are merged in path
+ * order with the others when the summary and the rejects are written. */
 #include "ingest/ledger.h"
 #include "common/contract.h"
 #include "common/csv_writer.h"
+#include "common/errors.h"
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define LEDGER_EXCERPT_CHARS 200
+#define LEDGER_SPILL_NAME ".ledger-XXXXXX"
 
 typedef struct {
   const char *file; /* owned by the file's entry */
@@ -16,7 +23,25 @@ typedef struct {
   guint seq; /* reading order, to keep rows of one line in order */
 } IngestReject;
 
+/* Where a block's packed bytes are. */
+typedef struct {
+  char *first_file; /* the first of its files in path order; "" when it has none */
+  gboolean in_memory;
+  guint64 offset;
+  gsize length;
+} BlockIndex;
+
 struct IngestLedger {
+  GPtrArray *files;   /* IngestFileEntry */
+  GPtrArray *rejects; /* IngestReject */
+  GArray *blocks;     /* BlockIndex, in the order handed over */
+  int spill_fd;       /* -1: blocks stay in memory */
+  guint64 spill_end;
+  GByteArray *packed; /* blocks kept in memory */
+  IngestLedgerCounts block_counts;
+};
+
+struct IngestLedgerBlock {
   GPtrArray *files;   /* IngestFileEntry */
   GPtrArray *rejects; /* IngestReject */
 };
@@ -39,11 +64,20 @@ static void reject_free(gpointer data)
   g_free(reject);
 }
 
+static void block_index_clear(gpointer data)
+{
+  g_free(((BlockIndex *)data)->first_file);
+}
+
 IngestLedger *ingest_ledger_new(void)
 {
   IngestLedger *ledger = g_new0(IngestLedger, 1);
   ledger->files = g_ptr_array_new_with_free_func(file_entry_free);
   ledger->rejects = g_ptr_array_new_with_free_func(reject_free);
+  ledger->blocks = g_array_new(FALSE, FALSE, sizeof(BlockIndex));
+  g_array_set_clear_func(ledger->blocks, block_index_clear);
+  ledger->spill_fd = -1;
+  ledger->packed = g_byte_array_new();
   return ledger;
 }
 
@@ -51,17 +85,27 @@ void ingest_ledger_free(IngestLedger *ledger)
 {
   if (ledger == NULL)
     return;
+  if (ledger->spill_fd >= 0)
+    close(ledger->spill_fd);
+  g_byte_array_unref(ledger->packed);
+  g_array_unref(ledger->blocks);
   g_ptr_array_unref(ledger->rejects);
   g_ptr_array_unref(ledger->files);
   g_free(ledger);
 }
 
-IngestFileEntry *ingest_ledger_add_file(IngestLedger *ledger, const char *file, const char *kind)
+static IngestFileEntry *file_entry_new(const char *file, const char *kind)
 {
   IngestFileEntry *entry = g_new0(IngestFileEntry, 1);
   entry->file = g_strdup(file);
   entry->kind = g_strdup(kind);
   entry->note = g_string_new(NULL);
+  return entry;
+}
+
+IngestFileEntry *ingest_ledger_add_file(IngestLedger *ledger, const char *file, const char *kind)
+{
+  IngestFileEntry *entry = file_entry_new(file, kind);
   g_ptr_array_add(ledger->files, entry);
   return entry;
 }
@@ -89,18 +133,24 @@ static char *excerpt_cut(const char *text)
   return g_strndup(valid, (gsize)(end - valid));
 }
 
-void ingest_ledger_reject(IngestLedger *ledger, IngestFileEntry *entry, guint64 line,
-                          const char *reason, const char *excerpt)
+static void rejects_add(GPtrArray *rejects, IngestFileEntry *entry, guint64 line,
+                        const char *reason, const char *excerpt)
 {
   IngestReject *reject = g_new0(IngestReject, 1);
   reject->file = entry->file;
   reject->line = line;
   reject->reason = g_strdup(reason);
   reject->excerpt = excerpt_cut(excerpt);
-  reject->seq = ledger->rejects->len;
-  g_ptr_array_add(ledger->rejects, reject);
+  reject->seq = rejects->len;
+  g_ptr_array_add(rejects, reject);
   entry->rows_read++;
   entry->rejected++;
+}
+
+void ingest_ledger_reject(IngestLedger *ledger, IngestFileEntry *entry, guint64 line,
+                          const char *reason, const char *excerpt)
+{
+  rejects_add(ledger->rejects, entry, line, reason, excerpt);
 }
 
 void ingest_ledger_demote_to_duplicate(IngestFileEntry *entry)
@@ -109,6 +159,16 @@ void ingest_ledger_demote_to_duplicate(IngestFileEntry *entry)
   entry->accepted--;
   entry->duplicates++;
 }
+
+void ingest_ledger_log_entry(const IngestFileEntry *e)
+{
+  g_printerr("ingest: %s (%s): %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
+             " accepted, %" G_GUINT64_FORMAT " duplicates, %" G_GUINT64_FORMAT " rejected%s%s\n",
+             e->file, e->kind, e->rows_read, e->accepted, e->duplicates, e->rejected,
+             e->note->len > 0 ? "; " : "", e->note->str);
+}
+
+/* --- Order ---------------------------------------------------------------- */
 
 /* A view of items in another order; the items stay owned by items. */
 static GPtrArray *sorted_view(const GPtrArray *items, GCompareFunc compare)
@@ -139,45 +199,465 @@ static gint reject_compare(gconstpointer a, gconstpointer b)
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static void summary_add_row(CsvWriter *writer, const IngestFileEntry *entry)
+/* --- Blocks: packing ------------------------------------------------------ */
+
+IngestLedgerBlock *ingest_ledger_block_new(void)
 {
-  csv_writer_add_text(writer, entry->file);
-  csv_writer_add_text(writer, entry->kind);
-  csv_writer_add_text(writer, entry->encoding);
-  csv_writer_add_int(writer, (gint64)entry->rows_read);
-  csv_writer_add_int(writer, (gint64)entry->accepted);
-  csv_writer_add_int(writer, (gint64)entry->duplicates);
-  csv_writer_add_int(writer, (gint64)entry->rejected);
-  csv_writer_add_text(writer, entry->note->str);
+  IngestLedgerBlock *block = g_new0(IngestLedgerBlock, 1);
+  block->files = g_ptr_array_new_with_free_func(file_entry_free);
+  block->rejects = g_ptr_array_new_with_free_func(reject_free);
+  return block;
+}
+
+void ingest_ledger_block_free(IngestLedgerBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_ptr_array_unref(block->rejects);
+  g_ptr_array_unref(block->files);
+  g_free(block);
+}
+
+IngestFileEntry *ingest_ledger_block_add_file(IngestLedgerBlock *block, const char *file,
+                                              const char *kind)
+{
+  IngestFileEntry *entry = file_entry_new(file, kind);
+  g_ptr_array_add(block->files, entry);
+  return entry;
+}
+
+void ingest_ledger_block_reject(IngestLedgerBlock *block, IngestFileEntry *entry, guint64 line,
+                                const char *reason, const char *excerpt)
+{
+  rejects_add(block->rejects, entry, line, reason, excerpt);
+}
+
+void ingest_ledger_spill_to(IngestLedger *ledger, const char *dir)
+{
+  g_return_if_fail(ledger->spill_fd < 0);
+  g_autofree char *path = g_build_filename(dir, LEDGER_SPILL_NAME, NULL);
+  if (g_mkdir_with_parents(dir, 0777) != 0)
+    return;
+  ledger->spill_fd = g_mkstemp(path);
+  if (ledger->spill_fd >= 0)
+    g_unlink(path); /* nothing is left behind, whatever happens */
+}
+
+/* Numbers as LEB128, strings NUL-terminated after a byte saying whether
+ * there is one: read back in place, without copying. */
+static void pack_uint(GByteArray *out, guint64 value)
+{
+  guint8 buf[10];
+  guint n = 0;
+  do {
+    buf[n++] = (guint8)((value & 0x7f) | (value > 0x7f ? 0x80 : 0));
+    value >>= 7;
+  } while (value != 0);
+  g_byte_array_append(out, buf, n);
+}
+
+static void pack_string(GByteArray *out, const char *text)
+{
+  guint8 present = text != NULL;
+  g_byte_array_append(out, &present, 1);
+  if (text != NULL)
+    g_byte_array_append(out, (const guint8 *)text, (guint)strlen(text) + 1);
+}
+
+static void pack_entry(GByteArray *out, const IngestFileEntry *e)
+{
+  pack_string(out, e->file);
+  pack_string(out, e->kind);
+  pack_string(out, e->encoding);
+  pack_string(out, e->note->str);
+  pack_uint(out, e->rows_read);
+  pack_uint(out, e->accepted);
+  pack_uint(out, e->duplicates);
+  pack_uint(out, e->rejected);
+}
+
+static void pack_reject(GByteArray *out, const IngestReject *r)
+{
+  pack_string(out, r->file);
+  pack_uint(out, r->line);
+  pack_string(out, r->reason);
+  pack_string(out, r->excerpt);
+}
+
+/* The files in path order, then the rejects in rejects.csv order. */
+static GByteArray *block_pack(const IngestLedgerBlock *block)
+{
+  GByteArray *out = g_byte_array_new();
+  g_autoptr(GPtrArray) files = sorted_view(block->files, entry_compare);
+  g_autoptr(GPtrArray) rejects = sorted_view(block->rejects, reject_compare);
+  pack_uint(out, files->len);
+  for (guint i = 0; i < files->len; i++)
+    pack_entry(out, g_ptr_array_index(files, i));
+  pack_uint(out, rejects->len);
+  for (guint i = 0; i < rejects->len; i++)
+    pack_reject(out, g_ptr_array_index(rejects, i));
+  return out;
+}
+
+static gboolean spill_write(IngestLedger *ledger, const GByteArray *bytes)
+{
+  gsize done = 0;
+  while (done < bytes->len) {
+    ssize_t n = pwrite(ledger->spill_fd, bytes->data + done, bytes->len - done,
+                       (off_t)(ledger->spill_end + done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return FALSE;
+    done += (gsize)n;
+  }
+  return TRUE;
+}
+
+/* A block the temporary file cannot take (a full disk) stays in memory. */
+static void ledger_store_block(IngestLedger *ledger, const GByteArray *bytes, BlockIndex *index)
+{
+  index->length = bytes->len;
+  if (ledger->spill_fd >= 0 && spill_write(ledger, bytes)) {
+    index->offset = ledger->spill_end;
+    ledger->spill_end += bytes->len;
+    return;
+  }
+  index->in_memory = TRUE;
+  index->offset = ledger->packed->len;
+  g_byte_array_append(ledger->packed, bytes->data, bytes->len);
+}
+
+static void block_count(IngestLedger *ledger, const IngestLedgerBlock *block, gboolean log)
+{
+  IngestLedgerCounts *c = &ledger->block_counts;
+  for (guint i = 0; i < block->files->len; i++) {
+    const IngestFileEntry *e = g_ptr_array_index(block->files, i);
+    c->files++;
+    c->rows_read += e->rows_read;
+    c->accepted += e->accepted;
+    c->duplicates += e->duplicates;
+    c->rejected += e->rejected;
+    if (log)
+      ingest_ledger_log_entry(e);
+  }
+}
+
+static const char *block_first_file(const IngestLedgerBlock *block)
+{
+  const char *first = NULL;
+  for (guint i = 0; i < block->files->len; i++) {
+    const IngestFileEntry *e = g_ptr_array_index(block->files, i);
+    if (first == NULL || strcmp(e->file, first) < 0)
+      first = e->file;
+  }
+  return first != NULL ? first : "";
+}
+
+void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block, gboolean log)
+{
+  g_autoptr(GByteArray) bytes = block_pack(block);
+  BlockIndex index = {g_strdup(block_first_file(block)), FALSE, 0, 0};
+  ledger_store_block(ledger, bytes, &index);
+  g_array_append_val(ledger->blocks, index);
+  block_count(ledger, block, log);
+  ingest_ledger_block_free(block);
+}
+
+void ingest_ledger_block_counts(const IngestLedger *ledger, IngestLedgerCounts *counts)
+{
+  *counts = ledger->block_counts;
+}
+
+/* --- Blocks: reading back, one block at a time, in path order ------------- */
+
+typedef struct {
+  const char *file, *kind, *encoding, *note;
+  guint64 rows_read, accepted, duplicates, rejected;
+} LedgerRow;
+
+typedef struct {
+  const char *file;
+  guint64 line;
+  const char *reason, *excerpt;
+} LedgerRejectRow;
+
+typedef struct {
+  const guint8 *p, *end;
+  gboolean bad;
+} Unpack;
+
+static guint64 unpack_uint(Unpack *u)
+{
+  guint64 value = 0;
+  for (guint shift = 0; shift < 64 && u->p < u->end; shift += 7) {
+    guint8 b = *u->p++;
+    value |= (guint64)(b & 0x7f) << shift;
+    if (!(b & 0x80))
+      return value;
+  }
+  u->bad = TRUE;
+  return 0;
+}
+
+static const char *unpack_string(Unpack *u)
+{
+  if (u->p >= u->end || *u->p > 1) {
+    u->bad = TRUE;
+    return NULL;
+  }
+  if (*u->p++ == 0)
+    return NULL;
+  const guint8 *nul = memchr(u->p, 0, (gsize)(u->end - u->p));
+  if (nul == NULL) {
+    u->bad = TRUE;
+    return NULL;
+  }
+  const char *text = (const char *)u->p;
+  u->p = nul + 1;
+  return text;
+}
+
+typedef struct {
+  const IngestLedger *ledger;
+  GArray *order;   /* BlockIndex copies, by first file */
+  guint next;      /* the next block to read */
+  guint8 *bytes;   /* the current block's bytes */
+  GArray *rows;    /* LedgerRow of the current block */
+  GArray *rejects; /* LedgerRejectRow of the current block */
+  guint at;        /* the next row (or reject) of the current block */
+  gboolean want_rejects;
+  GError *error;
+} BlockStream;
+
+static gint block_index_compare(gconstpointer a, gconstpointer b)
+{
+  return strcmp(((const BlockIndex *)a)->first_file, ((const BlockIndex *)b)->first_file);
+}
+
+static void block_stream_init(BlockStream *bs, const IngestLedger *ledger, gboolean want_rejects)
+{
+  memset(bs, 0, sizeof *bs);
+  bs->ledger = ledger;
+  bs->order = g_array_sized_new(FALSE, FALSE, sizeof(BlockIndex), ledger->blocks->len);
+  g_array_append_vals(bs->order, ledger->blocks->data, ledger->blocks->len);
+  g_array_sort(bs->order, block_index_compare);
+  bs->rows = g_array_new(FALSE, FALSE, sizeof(LedgerRow));
+  bs->rejects = g_array_new(FALSE, FALSE, sizeof(LedgerRejectRow));
+  bs->want_rejects = want_rejects;
+}
+
+static void block_stream_clear(BlockStream *bs)
+{
+  g_array_unref(bs->order); /* the copies share first_file with the ledger */
+  g_array_unref(bs->rows);
+  g_array_unref(bs->rejects);
+  g_free(bs->bytes);
+  g_clear_error(&bs->error);
+}
+
+static gboolean block_read_bytes(BlockStream *bs, const BlockIndex *index)
+{
+  g_free(bs->bytes);
+  bs->bytes = g_malloc(MAX(index->length, 1));
+  if (index->in_memory) {
+    memcpy(bs->bytes, bs->ledger->packed->data + index->offset, index->length);
+    return TRUE;
+  }
+  gsize done = 0;
+  while (done < index->length) {
+    ssize_t n = pread(bs->ledger->spill_fd, bs->bytes + done, index->length - done,
+                      (off_t)(index->offset + done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      int saved = n < 0 ? errno : EIO;
+      g_set_error(&bs->error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
+                  "cannot read back the ledger's temporary file: %s", g_strerror(saved));
+      return FALSE;
+    }
+    done += (gsize)n;
+  }
+  return TRUE;
+}
+
+static void block_unpack_rows(Unpack *u, GArray *rows)
+{
+  guint64 n = unpack_uint(u);
+  for (guint64 i = 0; i < n && !u->bad; i++) {
+    LedgerRow row;
+    row.file = unpack_string(u);
+    row.kind = unpack_string(u);
+    row.encoding = unpack_string(u);
+    row.note = unpack_string(u);
+    row.rows_read = unpack_uint(u);
+    row.accepted = unpack_uint(u);
+    row.duplicates = unpack_uint(u);
+    row.rejected = unpack_uint(u);
+    g_array_append_val(rows, row);
+  }
+}
+
+static void block_unpack_rejects(Unpack *u, GArray *rejects)
+{
+  guint64 n = unpack_uint(u);
+  for (guint64 i = 0; i < n && !u->bad; i++) {
+    LedgerRejectRow reject;
+    reject.file = unpack_string(u);
+    reject.line = unpack_uint(u);
+    reject.reason = unpack_string(u);
+    reject.excerpt = unpack_string(u);
+    g_array_append_val(rejects, reject);
+  }
+}
+
+/* Moves to the next block that has what the stream wants; FALSE at the end
+ * or on error. */
+static gboolean block_stream_load(BlockStream *bs)
+{
+  while (bs->error == NULL && bs->next < bs->order->len) {
+    const BlockIndex *index = &g_array_index(bs->order, BlockIndex, bs->next++);
+    g_array_set_size(bs->rows, 0);
+    g_array_set_size(bs->rejects, 0);
+    bs->at = 0;
+    if (!block_read_bytes(bs, index))
+      return FALSE;
+    Unpack u = {bs->bytes, bs->bytes + index->length, FALSE};
+    block_unpack_rows(&u, bs->rows);
+    block_unpack_rejects(&u, bs->rejects);
+    if (u.bad) {
+      g_set_error_literal(&bs->error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
+                          "the ledger's temporary file was damaged");
+      return FALSE;
+    }
+    if ((bs->want_rejects ? bs->rejects->len : bs->rows->len) > 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static const LedgerRow *block_stream_row(BlockStream *bs)
+{
+  if (bs->at >= bs->rows->len && !block_stream_load(bs))
+    return NULL;
+  return &g_array_index(bs->rows, LedgerRow, bs->at);
+}
+
+static const LedgerRejectRow *block_stream_reject(BlockStream *bs)
+{
+  if (bs->at >= bs->rejects->len && !block_stream_load(bs))
+    return NULL;
+  return &g_array_index(bs->rejects, LedgerRejectRow, bs->at);
+}
+
+/* --- Writing --------------------------------------------------------------- */
+
+static void row_of_entry(LedgerRow *row, const IngestFileEntry *e)
+{
+  *row = (LedgerRow){e->file,      e->kind,     e->encoding,   e->note->str,
+                     e->rows_read, e->accepted, e->duplicates, e->rejected};
+}
+
+static void summary_add_row(CsvWriter *writer, const LedgerRow *row)
+{
+  csv_writer_add_text(writer, row->file);
+  csv_writer_add_text(writer, row->kind);
+  csv_writer_add_text(writer, row->encoding);
+  csv_writer_add_int(writer, (gint64)row->rows_read);
+  csv_writer_add_int(writer, (gint64)row->accepted);
+  csv_writer_add_int(writer, (gint64)row->duplicates);
+  csv_writer_add_int(writer, (gint64)row->rejected);
+  csv_writer_add_text(writer, row->note);
   csv_writer_end_row(writer);
+}
+
+/* The files in memory and those of the blocks, merged in path order. */
+static gboolean summary_add_rows(const IngestLedger *ledger, CsvWriter *writer, GError **error)
+{
+  g_autoptr(GPtrArray) sorted = sorted_view(ledger->files, entry_compare);
+  BlockStream bs;
+  block_stream_init(&bs, ledger, FALSE);
+  guint i = 0;
+  for (;;) {
+    const LedgerRow *block_row = block_stream_row(&bs);
+    const IngestFileEntry *entry = i < sorted->len ? g_ptr_array_index(sorted, i) : NULL;
+    if (entry == NULL && block_row == NULL)
+      break;
+    if (entry != NULL && (block_row == NULL || strcmp(entry->file, block_row->file) <= 0)) {
+      LedgerRow row;
+      row_of_entry(&row, entry);
+      summary_add_row(writer, &row);
+      i++;
+    } else {
+      summary_add_row(writer, block_row);
+      bs.at++;
+    }
+  }
+  gboolean ok = bs.error == NULL;
+  if (!ok)
+    g_propagate_error(error, g_steal_pointer(&bs.error));
+  block_stream_clear(&bs);
+  return ok;
 }
 
 gboolean ingest_ledger_write_summary(const IngestLedger *ledger, const char *path, GError **error)
 {
   static const char *const header[] = {CONTRACT_INGEST_SUMMARY_COLUMNS, NULL};
-  g_autoptr(GPtrArray) sorted = sorted_view(ledger->files, entry_compare);
   CsvWriter *writer = csv_writer_open(path, header, error);
   if (writer == NULL)
     return FALSE;
-  for (guint i = 0; i < sorted->len; i++)
-    summary_add_row(writer, g_ptr_array_index(sorted, i));
+  if (!summary_add_rows(ledger, writer, error)) {
+    csv_writer_abort(writer);
+    return FALSE;
+  }
   return csv_writer_commit(writer, error);
+}
+
+static void rejects_add_row(CsvWriter *writer, const LedgerRejectRow *reject)
+{
+  csv_writer_add_text(writer, reject->file);
+  csv_writer_add_int(writer, (gint64)reject->line);
+  csv_writer_add_text(writer, reject->reason);
+  csv_writer_add_text(writer, reject->excerpt);
+  csv_writer_end_row(writer);
+}
+
+static gboolean rejects_add_rows(const IngestLedger *ledger, CsvWriter *writer, GError **error)
+{
+  g_autoptr(GPtrArray) sorted = sorted_view(ledger->rejects, reject_compare);
+  BlockStream bs;
+  block_stream_init(&bs, ledger, TRUE);
+  guint i = 0;
+  for (;;) {
+    const LedgerRejectRow *block_reject = block_stream_reject(&bs);
+    const IngestReject *reject = i < sorted->len ? g_ptr_array_index(sorted, i) : NULL;
+    if (reject == NULL && block_reject == NULL)
+      break;
+    if (reject != NULL && (block_reject == NULL || strcmp(reject->file, block_reject->file) <= 0)) {
+      LedgerRejectRow row = {reject->file, reject->line, reject->reason, reject->excerpt};
+      rejects_add_row(writer, &row);
+      i++;
+    } else {
+      rejects_add_row(writer, block_reject);
+      bs.at++;
+    }
+  }
+  gboolean ok = bs.error == NULL;
+  if (!ok)
+    g_propagate_error(error, g_steal_pointer(&bs.error));
+  block_stream_clear(&bs);
+  return ok;
 }
 
 gboolean ingest_ledger_write_rejects(const IngestLedger *ledger, const char *path, GError **error)
 {
   static const char *const header[] = {CONTRACT_REJECTS_COLUMNS, NULL};
-  g_autoptr(GPtrArray) sorted = sorted_view(ledger->rejects, reject_compare);
   CsvWriter *writer = csv_writer_open(path, header, error);
   if (writer == NULL)
     return FALSE;
-  for (guint i = 0; i < sorted->len; i++) {
-    const IngestReject *reject = g_ptr_array_index(sorted, i);
-    csv_writer_add_text(writer, reject->file);
-    csv_writer_add_int(writer, (gint64)reject->line);
-    csv_writer_add_text(writer, reject->reason);
-    csv_writer_add_text(writer, reject->excerpt);
-    csv_writer_end_row(writer);
+  if (!rejects_add_rows(ledger, writer, error)) {
+    csv_writer_abort(writer);
+    return FALSE;
   }
   return csv_writer_commit(writer, error);
 }

@@ -38,6 +38,48 @@ void ingest_ledger_reject(IngestLedger *ledger, IngestFileEntry *entry, guint64 
 /* An accepted row lost to a later copy of the same item. */
 void ingest_ledger_demote_to_duplicate(IngestFileEntry *entry);
 
+/* --- Files accounted apart, handed over at once when final ---------------
+ * An ambassador's LinkedIn files number in the hundreds a month; once their
+ * accounting is final they leave memory for a temporary file until the
+ * summary is written, so memory does not grow with the number of files. */
+
+typedef struct IngestLedgerBlock IngestLedgerBlock;
+
+IngestLedgerBlock *ingest_ledger_block_new(void);
+void ingest_ledger_block_free(IngestLedgerBlock *block);
+
+/* Like ingest_ledger_add_file and ingest_ledger_reject; the entry lives as
+ * long as the block. */
+IngestFileEntry *ingest_ledger_block_add_file(IngestLedgerBlock *block, const char *file,
+                                              const char *kind);
+void ingest_ledger_block_reject(IngestLedgerBlock *block, IngestFileEntry *entry, guint64 line,
+                                const char *reason, const char *excerpt);
+
+/* Keeps blocks in a temporary file in dir (removed when the ledger is
+ * freed, unnamed meanwhile); without one, or when it cannot be made, they
+ * stay in memory, packed. */
+void ingest_ledger_spill_to(IngestLedger *ledger, const char *dir);
+
+/* Takes the block's files and rejects, and frees the block. The files of a
+ * block must share a folder no other block's files are in (an ambassador's
+ * folder), so blocks never interleave in path order. With log set, each file
+ * is logged to stderr as the verbose run does. */
+void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block, gboolean log);
+
+/* The files handed over in blocks and their rows. */
+typedef struct {
+  guint64 files;
+  guint64 rows_read;
+  guint64 accepted;
+  guint64 duplicates;
+  guint64 rejected;
+} IngestLedgerCounts;
+
+void ingest_ledger_block_counts(const IngestLedger *ledger, IngestLedgerCounts *counts);
+
+/* The line the verbose run logs for a file. */
+void ingest_ledger_log_entry(const IngestFileEntry *entry);
+
 /* ingest_summary.csv, sorted by file. */
 gboolean ingest_ledger_write_summary(const IngestLedger *ledger, const char *path, GError **error);
 

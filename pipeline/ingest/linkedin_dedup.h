@@ -1,9 +1,15 @@
 /* The events of one ambassador's LinkedIn exports, deduplicated (model.md
  * "Dedup keys"): within one export every copy counts, across exports an event
  * counts as often as the export holding it most often, and its fields come
- * from the newest export holding it. Exports are read newest first, so each
- * file's accepted and duplicate rows are known when its export ends. */
+ * from the newest export holding it. Exports are read newest first.
+ *
+ * The accepted copies of an event are those by which an export holds it more
+ * often than every newer export: each such export is a "gain" of the event.
+ * Keeping the gains, rather than the counts they give, lets the events of
+ * newer exports be laid over a cached result of the older ones
+ * (ingest_linkedin_events_merge) with the counts a full reading gives. */
 #pragma once
+#include "ingest/cache.h"
 #include "ingest/linkedin_files.h"
 #include <glib.h>
 
@@ -19,18 +25,29 @@ IngestLinkedinEvents *ingest_linkedin_events_new(void);
 void ingest_linkedin_events_free(IngestLinkedinEvents *events);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestLinkedinEvents, ingest_linkedin_events_free)
 
-/* One copy of an event, read from file report_index of the export being
- * read. key is the event's dedup key; the fields are copied from the first
- * copy seen, which is the newest export's. */
+/* One copy of an event, read from the report with id report_id (in the
+ * export being read). key is the event's dedup key; the fields are copied
+ * from the first copy seen, which is the newest export's. */
 void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind kind,
                                 const char *key, guint32 day, const char *const *fields,
-                                guint report_index);
+                                guint report_id);
 
 /* Ends the export being read: of an event's m copies in it, as many as
  * exceed its multiplicity in every newer export are accepted, the others are
- * duplicates, counted in the reports (IngestLinkedinFileReport) they came
- * from, the first file's copies first. */
+ * duplicates, counted in the reports they came from (indexed by id), the
+ * first file's copies first, the copies in other files in the last of them
+ * (report->attributed counts them all). */
 void ingest_linkedin_events_end_export(IngestLinkedinEvents *events, GPtrArray *reports);
+
+/* Lays newer (the events of exports all newer than those of older) over
+ * older; both are consumed. Report ids must be distinct between the two. */
+IngestLinkedinEvents *ingest_linkedin_events_merge(IngestLinkedinEvents *newer,
+                                                   IngestLinkedinEvents *older);
+
+/* Sets accepted and duplicates of every event report (indexed by id) anew
+ * from the gains, after a merge: of its attributed copies, the gained ones
+ * are accepted. The reports of the other kinds are left as they are. */
+void ingest_linkedin_events_account(const IngestLinkedinEvents *events, GPtrArray *reports);
 
 /* The events of kind sorted by day, then fields (byte order), then count;
  * they stay owned by events. */
@@ -39,3 +56,8 @@ GPtrArray *ingest_linkedin_events_sorted(const IngestLinkedinEvents *events,
 
 /* The latest day of any event, 0 when there is none. */
 guint32 ingest_linkedin_events_latest_day(const IngestLinkedinEvents *events);
+
+/* For the cache: every event with its key and gains, and back. load returns
+ * NULL when the payload is damaged or refers to a report id >= n_reports. */
+void ingest_linkedin_events_save(const IngestLinkedinEvents *events, GByteArray *out);
+IngestLinkedinEvents *ingest_linkedin_events_load(IngestCacheReader *reader, guint n_reports);

@@ -260,6 +260,82 @@ void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 lin
   report->tally.rejected++;
 }
 
+/* The path without the export's: "" for the zip itself. */
+static const char *report_name(const IngestLinkedinFileReport *report, const char *export_path)
+{
+  const char *path = report->tally.file;
+  gsize n = strlen(export_path);
+  if (strncmp(path, export_path, n) == 0 && (path[n] == '\0' || path[n] == '/'))
+    return path[n] == '/' ? path + n + 1 : "";
+  return NULL;
+}
+
+void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const char *export_path,
+                                 GByteArray *out)
+{
+  const char *name = report_name(report, export_path);
+  g_return_if_fail(name != NULL);
+  const IngestFileEntry *t = &report->tally;
+  ingest_cache_put_string(out, name);
+  ingest_cache_put_uint(out, (guint64)(report->kind + 1));
+  ingest_cache_put_uint(out, report->tree_file ? 1 : 0);
+  ingest_cache_put_string(out, t->encoding);
+  ingest_cache_put_string(out, t->note->str);
+  guint64 counts[] = {t->rows_read, t->accepted, t->duplicates, t->rejected, report->attributed};
+  for (gsize i = 0; i < G_N_ELEMENTS(counts); i++)
+    ingest_cache_put_uint(out, counts[i]);
+  ingest_cache_put_uint(out, report->rejects->len);
+  for (guint i = 0; i < report->rejects->len; i++) {
+    const IngestLinkedinReject *reject = g_ptr_array_index(report->rejects, i);
+    ingest_cache_put_uint(out, reject->line);
+    ingest_cache_put_string(out, reject->reason);
+    ingest_cache_put_string(out, reject->excerpt);
+  }
+}
+
+static gboolean report_load_rejects(IngestCacheReader *r, IngestLinkedinFileReport *report)
+{
+  guint64 n = ingest_cache_get_uint(r);
+  if (n != report->tally.rejected)
+    return FALSE;
+  for (guint64 i = 0; i < n && !r->bad; i++) {
+    IngestLinkedinReject *reject = g_new0(IngestLinkedinReject, 1);
+    g_ptr_array_add(report->rejects, reject);
+    reject->line = ingest_cache_get_uint(r);
+    reject->reason = ingest_cache_get_string(r);
+    reject->excerpt = ingest_cache_get_string(r);
+    if (reject->reason == NULL || reject->excerpt == NULL)
+      return FALSE;
+  }
+  return !r->bad;
+}
+
+IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *r, const char *export_path)
+{
+  g_autofree char *name = ingest_cache_get_string(r);
+  guint64 kind = ingest_cache_get_uint(r);
+  if (name == NULL || kind > LINKEDIN_N_KINDS)
+    return NULL;
+  g_autofree char *path =
+      name[0] == '\0' ? g_strdup(export_path) : g_strconcat(export_path, "/", name, NULL);
+  IngestLinkedinFileReport *report =
+      ingest_linkedin_report_new(path, NULL, (IngestLinkedinKind)((int)kind - 1));
+  IngestFileEntry *t = &report->tally;
+  report->tree_file = ingest_cache_get_uint(r) != 0;
+  t->encoding = ingest_cache_get_string(r);
+  g_autofree char *note = ingest_cache_get_string(r);
+  g_string_assign(t->note, note != NULL ? note : "");
+  guint64 *counts[] = {&t->rows_read, &t->accepted, &t->duplicates, &t->rejected,
+                       &report->attributed};
+  for (gsize i = 0; i < G_N_ELEMENTS(counts); i++)
+    *counts[i] = ingest_cache_get_uint(r);
+  if (note == NULL || r->bad || !report_load_rejects(r, report)) {
+    ingest_linkedin_report_free(report);
+    return NULL;
+  }
+  return report;
+}
+
 /* --- Rows ----------------------------------------------------------------- */
 
 static const char *reader_field(const FileReader *r, const CsvRecord *record, int column)
@@ -267,12 +343,21 @@ static const char *reader_field(const FileReader *r, const CsvRecord *record, in
   return csv_record_field(record, r->columns[column]);
 }
 
-/* Keys and facts compare text trimmed; the reader's fields are ours to
- * change during the callback. */
+/* Keys and facts compare text trimmed (g_strstrip's white space); the
+ * reader's fields are ours to change during the callback, so the start moves
+ * rather than the text. */
 static void record_trim(const CsvRecord *record)
 {
-  for (guint i = 0; i < record->n_fields; i++)
-    g_strstrip(record->fields[i]);
+  for (guint i = 0; i < record->n_fields; i++) {
+    char *p = record->fields[i];
+    while (g_ascii_isspace(*p))
+      p++;
+    char *end = p + strlen(p);
+    while (end > p && g_ascii_isspace(end[-1]))
+      end--;
+    *end = '\0';
+    record->fields[i] = p;
+  }
 }
 
 /* The day of an event date in the kind's form, or in any form LinkedIn has
@@ -288,21 +373,15 @@ static char *date_parse(const char *text, DateForms form, GDate *out)
   return g_strdup_printf("bad date: %s", shown->message);
 }
 
-/* A row whose key fields (date included) are all empty says nothing. */
-static char *key_check(const FileReader *r, const CsvRecord *record)
+/* Why a row whose key fields (date included) are all empty is rejected. */
+static char *key_missing(const FileReader *r)
 {
   const KindSpec *spec = r->spec;
   g_autoptr(GPtrArray) names = g_ptr_array_new();
-  if (spec->date_column >= 0) {
-    if (reader_field(r, record, spec->date_column)[0] != '\0')
-      return NULL;
+  if (spec->date_column >= 0)
     g_ptr_array_add(names, (gpointer)spec->columns[spec->date_column].name);
-  }
-  for (guint i = 0; i < G_N_ELEMENTS(spec->key_columns) && spec->key_columns[i] >= 0; i++) {
-    if (reader_field(r, record, spec->key_columns[i])[0] != '\0')
-      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS(spec->key_columns) && spec->key_columns[i] >= 0; i++)
     g_ptr_array_add(names, (gpointer)spec->columns[spec->key_columns[i]].name);
-  }
   g_autoptr(GString) reason = g_string_new("no key field: ");
   for (guint i = 0; i < names->len; i++)
     g_string_append_printf(reason, "%s\"%s\"",
@@ -314,9 +393,42 @@ static char *key_check(const FileReader *r, const CsvRecord *record)
   return g_string_free(g_steal_pointer(&reason), FALSE);
 }
 
+/* A row whose key fields (date included) are all empty says nothing. */
+static char *key_check(const FileReader *r, const CsvRecord *record)
+{
+  const KindSpec *spec = r->spec;
+  if (spec->date_column >= 0 && reader_field(r, record, spec->date_column)[0] != '\0')
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS(spec->key_columns) && spec->key_columns[i] >= 0; i++)
+    if (reader_field(r, record, spec->key_columns[i])[0] != '\0')
+      return NULL;
+  return key_missing(r);
+}
+
+/* Decimal digits of n into buf (at least 20 bytes), without printf, which
+ * would cost more than the rest of the row. */
+static gsize decimal(char *buf, guint64 n)
+{
+  char tmp[20];
+  gsize len = 0;
+  do {
+    tmp[len++] = (char)('0' + n % 10);
+    n /= 10;
+  } while (n > 0);
+  for (gsize i = 0; i < len; i++)
+    buf[i] = tmp[len - 1 - i];
+  return len;
+}
+
 static void key_append(GString *key, const char *text)
 {
-  g_string_append_printf(key, "|%" G_GSIZE_FORMAT ":%s", strlen(text), text);
+  char prefix[24];
+  gsize len = strlen(text);
+  prefix[0] = '|';
+  gsize n = 1 + decimal(prefix + 1, len);
+  prefix[n++] = ':';
+  g_string_append_len(key, prefix, (gssize)n);
+  g_string_append_len(key, text, (gssize)len);
 }
 
 /* The day and the key fields, each with its length, so no two keys run
@@ -330,7 +442,8 @@ static void key_build(FileReader *r, const CsvRecord *record, guint32 day)
     key_append(r->key, link);
     return;
   }
-  g_string_append_printf(r->key, "%" G_GUINT32_FORMAT, day);
+  char digits[24];
+  g_string_append_len(r->key, digits, (gssize)decimal(digits, day));
   for (guint i = 0; i < G_N_ELEMENTS(spec->key_columns) && spec->key_columns[i] >= 0; i++)
     key_append(r->key, reader_field(r, record, spec->key_columns[i]));
 }
@@ -465,7 +578,10 @@ static gboolean reader_give_up(FileReader *r, GError **error)
 static gboolean reader_on_header(FileReader *r, const CsvRecord *record, GError **error)
 {
   g_autoptr(GError) problem = NULL;
-  if (csv_header_map(record, r->spec->columns, r->spec->n_columns, r->columns, &problem)) {
+  if (record->malformed != NULL)
+    g_set_error(&problem, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "header not readable: %s",
+                record->malformed);
+  else if (csv_header_map(record, r->spec->columns, r->spec->n_columns, r->columns, &problem)) {
     r->header_seen = TRUE;
     return TRUE;
   }

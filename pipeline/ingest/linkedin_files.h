@@ -4,6 +4,7 @@
  * "Dedup keys") or a profile fact. */
 #pragma once
 #include "common/csv_reader.h"
+#include "ingest/cache.h"
 #include "ingest/ledger.h"
 #include <glib.h>
 
@@ -70,9 +71,13 @@ typedef struct {
   /* file (the listed path), kind, encoding, note and the counts as the
    * ledger will hold them; rows_read and rejected include the rejects. */
   IngestFileEntry tally;
-  IngestFileEntry *entry; /* the ledger's entry of a tree file; NULL inside a zip */
+  IngestFileEntry *entry; /* for callers that keep one; linkedin.c enters reports itself */
   IngestLinkedinKind kind;
   GPtrArray *rejects; /* IngestLinkedinReject */
+  guint id;           /* its index among its ambassador's reports; events name it */
+  guint export_index; /* its export among the ambassador's, newest first */
+  gboolean tree_file; /* a file of the tree (a zip, a file in a folder), not a zip member */
+  guint64 attributed; /* event copies counted here: accepted + duplicates once accounted */
 } IngestLinkedinFileReport;
 
 IngestLinkedinFileReport *ingest_linkedin_report_new(const char *path, IngestFileEntry *entry,
@@ -80,6 +85,13 @@ IngestLinkedinFileReport *ingest_linkedin_report_new(const char *path, IngestFil
 void ingest_linkedin_report_free(IngestLinkedinFileReport *report);
 void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 line,
                                    const char *reason, const char *excerpt);
+
+/* For the cache: a report of a file of the export at export_path, without
+ * its ledger entry, and back (NULL when the payload is damaged). */
+void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const char *export_path,
+                                 GByteArray *out);
+IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *reader,
+                                                      const char *export_path);
 
 typedef struct IngestLinkedinEvents IngestLinkedinEvents;
 
@@ -89,7 +101,7 @@ typedef gboolean (*IngestLinkedinReadFunc)(gpointer source, const CsvReaderOptio
                                            CsvFileInfo *info, GError **error);
 
 /* Reads one file of the kind report->kind: every row is rejected (in report),
- * handed to events as a copy of file report_index, or, for the profile
+ * handed to events as a copy of the report with id report_index, or, for the profile
  * kinds, counted as accepted. profile is the newest export's facts, NULL for
  * an older export. A header that is not LinkedIn's, or a file that cannot
  * be read, is one row read and rejected. */

@@ -105,10 +105,25 @@ static gboolean ini_fail(const IniSource *src, const char *group, const char *ke
   return FALSE;
 }
 
-/* A key's value trimmed, "" when the key is absent. */
+/* TRUE when every backslash starts one of GLib's escapes (\s \n \t \r \\). */
+static gboolean ini_escapes_valid(const char *raw)
+{
+  for (const char *p = raw; *p != '\0'; p++)
+    if (*p == '\\' && (p[1] == '\0' || strchr("sntr\\", *++p) == NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* A key's value trimmed, "" when the key is absent. A value with another
+ * backslash is kept as written: GLib would drop it, and for "\x\" at a
+ * line's end it warns on the terminal ("GError set over the top"). */
 static char *ini_get(const IniSource *src, const char *group, const char *key)
 {
-  char *value = g_key_file_get_string(src->keys, group, key, NULL);
+  char *value = g_key_file_get_value(src->keys, group, key, NULL);
+  if (value != NULL && ini_escapes_valid(value)) {
+    g_free(value);
+    value = g_key_file_get_string(src->keys, group, key, NULL);
+  }
   return g_strstrip(value != NULL ? value : g_strdup(""));
 }
 

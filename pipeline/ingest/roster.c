@@ -249,6 +249,12 @@ static gboolean roster_on_record(const CsvRecord *record, gpointer user_data, GE
     return TRUE;
   }
   r->header_seen = TRUE;
+  if (record->malformed != NULL) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+                "%s:%" G_GUINT64_FORMAT ": header not readable: %s", r->entry->file, record->line,
+                record->malformed);
+    return FALSE;
+  }
   if (!csv_header_map(record, roster_columns, ROSTER_N_COLUMNS, r->columns, error)) {
     g_prefix_error(error, "%s:%" G_GUINT64_FORMAT ": ", r->entry->file, record->line);
     return FALSE;

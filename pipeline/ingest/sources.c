@@ -318,12 +318,7 @@ static void set_unrecognised_error(const IngestSources *sources, const CsvRecord
                                    GError **error)
 {
   g_autoptr(GString) msg = g_string_new("header not recognised: found: ");
-  for (guint i = 0; i < header->n_fields; i++) {
-    const char *field = header->fields[i];
-    g_autofree char *trimmed =
-        g_strstrip(g_strdup(g_str_has_prefix(field, UTF8_BOM) ? field + strlen(UTF8_BOM) : field));
-    append_quoted(msg, trimmed, i == 0);
-  }
+  csv_header_append_found(msg, header);
   g_string_append(msg, "; known headers: ");
   for (guint s = 0; s < sources->list->len; s++) {
     const IngestSource *source = g_ptr_array_index(sources->list, s);

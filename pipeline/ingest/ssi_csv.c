@@ -76,7 +76,11 @@ static gboolean ssi_csv_on_header(SsiCsvReader *r, const CsvRecord *header, GErr
 {
   g_autoptr(GError) local = NULL;
   r->header_seen = TRUE;
-  if (!csv_header_map(header, ssi_columns, SSI_N_COLUMNS, r->columns, &local) ||
+  /* A header swallowed by an open quote would hide the rows after it. */
+  if (header->malformed != NULL)
+    g_set_error(&local, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "header not readable: %s",
+                header->malformed);
+  if (local != NULL || !csv_header_map(header, ssi_columns, SSI_N_COLUMNS, r->columns, &local) ||
       !ssi_csv_check_value_columns(r, header, &local)) {
     ingest_ledger_reject(r->sink->ledger, r->entry, header->line, local->message, header->excerpt);
     ingest_ledger_note(r->entry, local->message);

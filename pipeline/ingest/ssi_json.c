@@ -12,6 +12,9 @@
 /* A capture is a few kilobytes; anything far larger is not one. */
 #define SSI_JSON_MAX_BYTES (16 * 1024 * 1024)
 #define SSI_JSON_BAD_NAME "file name is not <ambassador_id>_<YYYY-MM-DD>.json"
+/* A capture nests four levels; json-glib recurses once per level, so deep
+ * nesting would exhaust the stack. */
+#define SSI_JSON_MAX_DEPTH 64
 
 /* One capture being read: the reject line and excerpt go with it. */
 typedef struct {
@@ -147,7 +150,9 @@ static char *capture_read_ranks(JsonObject *root, IngestSnapshot *s)
 
 static char *capture_read_values(JsonNode *root_node, IngestSnapshot *s)
 {
-  JsonObject *root = JSON_NODE_HOLDS_OBJECT(root_node) ? json_node_get_object(root_node) : NULL;
+  JsonObject *root = root_node != NULL && JSON_NODE_HOLDS_OBJECT(root_node)
+                         ? json_node_get_object(root_node)
+                         : NULL;
   JsonObject *member_score = root != NULL ? json_member_object(root, "memberScore") : NULL;
   if (member_score == NULL)
     return g_strdup("missing memberScore: not an SSI page capture");
@@ -174,6 +179,99 @@ static void capture_reject_syntax(SsiCapture *capture, const char *message)
   capture_reject(capture, reason);
 }
 
+/* FALSE, with the line where it happens, when arrays and objects nest
+ * deeper than SSI_JSON_MAX_DEPTH (brackets inside strings do not count). */
+static gboolean json_depth_ok(const char *text, gsize length, guint64 *line)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  *line = 1;
+  for (gsize i = 0; i < length; i++) {
+    char c = text[i];
+    if (c == '\n')
+      (*line)++;
+    else if (in_string && c == '\\')
+      i++;
+    else if (c == '"')
+      in_string = !in_string;
+    else if (!in_string && (c == '{' || c == '[') && ++depth > SSI_JSON_MAX_DEPTH)
+      return FALSE;
+    else if (!in_string && (c == '}' || c == ']') && depth > 0)
+      depth--;
+  }
+  return TRUE;
+}
+
+static gsize json_skip_space(const char *text, gsize length, gsize i, guint64 *line)
+{
+  for (; i < length && g_ascii_isspace(text[i]); i++)
+    if (text[i] == '\n')
+      (*line)++;
+  return i;
+}
+
+/* Just past the object, array or string starting at i; length when it does
+ * not end. */
+static gsize json_skip_nested(const char *text, gsize length, gsize i, guint64 *line)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  for (; i < length; i++) {
+    char c = text[i];
+    if (c == '\n')
+      (*line)++;
+    else if (in_string && c == '\\')
+      i++;
+    else if (c == '"')
+      in_string = !in_string;
+    else if (!in_string && (c == '{' || c == '['))
+      depth++;
+    else if (!in_string && (c == '}' || c == ']') && depth > 0)
+      depth--;
+    if (!in_string && depth == 0)
+      return i + 1;
+  }
+  return length;
+}
+
+/* Just past the number, true, false or null starting at i; i when there is
+ * none (json-glib then says what is wrong). */
+static gsize json_skip_literal(const char *text, gsize length, gsize i)
+{
+  gsize end = i;
+  while (end < length && text[end] != '\0' &&
+         (g_ascii_isalnum(text[end]) || strchr("+-.", text[end]) != NULL))
+    end++;
+  g_autofree char *word = g_strndup(text + i, end - i);
+  char *rest = word;
+  if (word[0] == '-' || g_ascii_isdigit(word[0]))
+    g_ascii_strtod(word, &rest);
+  gboolean literal =
+      g_strcmp0(word, "true") == 0 || g_strcmp0(word, "false") == 0 || g_strcmp0(word, "null") == 0;
+  return literal || (rest != word && *rest == '\0') ? end : i;
+}
+
+/* json-glib 1.6 reads "{...} {...}" or "1 [2]" as one document: it keeps
+ * the first value and leaks the rest. FALSE, with the line where it
+ * starts, when an object or array follows a complete top-level value. */
+static gboolean json_single_value(const char *text, gsize length, guint64 *line)
+{
+  *line = 1;
+  if (!g_utf8_validate_len(text, length, NULL))
+    return TRUE; /* json-glib refuses it before reading a value */
+  gsize i = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  i = json_skip_space(text, length, i, line);
+  if (i == length)
+    return TRUE;
+  gsize end = strchr("{[\"", text[i]) != NULL && text[i] != '\0'
+                  ? json_skip_nested(text, length, i, line)
+                  : json_skip_literal(text, length, i);
+  if (end == i || end == length)
+    return TRUE;
+  end = json_skip_space(text, length, end, line);
+  return end == length || (text[end] != '{' && text[end] != '[');
+}
+
 static void capture_read(SsiCapture *capture)
 {
   g_autofree char *id = NULL;
@@ -184,6 +282,17 @@ static void capture_read(SsiCapture *capture)
   }
   if (!ingest_ssi_sink_knows(capture->sink, id, capture->entry)) {
     capture_reject(capture, "unknown ambassador");
+    return;
+  }
+  guint64 deep_line;
+  if (!json_depth_ok(capture->text, capture->length, &deep_line)) {
+    capture->line = deep_line;
+    capture_reject(capture, "nested more than 64 levels deep: not an SSI page capture");
+    return;
+  }
+  if (!json_single_value(capture->text, capture->length, &deep_line)) {
+    capture->line = deep_line;
+    capture_reject(capture, "not JSON: a second value after the end of the first");
     return;
   }
   g_autoptr(JsonParser) parser = json_parser_new();
@@ -220,9 +329,11 @@ static gboolean capture_load(SsiCapture *capture, const char *path)
   return TRUE;
 }
 
+/* Spaces only, after a UTF-8 byte order mark if there is one. */
 static gboolean text_is_blank(const char *text, gsize length)
 {
-  for (gsize i = 0; i < length; i++)
+  gsize i = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  for (; i < length; i++)
     if (!g_ascii_isspace(text[i]))
       return FALSE;
   return TRUE;

@@ -3,13 +3,14 @@
  * input by adding a row to kind_rules. */
 #include "ingest/tree.h"
 #include "common/errors.h"
+#include "ingest/sha256.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#define TREE_READ_CHUNK (64 * 1024)
+#include <unistd.h>
 
 /* Where each kind of input lives. dir is a prefix of the relative path;
  * a rule matches only files directly in dir unless any_depth is set. */
@@ -72,64 +73,103 @@ void ingest_tree_file_free(IngestTreeFile *file)
 {
   if (file == NULL)
     return;
-  g_free(file->path);
+  if (!file->path_in_abs_path)
+    g_free(file->path);
   g_free(file->abs_path);
   g_free(file);
 }
 
-static void tree_add_file(GPtrArray *files, const char *abs_path, const char *rel_path,
-                          const GStatBuf *st)
+static gint64 nanoseconds(const struct timespec *t)
+{
+  return (gint64)t->tv_sec * G_GINT64_CONSTANT(1000000000) + t->tv_nsec;
+}
+
+/* The tree holds hundreds of thousands of files: the relative path is the
+ * end of the absolute one (from root on) whenever it is valid UTF-8. */
+static void tree_add_file(GPtrArray *files, char *abs_path, gsize root, const struct stat *st)
 {
   IngestTreeFile *file = g_new0(IngestTreeFile, 1);
+  const char *rel_path = abs_path + root;
+  file->abs_path = abs_path;
   /* File names are bytes; the outputs are UTF-8. */
-  file->path = g_utf8_make_valid(rel_path, -1);
-  file->abs_path = g_strdup(abs_path);
+  if (g_utf8_validate(rel_path, -1, NULL)) {
+    file->path = (char *)rel_path;
+    file->path_in_abs_path = TRUE;
+  } else {
+    file->path = g_utf8_make_valid(rel_path, -1);
+  }
   file->kind = ingest_tree_kind_of(file->path);
   file->regular = st != NULL && S_ISREG(st->st_mode);
   file->bytes = file->regular ? (guint64)st->st_size : 0;
+  if (file->regular) {
+    file->mtime_ns = nanoseconds(&st->st_mtim);
+    file->ctime_ns = nanoseconds(&st->st_ctim);
+    file->inode = (guint64)st->st_ino;
+  }
   g_ptr_array_add(files, file);
 }
 
-static gboolean tree_walk_dir(const char *abs_dir, const char *rel_dir, GPtrArray *files,
-                              GError **error);
+/* A folder's entries are named base->str + name; root is where the path
+ * relative to the tree starts in it. */
+typedef struct {
+  GString *base;
+  gsize root;
+  GPtrArray *files;
+} Walk;
 
-static gboolean tree_visit(const char *abs_path, const char *rel_path, GPtrArray *files,
-                           GError **error)
+static gboolean tree_walk_dir(Walk *w, const char *dir_path, GError **error);
+
+/* Stats by name within the folder (dir_fd), which spares the kernel the
+ * whole path each time; -1 falls back to the path. */
+static int stat_in(int dir_fd, const char *name, const char *abs_path, struct stat *st,
+                   gboolean follow)
 {
-  GStatBuf st;
-  if (g_lstat(abs_path, &st) != 0) {
-    tree_add_file(files, abs_path, rel_path, NULL);
-    return TRUE;
+  if (dir_fd >= 0)
+    return fstatat(dir_fd, name, st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  return follow ? stat(abs_path, st) : lstat(abs_path, st);
+}
+
+/* The entry is w->base->str. */
+static gboolean tree_visit(Walk *w, int dir_fd, const char *name, GError **error)
+{
+  const char *abs_path = w->base->str;
+  struct stat st;
+  const struct stat *found = &st;
+  if (stat_in(dir_fd, name, abs_path, &st, FALSE) != 0) {
+    found = NULL;
+  } else if (S_ISDIR(st.st_mode)) {
+    g_autofree char *dir_path = g_strdup(abs_path);
+    g_string_append_c(w->base, G_DIR_SEPARATOR);
+    return tree_walk_dir(w, dir_path, error);
+  } else if (S_ISLNK(st.st_mode) && stat_in(dir_fd, name, abs_path, &st, TRUE) != 0) {
+    /* A link to a file is read; a link to a folder is listed, not entered. */
+    found = NULL;
   }
-  if (S_ISDIR(st.st_mode))
-    return tree_walk_dir(abs_path, rel_path, files, error);
-  /* A link to a file is read; a link to a folder is listed, not entered. */
-  if (S_ISLNK(st.st_mode) && g_stat(abs_path, &st) != 0) {
-    tree_add_file(files, abs_path, rel_path, NULL);
-    return TRUE;
-  }
-  tree_add_file(files, abs_path, rel_path, &st);
+  tree_add_file(w->files, g_strndup(w->base->str, w->base->len), w->root, found);
   return TRUE;
 }
 
-static gboolean tree_walk_dir(const char *abs_dir, const char *rel_dir, GPtrArray *files,
-                              GError **error)
+static gboolean tree_walk_dir(Walk *w, const char *dir_path, GError **error)
 {
   g_autoptr(GError) local = NULL;
-  GDir *dir = g_dir_open(abs_dir, 0, &local);
+  GDir *dir = g_dir_open(dir_path, 0, &local);
   if (dir == NULL) {
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "cannot read folder %s: %s", abs_dir,
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "cannot read folder %s: %s", dir_path,
                 local->message);
     return FALSE;
   }
+  int dir_fd = open(dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  gsize base_len = w->base->len;
   gboolean ok = TRUE;
   const char *name;
   while (ok && (name = g_dir_read_name(dir)) != NULL) {
-    g_autofree char *abs_path = g_build_filename(abs_dir, name, NULL);
-    g_autofree char *rel_path =
-        rel_dir[0] != '\0' ? g_strconcat(rel_dir, "/", name, NULL) : g_strdup(name);
-    ok = tree_visit(abs_path, rel_path, files, error);
+    g_string_truncate(w->base, base_len);
+    g_string_append(w->base, name);
+    ok = tree_visit(w, dir_fd, name, error);
   }
+  g_string_truncate(w->base, base_len);
+  if (dir_fd >= 0)
+    close(dir_fd);
   g_dir_close(dir);
   return ok;
 }
@@ -151,7 +191,12 @@ GPtrArray *ingest_tree_walk(const char *input_dir, GError **error)
                 input_dir);
     return NULL;
   }
-  if (!tree_walk_dir(input_dir, "", files, error))
+  /* Entries at the top are named as g_build_filename names them. */
+  g_autofree char *probe = g_build_filename(input_dir, "x", NULL);
+  Walk walk = {g_string_new_len(probe, (gssize)strlen(probe) - 1), strlen(probe) - 1, files};
+  gboolean ok = tree_walk_dir(&walk, input_dir, error);
+  g_string_free(walk.base, TRUE);
+  if (!ok)
     return NULL;
   g_ptr_array_sort(files, tree_file_compare);
   return g_steal_pointer(&files);
@@ -159,24 +204,18 @@ GPtrArray *ingest_tree_walk(const char *input_dir, GError **error)
 
 char *ingest_tree_file_sha256(const IngestTreeFile *file, GError **error)
 {
-  FILE *in = g_fopen(file->abs_path, "rb");
-  if (in == NULL) {
-    int saved = errno;
+  char hex[INGEST_SHA256_HEX_BYTES];
+  if (file->has_sha256) {
+    ingest_sha256_hex(file->sha256, hex);
+    return g_strdup(hex);
+  }
+  guint8 digest[INGEST_SHA256_BYTES];
+  g_autoptr(GError) local = NULL;
+  if (!ingest_sha256_file(file->abs_path, digest, &local)) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s: cannot read: %s", file->path,
-                g_strerror(saved));
+                local->message);
     return NULL;
   }
-  g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = g_malloc(TREE_READ_CHUNK);
-  size_t n;
-  while ((n = fread(buffer, 1, TREE_READ_CHUNK, in)) > 0)
-    g_checksum_update(checksum, buffer, (gssize)n);
-  gboolean failed = ferror(in) != 0;
-  fclose(in);
-  if (failed) {
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s: cannot read: read error",
-                file->path);
-    return NULL;
-  }
-  return g_strdup(g_checksum_get_string(checksum));
+  ingest_sha256_hex(digest, hex);
+  return g_strdup(hex);
 }

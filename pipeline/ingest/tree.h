@@ -15,11 +15,21 @@ typedef enum {
 } IngestFileKind;
 
 typedef struct {
-  char *path;     /* relative to the tree, '/' separators */
-  char *abs_path; /* for opening */
+  char *path;                /* relative to the tree, '/' separators */
+  char *abs_path;            /* for opening */
+  gboolean path_in_abs_path; /* path is the end of abs_path, not an allocation of its own */
   IngestFileKind kind;
   gboolean regular; /* FALSE for a link to a folder, a pipe, ...: never opened */
   guint64 bytes;
+  /* With bytes, what the cache takes as "the same file" (cache.h): the
+   * change time moves with every write and cannot be set back. */
+  gint64 mtime_ns;
+  gint64 ctime_ns;
+  guint64 inode;
+  /* Filled in by whoever reads the file anyway (LinkedIn exports) or takes
+   * it from the cache; input_files.csv computes the others. */
+  gboolean has_sha256;
+  guint8 sha256[32];
 } IngestTreeFile;
 
 /* Every file under input_dir, recursively, sorted by path in byte order.

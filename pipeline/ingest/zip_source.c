@@ -19,6 +19,7 @@ typedef struct {
 
 struct IngestZip {
   zip_t *archive;
+  GBytes *bytes; /* the archive, when opened from memory */
   IngestZipLimits limits;
   GArray *entries;     /* ZipEntry, sorted by name */
   guint64 bytes_taken; /* sizes of the files read so far */
@@ -61,20 +62,11 @@ static void zip_list_entries(IngestZip *zip)
   g_array_sort(zip->entries, entry_compare);
 }
 
-IngestZip *ingest_zip_open(const char *path, const IngestZipLimits *limits, GError **error)
+static IngestZip *zip_new(zip_t *archive, const IngestZipLimits *limits, GBytes *bytes)
 {
-  int code = 0;
-  zip_t *archive = zip_open(path, ZIP_RDONLY, &code);
-  if (archive == NULL) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, code);
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "not a readable zip archive: %s",
-                zip_error_strerror(&ze));
-    zip_error_fini(&ze);
-    return NULL;
-  }
   IngestZip *zip = g_new0(IngestZip, 1);
   zip->archive = archive;
+  zip->bytes = bytes != NULL ? g_bytes_ref(bytes) : NULL;
   if (limits != NULL)
     zip->limits = *limits;
   else
@@ -85,11 +77,52 @@ IngestZip *ingest_zip_open(const char *path, const IngestZipLimits *limits, GErr
   return zip;
 }
 
+static void set_open_error(zip_error_t *ze, GError **error)
+{
+  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "not a readable zip archive: %s",
+              zip_error_strerror(ze));
+}
+
+IngestZip *ingest_zip_open(const char *path, const IngestZipLimits *limits, GError **error)
+{
+  int code = 0;
+  zip_t *archive = zip_open(path, ZIP_RDONLY, &code);
+  if (archive == NULL) {
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, code);
+    set_open_error(&ze, error);
+    zip_error_fini(&ze);
+    return NULL;
+  }
+  return zip_new(archive, limits, NULL);
+}
+
+IngestZip *ingest_zip_open_bytes(GBytes *bytes, const IngestZipLimits *limits, GError **error)
+{
+  gsize len;
+  gconstpointer data = g_bytes_get_data(bytes, &len);
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *source = zip_source_buffer_create(len > 0 ? data : "", len, 0, &ze);
+  zip_t *archive = source != NULL ? zip_open_from_source(source, ZIP_RDONLY, &ze) : NULL;
+  if (archive == NULL) {
+    if (source != NULL)
+      zip_source_free(source);
+    set_open_error(&ze, error);
+    zip_error_fini(&ze);
+    return NULL;
+  }
+  zip_error_fini(&ze);
+  return zip_new(archive, limits, bytes);
+}
+
 void ingest_zip_free(IngestZip *zip)
 {
   if (zip == NULL)
     return;
   zip_discard(zip->archive);
+  if (zip->bytes != NULL)
+    g_bytes_unref(zip->bytes);
   g_array_unref(zip->entries);
   g_free(zip);
 }
@@ -114,11 +147,14 @@ gboolean ingest_zip_name_is_safe(const char *name)
   if (name[0] == '/' || name[0] == '\\' || (g_ascii_isalpha(name[0]) && name[1] == ':'))
     return FALSE;
   /* Archives made on Windows may separate with backslashes. */
-  g_auto(GStrv) parts = g_regex_split_simple("[/\\\\]", name, 0, 0);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (strcmp(parts[i], "..") == 0)
+  for (const char *part = name;;) {
+    gsize len = strcspn(part, "/\\");
+    if (len == 2 && part[0] == '.' && part[1] == '.')
       return FALSE;
-  return TRUE;
+    if (part[len] == '\0')
+      return TRUE;
+    part += len + 1;
+  }
 }
 
 /* "512 MiB", "2 GiB", "1.5 MiB" or "300 bytes": limits and sizes for people. */
@@ -205,9 +241,12 @@ static gssize stream_read(gpointer data, char *buffer, gsize max, GError **error
     return -1;
   }
   s->unpacked += (guint64)n;
-  /* More than the archive said: never more than the limit. */
-  if (s->unpacked > s->zip->limits.max_entry_bytes) {
-    refuse_size("unpacks to", s->zip->limits.max_entry_bytes, error);
+  /* More than the archive says would slip past the limits checked against
+   * what it says (and fill memory for a file said to be small). */
+  if (s->unpacked > s->entry->size) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+                "refused: unpacks to more than the %" G_GUINT64_FORMAT " bytes the archive states",
+                s->entry->size);
     return -1;
   }
   return (gssize)n;

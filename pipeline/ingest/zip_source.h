@@ -24,6 +24,9 @@ typedef struct IngestZip IngestZip;
 /* Opens an archive for reading; limits may be NULL for the defaults. Fails
  * with PIPELINE_ERROR_INPUT "not a readable zip archive: <why>". */
 IngestZip *ingest_zip_open(const char *path, const IngestZipLimits *limits, GError **error);
+/* The same for an archive already read into memory (to hash it too):
+ * nothing is read from disk again. Keeps a reference to bytes. */
+IngestZip *ingest_zip_open_bytes(GBytes *bytes, const IngestZipLimits *limits, GError **error);
 void ingest_zip_free(IngestZip *zip);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestZip, ingest_zip_free)
 

@@ -59,6 +59,9 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_SECTION_WARNINGS] = {"Warnings", "Hinweise"},
     [REPORT_LABEL_NO_REJECTS] = {"No rows were rejected.", "Es wurden keine Zeilen abgewiesen."},
     [REPORT_LABEL_NO_WARNINGS] = {"No warnings.", "Keine Hinweise."},
+    [REPORT_LABEL_NOTE_ROWS_NOT_SHOWN] =
+        {"%s more rows are not shown here: see %s.",
+         "%s weitere Zeilen sind hier nicht aufgeführt: siehe %s."},
     [REPORT_LABEL_NO_INPUT_FILES] = {"No input files were read.",
                                      "Es wurden keine Eingabedateien gelesen."},
     [REPORT_LABEL_SECTION_SETTINGS] = {"Settings", "Einstellungen"},

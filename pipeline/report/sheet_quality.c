@@ -2,6 +2,11 @@
  * rejects.csv and warnings.csv: three titled sections, each a header and its
  * rows, or a sentence saying there is nothing to list. */
 #include "report/sheet_quality.h"
+#include "common/contract.h"
+
+/* Rows shown per section: a tree of a million bad rows would pass Excel's
+ * 1048576 rows a sheet, and no one reads that far; the CSV has them all. */
+#define QUALITY_MAX_ROWS 10000
 
 /* A column of a section: the CSV column it shows and how. */
 typedef struct {
@@ -20,6 +25,7 @@ typedef struct {
   ReportLabel empty; /* the sentence when there are no rows */
   const QualityColumn *columns;
   gsize n_columns;
+  const char *csv; /* where every row is, when not all are shown */
 } QualitySection;
 
 static const QualityColumn summary_columns[] = {
@@ -80,9 +86,16 @@ static lxw_row_t write_section(ReportSheet *sheet, const ReportContext *ctx, con
     report_sheet_write_header(sheet, row, (lxw_col_t)k,
                               report_context_label(ctx, section->columns[k].label));
   row++;
-  for (guint i = 0; i < t->rows->len; i++, row++)
+  guint shown = MIN(t->rows->len, QUALITY_MAX_ROWS);
+  for (guint i = 0; i < shown; i++, row++)
     for (gsize k = 0; k < section->n_columns; k++)
       write_cell(sheet, ctx, t, i, row, (lxw_col_t)k, &section->columns[k]);
+  if (shown < t->rows->len) {
+    g_autofree char *more = g_strdup_printf("%u", t->rows->len - shown);
+    g_autofree char *note = g_strdup_printf(
+        report_context_label(ctx, REPORT_LABEL_NOTE_ROWS_NOT_SHOWN), more, section->csv);
+    report_sheet_write_line(sheet, row++, 0, note, sheet->formats->note);
+  }
   return row;
 }
 
@@ -93,11 +106,11 @@ gboolean report_sheet_quality_write(const ReportContext *ctx, GError **error)
     return FALSE;
   const QualitySection sections[] = {
       {REPORT_LABEL_SECTION_INPUT_FILES, REPORT_LABEL_NO_INPUT_FILES, summary_columns,
-       G_N_ELEMENTS(summary_columns)},
+       G_N_ELEMENTS(summary_columns), CONTRACT_INGEST_SUMMARY},
       {REPORT_LABEL_SECTION_REJECTS, REPORT_LABEL_NO_REJECTS, reject_columns,
-       G_N_ELEMENTS(reject_columns)},
+       G_N_ELEMENTS(reject_columns), CONTRACT_REJECTS},
       {REPORT_LABEL_SECTION_WARNINGS, REPORT_LABEL_NO_WARNINGS, warning_columns,
-       G_N_ELEMENTS(warning_columns)},
+       G_N_ELEMENTS(warning_columns), CONTRACT_WARNINGS ", " CONTRACT_SCORE_WARNINGS},
   };
   const ReportTable *tables[] = {ctx->data->ingest_summary, ctx->data->rejects,
                                  ctx->data->warnings};

@@ -191,7 +191,9 @@ gboolean score_linkedin_set_profile(ScoreLinkedin *data, const ScoreProfileText 
 {
   ScoreDay covered_until = SCORE_DAY_NONE;
   guint met = 0;
-  if (!score_field_day("covered_until", text->covered_until, FALSE, &covered_until, error) ||
+  /* Empty for exports with no date in their names and no dated event:
+   * SCORE_DAY_NONE, which covers no month. */
+  if (!score_field_day("covered_until", text->covered_until, TRUE, &covered_until, error) ||
       !checkpoints_count(text, &met, error))
     return FALSE;
   data->has_export = TRUE;

@@ -59,6 +59,17 @@ void score_seniority_free(ScoreSeniority *seniority)
   g_free(seniority);
 }
 
+/* Unicode case folding; text of ASCII alone, which folds to its lower case,
+ * without the Unicode tables: every connection's position and company is
+ * folded. */
+static char *text_fold(const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p >= 0x80)
+      return g_utf8_casefold(text, -1);
+  return g_ascii_strdown(text, -1);
+}
+
 struct ScoreAudience {
   GPtrArray *keywords; /* case folded, trimmed, none empty */
 };
@@ -78,7 +89,7 @@ static gboolean folded_contains(const char *text, const GPtrArray *keywords)
 {
   if (text == NULL || text[0] == '\0')
     return FALSE;
-  g_autofree char *folded = g_utf8_casefold(text, -1);
+  g_autofree char *folded = text_fold(text);
   for (guint i = 0; i < keywords->len; i++)
     if (strstr(folded, g_ptr_array_index(keywords, i)) != NULL)
       return TRUE;
@@ -110,7 +121,7 @@ static const char *prefix_skip(const char *text, const char *prefix)
 char *score_url_key(const char *url)
 {
   g_autofree char *trimmed = g_strstrip(g_strdup(url != NULL ? url : ""));
-  g_autofree char *folded = g_utf8_casefold(trimmed, -1);
+  g_autofree char *folded = text_fold(trimmed);
   const char *rest = folded;
   if (g_str_has_prefix(rest, "https://") || g_str_has_prefix(rest, "http://"))
     rest = strstr(rest, "//") + 2;
@@ -127,5 +138,5 @@ char *score_name_key(const char *first, const char *last)
   g_autofree char *b = g_strstrip(g_strdup(last != NULL ? last : ""));
   g_autofree char *joined =
       a[0] != '\0' && b[0] != '\0' ? g_strconcat(a, " ", b, NULL) : g_strconcat(a, b, NULL);
-  return g_utf8_casefold(joined, -1);
+  return text_fold(joined);
 }

@@ -1,0 +1,344 @@
+/* The cache of <work>/cache/ (cache.h): entries are single files written
+ * through a temporary name, framed by a header naming the versions and the
+ * key and closed by a SHA-256 of everything before it. */
+#include "ingest/cache.h"
+#include "ingest/sha256.h"
+#include "version.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CACHE_MAGIC "ssi-pipeline cache\n"
+#define CACHE_TMP_MARK ".tmp-"
+#define CACHE_NAME_MAX 80
+
+struct IngestCache {
+  char *dir;
+  GMutex lock;
+  GHashTable *used; /* "section/file name" of the entries this run loaded or stored */
+};
+
+IngestCache *ingest_cache_open(const char *work_dir)
+{
+  g_autofree char *dir = g_build_filename(work_dir, INGEST_CACHE_DIR, NULL);
+  if (g_mkdir_with_parents(dir, 0777) != 0)
+    return NULL;
+  IngestCache *cache = g_new0(IngestCache, 1);
+  cache->dir = g_steal_pointer(&dir);
+  g_mutex_init(&cache->lock);
+  cache->used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  return cache;
+}
+
+void ingest_cache_free(IngestCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref(cache->used);
+  g_mutex_clear(&cache->lock);
+  g_free(cache->dir);
+  g_free(cache);
+}
+
+static gboolean name_is_plain(const char *key)
+{
+  if (key[0] == '\0' || key[0] == '.' || strlen(key) > CACHE_NAME_MAX)
+    return FALSE;
+  for (const char *p = key; *p != '\0'; p++)
+    if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* "id-<key>" or "h-<hash>": the two forms cannot meet. */
+char *ingest_cache_file_name(const char *key)
+{
+  if (name_is_plain(key))
+    return g_strconcat("id-", key, NULL);
+  IngestSha256 sha;
+  guint8 digest[INGEST_SHA256_BYTES];
+  char hex[INGEST_SHA256_HEX_BYTES];
+  ingest_sha256_init(&sha);
+  ingest_sha256_update(&sha, key, strlen(key));
+  ingest_sha256_finish(&sha, digest);
+  ingest_sha256_hex(digest, hex);
+  return g_strconcat("h-", hex, NULL);
+}
+
+static void cache_mark_used(IngestCache *cache, const char *section, const char *name)
+{
+  g_mutex_lock(&cache->lock);
+  g_hash_table_add(cache->used, g_strconcat(section, "/", name, NULL));
+  g_mutex_unlock(&cache->lock);
+}
+
+/* --- Framing --------------------------------------------------------------- */
+
+static void frame_header(GByteArray *out, const char *section, const char *key)
+{
+  g_byte_array_append(out, (const guint8 *)CACHE_MAGIC, sizeof CACHE_MAGIC - 1);
+  ingest_cache_put_uint(out, INGEST_CACHE_FORMAT_VERSION);
+  ingest_cache_put_string(out, SSI_PIPELINE_VERSION);
+  ingest_cache_put_string(out, section);
+  ingest_cache_put_string(out, key);
+}
+
+static void frame_seal(GByteArray *out)
+{
+  IngestSha256 sha;
+  guint8 digest[INGEST_SHA256_BYTES];
+  ingest_sha256_init(&sha);
+  ingest_sha256_update(&sha, out->data, out->len);
+  ingest_sha256_finish(&sha, digest);
+  g_byte_array_append(out, digest, sizeof digest);
+}
+
+static gboolean frame_sealed(const guint8 *data, gsize len)
+{
+  if (len < INGEST_SHA256_BYTES)
+    return FALSE;
+  IngestSha256 sha;
+  guint8 digest[INGEST_SHA256_BYTES];
+  ingest_sha256_init(&sha);
+  ingest_sha256_update(&sha, data, len - INGEST_SHA256_BYTES);
+  ingest_sha256_finish(&sha, digest);
+  return memcmp(digest, data + len - INGEST_SHA256_BYTES, INGEST_SHA256_BYTES) == 0;
+}
+
+static gboolean string_is(IngestCacheReader *r, const char *want)
+{
+  g_autofree char *got = ingest_cache_get_string(r);
+  return got != NULL && strcmp(got, want) == 0;
+}
+
+/* The payload inside a sealed entry of this version and key, or NULL. */
+static GBytes *frame_open(GBytes *file, const char *section, const char *key)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data(file, &len);
+  gsize magic = sizeof CACHE_MAGIC - 1;
+  if (len < magic || memcmp(data, CACHE_MAGIC, magic) != 0 || !frame_sealed(data, len))
+    return NULL;
+  IngestCacheReader r = {data + magic, data + len - INGEST_SHA256_BYTES, FALSE};
+  if (ingest_cache_get_uint(&r) != INGEST_CACHE_FORMAT_VERSION ||
+      !string_is(&r, SSI_PIPELINE_VERSION) || !string_is(&r, section) || !string_is(&r, key) ||
+      r.bad)
+    return NULL;
+  return g_bytes_new_from_bytes(file, (gsize)(r.p - data), (gsize)(r.end - r.p));
+}
+
+/* --- Entries ---------------------------------------------------------------- */
+
+GBytes *ingest_cache_load(IngestCache *cache, const char *section, const char *key)
+{
+  g_autofree char *name = ingest_cache_file_name(key);
+  g_autofree char *path = g_build_filename(cache->dir, section, name, NULL);
+  cache_mark_used(cache, section, name);
+  char *contents = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &contents, &len, NULL))
+    return NULL;
+  g_autoptr(GBytes) file = g_bytes_new_take(contents, len);
+  return frame_open(file, section, key);
+}
+
+static gboolean write_all(int fd, const guint8 *data, gsize len)
+{
+  while (len > 0) {
+    ssize_t n = write(fd, data, len);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return FALSE;
+    data += n;
+    len -= (gsize)n;
+  }
+  return TRUE;
+}
+
+/* No fsync: an entry a crash leaves half-written fails its checksum and is
+ * ignored, and syncing thousands of entries would cost more than it saves. */
+static void write_entry(const char *path, const GByteArray *bytes)
+{
+  g_autofree char *tmp = g_strconcat(path, CACHE_TMP_MARK "XXXXXX", NULL);
+  int fd = g_mkstemp(tmp);
+  if (fd < 0)
+    return;
+  gboolean ok = write_all(fd, bytes->data, bytes->len);
+  ok = close(fd) == 0 && ok;
+  if (!ok || g_rename(tmp, path) != 0)
+    g_unlink(tmp);
+}
+
+void ingest_cache_store(IngestCache *cache, const char *section, const char *key,
+                        const GByteArray *payload)
+{
+  g_autofree char *name = ingest_cache_file_name(key);
+  g_autofree char *dir = g_build_filename(cache->dir, section, NULL);
+  g_autofree char *path = g_build_filename(dir, name, NULL);
+  cache_mark_used(cache, section, name);
+  if (g_mkdir_with_parents(dir, 0777) != 0)
+    return;
+  g_autoptr(GByteArray) bytes = g_byte_array_sized_new(payload->len + 256);
+  frame_header(bytes, section, key);
+  g_byte_array_append(bytes, payload->data, payload->len);
+  frame_seal(bytes);
+  write_entry(path, bytes);
+}
+
+void ingest_cache_prune(IngestCache *cache, const char *section)
+{
+  g_autofree char *dir = g_build_filename(cache->dir, section, NULL);
+  GDir *d = g_dir_open(dir, 0, NULL);
+  if (d == NULL)
+    return;
+  const char *name;
+  while ((name = g_dir_read_name(d)) != NULL) {
+    g_autofree char *used = g_strconcat(section, "/", name, NULL);
+    g_mutex_lock(&cache->lock);
+    gboolean keep = g_hash_table_contains(cache->used, used);
+    g_mutex_unlock(&cache->lock);
+    if (keep)
+      continue;
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_unlink(path);
+  }
+  g_dir_close(d);
+}
+
+/* --- Payload encoding: LEB128 numbers, strings as length + 1 (0 is NULL) --- */
+
+void ingest_cache_put_uint(GByteArray *out, guint64 value)
+{
+  guint8 buf[10];
+  guint n = 0;
+  do {
+    buf[n] = (guint8)(value & 0x7f);
+    value >>= 7;
+    if (value != 0)
+      buf[n] |= 0x80;
+    n++;
+  } while (value != 0);
+  g_byte_array_append(out, buf, n);
+}
+
+void ingest_cache_put_string(GByteArray *out, const char *text)
+{
+  if (text == NULL) {
+    ingest_cache_put_uint(out, 0);
+    return;
+  }
+  gsize len = strlen(text);
+  ingest_cache_put_uint(out, (guint64)len + 1);
+  g_byte_array_append(out, (const guint8 *)text, (guint)len);
+}
+
+void ingest_cache_put_bytes(GByteArray *out, const guint8 *data, gsize len)
+{
+  g_byte_array_append(out, data, (guint)len);
+}
+
+void ingest_cache_reader_init(IngestCacheReader *reader, GBytes *payload)
+{
+  gsize len;
+  reader->p = g_bytes_get_data(payload, &len);
+  reader->end = reader->p + len;
+  reader->bad = FALSE;
+}
+
+guint64 ingest_cache_get_uint(IngestCacheReader *reader)
+{
+  guint64 value = 0;
+  for (guint shift = 0; shift < 64; shift += 7) {
+    if (reader->p >= reader->end)
+      break;
+    guint8 b = *reader->p++;
+    value |= (guint64)(b & 0x7f) << shift;
+    if (!(b & 0x80))
+      return value;
+  }
+  reader->bad = TRUE;
+  return 0;
+}
+
+const char *ingest_cache_get_string_ref(IngestCacheReader *reader, gsize *len)
+{
+  guint64 n = ingest_cache_get_uint(reader);
+  *len = 0;
+  if (n == 0 || reader->bad)
+    return NULL;
+  if (n - 1 > (guint64)(reader->end - reader->p)) {
+    reader->bad = TRUE;
+    return NULL;
+  }
+  const char *text = (const char *)reader->p;
+  *len = (gsize)(n - 1);
+  reader->p += n - 1;
+  return text;
+}
+
+char *ingest_cache_get_string(IngestCacheReader *reader)
+{
+  gsize len;
+  const char *text = ingest_cache_get_string_ref(reader, &len);
+  if (text == NULL)
+    return NULL;
+  char *copy = g_malloc(len + 1);
+  memcpy(copy, text, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+gboolean ingest_cache_get_bytes(IngestCacheReader *reader, guint8 *out, gsize len)
+{
+  if (reader->bad || len > (gsize)(reader->end - reader->p)) {
+    reader->bad = TRUE;
+    return FALSE;
+  }
+  memcpy(out, reader->p, len);
+  reader->p += len;
+  return TRUE;
+}
+
+/* --- Tree files -------------------------------------------------------------- */
+
+void ingest_cache_put_file(GByteArray *out, const IngestTreeFile *file)
+{
+  g_return_if_fail(file->has_sha256);
+  ingest_cache_put_string(out, file->path);
+  ingest_cache_put_uint(out, file->bytes);
+  ingest_cache_put_uint(out, (guint64)file->mtime_ns);
+  ingest_cache_put_uint(out, (guint64)file->ctime_ns);
+  ingest_cache_put_uint(out, file->inode);
+  ingest_cache_put_bytes(out, file->sha256, INGEST_SHA256_BYTES);
+}
+
+gboolean ingest_cache_get_file(IngestCacheReader *reader, IngestCacheFile *out)
+{
+  out->path = ingest_cache_get_string(reader);
+  out->bytes = ingest_cache_get_uint(reader);
+  out->mtime_ns = (gint64)ingest_cache_get_uint(reader);
+  out->ctime_ns = (gint64)ingest_cache_get_uint(reader);
+  out->inode = ingest_cache_get_uint(reader);
+  if (ingest_cache_get_bytes(reader, out->sha256, sizeof out->sha256) && out->path != NULL)
+    return TRUE;
+  g_clear_pointer(&out->path, g_free);
+  return FALSE;
+}
+
+void ingest_cache_file_clear(IngestCacheFile *file)
+{
+  g_clear_pointer(&file->path, g_free);
+}
+
+gboolean ingest_cache_file_matches(const IngestCacheFile *cached, IngestTreeFile *file)
+{
+  if (!file->regular || strcmp(cached->path, file->path) != 0 || cached->bytes != file->bytes ||
+      cached->mtime_ns != file->mtime_ns || cached->ctime_ns != file->ctime_ns ||
+      cached->inode != file->inode)
+    return FALSE;
+  memcpy(file->sha256, cached->sha256, sizeof file->sha256);
+  file->has_sha256 = TRUE;
+  return TRUE;
+}

@@ -1,0 +1,562 @@
+/* Reads one ambassador's LinkedIn exports (linkedin_ambassador.h): the new
+ * exports from their files, newest first, laid over what the cache kept of
+ * the older ones; and the cache entry written back. */
+#include "ingest/linkedin_ambassador.h"
+#include "ingest/sha256.h"
+#include "ingest/zip_source.h"
+#include <string.h>
+
+#define NOTE_NOT_USED "not used"
+
+/* --- Results ------------------------------------------------------------------ */
+
+static IngestLinkedinExportResult *export_result_new(const char *path, guint32 day)
+{
+  IngestLinkedinExportResult *er = g_new0(IngestLinkedinExportResult, 1);
+  er->path = g_strdup(path);
+  er->day = day;
+  er->reports = g_ptr_array_new();
+  return er;
+}
+
+static void export_result_free(gpointer data)
+{
+  IngestLinkedinExportResult *er = data;
+  g_free(er->path);
+  g_ptr_array_unref(er->reports);
+  g_free(er);
+}
+
+static GPtrArray *export_results_new(void)
+{
+  return g_ptr_array_new_with_free_func(export_result_free);
+}
+
+static GPtrArray *reports_new(void)
+{
+  return g_ptr_array_new_with_free_func((GDestroyNotify)ingest_linkedin_report_free);
+}
+
+static IngestLinkedinResult *result_new(const IngestLinkedinAmbassador *ambassador)
+{
+  IngestLinkedinResult *result = g_new0(IngestLinkedinResult, 1);
+  result->ambassador = ambassador;
+  result->exports = export_results_new();
+  result->reports = reports_new();
+  result->loose = reports_new();
+  result->newest = -1;
+  return result;
+}
+
+void ingest_linkedin_result_free(IngestLinkedinResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref(result->exports);
+  g_ptr_array_unref(result->reports);
+  g_ptr_array_unref(result->loose);
+  ingest_linkedin_events_free(result->events);
+  ingest_linkedin_profile_clear(&result->profile);
+  g_free(result);
+}
+
+const char *ingest_linkedin_result_newest_export(const IngestLinkedinResult *result)
+{
+  if (result->newest < 0)
+    return NULL;
+  return ((IngestLinkedinExportResult *)g_ptr_array_index(result->exports, result->newest))->path;
+}
+
+gboolean ingest_linkedin_result_superseded(const IngestLinkedinResult *result,
+                                           const IngestLinkedinFileReport *report)
+{
+  return report->kind >= LINKEDIN_N_EVENT_KINDS && (int)report->export_index != result->newest;
+}
+
+/* --- Reading exports from their files ---------------------------------------- */
+
+/* The exports being read, apart from any kept in the cache. */
+typedef struct {
+  IngestLinkedinResult *result; /* reports are added to it, by id */
+  IngestLinkedinEvents *events;
+  GPtrArray *exports; /* IngestLinkedinExportResult */
+  IngestLinkedinProfile profile;
+  int newest;
+} Reading;
+
+/* Files up to this size are read into memory once, for their SHA-256 and
+ * for the reader or libzip alike; larger ones are read where they lie. */
+#define WHOLE_FILE_BYTES (64 * 1024 * 1024)
+
+/* The file's bytes, NULL when it cannot be read whole (the readers then say
+ * why); its SHA-256 is taken on the way if it is not known. */
+static GBytes *file_slurp(IngestTreeFile *tree)
+{
+  if (!tree->regular || tree->bytes > WHOLE_FILE_BYTES)
+    return NULL;
+  char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(tree->abs_path, &data, &len, NULL))
+    return NULL;
+  if (!tree->has_sha256 && len == tree->bytes) {
+    IngestSha256 sha;
+    ingest_sha256_init(&sha);
+    ingest_sha256_update(&sha, data, len);
+    ingest_sha256_finish(&sha, tree->sha256);
+    tree->has_sha256 = TRUE;
+  }
+  return g_bytes_new_take(data, len);
+}
+
+static gboolean read_tree_file(gpointer source, const CsvReaderOptions *options, CsvRecordFunc func,
+                               gpointer user_data, CsvFileInfo *info, GError **error)
+{
+  IngestTreeFile *tree = source;
+  g_autoptr(GBytes) bytes = file_slurp(tree);
+  if (bytes == NULL)
+    return csv_reader_read_file(tree->abs_path, options, func, user_data, info, error);
+  gsize len;
+  const char *data = g_bytes_get_data(bytes, &len);
+  return csv_reader_read_bytes(data, len, options, func, user_data, info, error);
+}
+
+typedef struct {
+  IngestZip *zip;
+  guint index;
+} ZipMember;
+
+static gboolean read_zip_member(gpointer source, const CsvReaderOptions *options,
+                                CsvRecordFunc func, gpointer user_data, CsvFileInfo *info,
+                                GError **error)
+{
+  ZipMember *member = source;
+  return ingest_zip_read_csv(member->zip, member->index, options, func, user_data, info, error);
+}
+
+static gboolean is_csv(const char *path)
+{
+  gsize n = strlen(path);
+  return n >= 4 && g_ascii_strcasecmp(path + n - 4, ".csv") == 0;
+}
+
+static IngestLinkedinFileReport *reading_add_report(Reading *rd, IngestLinkedinExportResult *er,
+                                                    const char *path, gboolean tree_file,
+                                                    IngestLinkedinKind kind)
+{
+  IngestLinkedinFileReport *report = ingest_linkedin_report_new(path, NULL, kind);
+  report->id = rd->result->reports->len;
+  report->export_index = rd->exports->len - 1;
+  report->tree_file = tree_file;
+  g_ptr_array_add(rd->result->reports, report);
+  g_ptr_array_add(er->reports, report);
+  return report;
+}
+
+static void reading_read_file(Reading *rd, IngestLinkedinFileReport *report,
+                              IngestLinkedinReadFunc read, gpointer source, gboolean newest)
+{
+  if (report->kind == LINKEDIN_NOT_USED) {
+    ingest_ledger_note(&report->tally, NOTE_NOT_USED);
+    return;
+  }
+  ingest_linkedin_file_read(report, report->id, read, source, rd->events,
+                            newest ? &rd->profile : NULL);
+}
+
+static void reading_read_folder(Reading *rd, IngestLinkedinExportResult *er,
+                                const IngestLinkedinExport *export, gboolean newest)
+{
+  for (guint i = 0; i < export->files->len; i++) {
+    const IngestLinkedinFile *file = g_ptr_array_index(export->files, i);
+    const char *name = strrchr(file->tree->path, '/');
+    name = name != NULL ? name + 1 : file->tree->path;
+    IngestLinkedinKind kind = is_csv(name) ? ingest_linkedin_kind_of(name) : LINKEDIN_NOT_USED;
+    IngestLinkedinFileReport *report = reading_add_report(rd, er, file->tree->path, TRUE, kind);
+    reading_read_file(rd, report, read_tree_file, file->tree, newest);
+  }
+}
+
+/* The name without the folders inside the archive. */
+static const char *member_base_name(const char *name)
+{
+  const char *base = name;
+  for (const char *p = name; *p != '\0'; p++)
+    if (*p == '/' || *p == '\\')
+      base = p + 1;
+  return base;
+}
+
+static void reading_read_member(Reading *rd, IngestLinkedinExportResult *er, IngestZip *zip,
+                                guint i, gboolean newest)
+{
+  const char *name = ingest_zip_entry_name(zip, i);
+  g_autofree char *path = g_strconcat(er->path, "/", name, NULL);
+  IngestLinkedinKind kind = ingest_linkedin_kind_of(member_base_name(name));
+  IngestLinkedinFileReport *report = reading_add_report(rd, er, path, FALSE, kind);
+  if (!ingest_zip_name_is_safe(name)) {
+    ingest_linkedin_report_reject(report, 1, "unsafe entry name", name);
+    ingest_ledger_note(&report->tally, "unsafe entry name");
+    return;
+  }
+  ZipMember member = {zip, i};
+  reading_read_file(rd, report, read_zip_member, &member, newest);
+}
+
+/* FALSE for an archive that cannot be opened: listed, and no export. */
+static gboolean reading_read_zip(Reading *rd, IngestLinkedinExportResult *er,
+                                 const IngestLinkedinExport *export, gboolean newest)
+{
+  IngestLinkedinFileReport *report =
+      reading_add_report(rd, er, export->path, TRUE, LINKEDIN_NOT_USED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = file_slurp(export->zip->tree);
+  g_autoptr(IngestZip) zip = bytes != NULL
+                                 ? ingest_zip_open_bytes(bytes, NULL, &error)
+                                 : ingest_zip_open(export->zip->tree->abs_path, NULL, &error);
+  if (zip == NULL) {
+    ingest_linkedin_report_reject(report, 1, error->message, "");
+    ingest_ledger_note(&report->tally, error->message);
+    return FALSE;
+  }
+  guint n = ingest_zip_n_entries(zip);
+  g_autofree char *note = g_strdup_printf("zip archive of %u file%s", n, n == 1 ? "" : "s");
+  ingest_ledger_note(&report->tally, note);
+  for (guint i = 0; i < n; i++)
+    reading_read_member(rd, er, zip, i, newest);
+  return TRUE;
+}
+
+static void reading_read_export(Reading *rd, const IngestLinkedinExport *export)
+{
+  IngestLinkedinExportResult *er = export_result_new(export->path, export->day);
+  g_ptr_array_add(rd->exports, er);
+  gboolean newest = rd->newest < 0;
+  if (export->zip != NULL) {
+    if (!reading_read_zip(rd, er, export, newest))
+      return;
+  } else {
+    reading_read_folder(rd, er, export, newest);
+  }
+  er->readable = TRUE;
+  if (newest)
+    rd->newest = (int)rd->exports->len - 1;
+  ingest_linkedin_events_end_export(rd->events, rd->result->reports);
+}
+
+/* The kept exports move behind the new ones. */
+static void result_prepend(IngestLinkedinResult *result, Reading *rd)
+{
+  guint n_new = rd->exports->len;
+  for (guint i = 0; i < result->exports->len; i++) {
+    IngestLinkedinExportResult *er = g_ptr_array_index(result->exports, i);
+    for (guint r = 0; r < er->reports->len; r++)
+      ((IngestLinkedinFileReport *)g_ptr_array_index(er->reports, r))->export_index += n_new;
+  }
+  g_ptr_array_extend_and_steal(rd->exports, g_steal_pointer(&result->exports));
+  result->exports = g_steal_pointer(&rd->exports);
+  if (rd->newest >= 0) {
+    ingest_linkedin_profile_clear(&result->profile);
+    result->profile = rd->profile;
+    result->newest = rd->newest;
+  } else {
+    ingest_linkedin_profile_clear(&rd->profile);
+    if (result->newest >= 0)
+      result->newest += (int)n_new;
+  }
+}
+
+/* Reads the n newest exports and lays them over the result kept so far. */
+static void result_read_new(IngestLinkedinResult *result, guint n)
+{
+  Reading rd = {result, ingest_linkedin_events_new(), export_results_new(), {0}, -1};
+  for (guint i = 0; i < n; i++)
+    reading_read_export(&rd, g_ptr_array_index(result->ambassador->exports, i));
+  if (result->events == NULL) {
+    result->events = g_steal_pointer(&rd.events);
+  } else {
+    result->events = ingest_linkedin_events_merge(g_steal_pointer(&rd.events), result->events);
+    ingest_linkedin_events_account(result->events, result->reports);
+  }
+  result_prepend(result, &rd);
+  result->exports_read = n;
+}
+
+static void result_add_loose(IngestLinkedinResult *result)
+{
+  const GPtrArray *loose = result->ambassador->loose;
+  for (guint i = 0; i < loose->len; i++) {
+    const IngestLinkedinFile *file = g_ptr_array_index(loose, i);
+    IngestLinkedinFileReport *report =
+        ingest_linkedin_report_new(file->tree->path, NULL, LINKEDIN_NOT_USED);
+    report->tree_file = TRUE;
+    ingest_ledger_note(&report->tally, NOTE_NOT_USED);
+    g_ptr_array_add(result->loose, report);
+  }
+}
+
+static void result_set_coverage(IngestLinkedinResult *result)
+{
+  guint32 covered = ingest_linkedin_events_latest_day(result->events);
+  for (guint i = 0; i < result->exports->len; i++) {
+    const IngestLinkedinExportResult *er = g_ptr_array_index(result->exports, i);
+    if (er->readable)
+      covered = MAX(covered, er->day);
+  }
+  result->covered_until = covered;
+}
+
+/* --- SHA-256 of the files not known from the cache ------------------------- */
+
+static void file_hash(IngestLinkedinFile *file)
+{
+  IngestTreeFile *tree = file->tree;
+  if (!tree->has_sha256 && tree->regular)
+    tree->has_sha256 = ingest_sha256_file(tree->abs_path, tree->sha256, NULL);
+}
+
+/* The files making up an export: the zip, or the files of the folder. */
+static GPtrArray *export_sources(const IngestLinkedinExport *export)
+{
+  GPtrArray *sources = g_ptr_array_new();
+  if (export->zip != NULL)
+    g_ptr_array_add(sources, export->zip);
+  else
+    g_ptr_array_extend(sources, export->files, NULL, NULL);
+  return sources;
+}
+
+static void ambassador_hash(const IngestLinkedinAmbassador *ambassador)
+{
+  for (guint i = 0; i < ambassador->exports->len; i++) {
+    g_autoptr(GPtrArray) sources = export_sources(g_ptr_array_index(ambassador->exports, i));
+    for (guint s = 0; s < sources->len; s++)
+      file_hash(g_ptr_array_index(sources, s));
+  }
+  for (guint i = 0; i < ambassador->loose->len; i++)
+    file_hash(g_ptr_array_index(ambassador->loose, i));
+}
+
+/* --- The cache entry: every export with its files, reports, profile, events */
+
+static void profile_save(const IngestLinkedinProfile *p, GByteArray *out)
+{
+  ingest_cache_put_string(out, p->first_name);
+  ingest_cache_put_string(out, p->last_name);
+  guint flags = (p->headline_set ? 1 : 0) | (p->summary_set ? 2 : 0) | (p->industry_set ? 4 : 0) |
+                (p->geo_location_set ? 8 : 0) | (p->websites_or_twitter_set ? 16 : 0) |
+                (p->current_position ? 32 : 0);
+  ingest_cache_put_uint(out, flags);
+  ingest_cache_put_uint(out, p->skills);
+  ingest_cache_put_uint(out, p->visible_recommendations);
+}
+
+static void profile_load(IngestCacheReader *r, IngestLinkedinProfile *p)
+{
+  p->first_name = ingest_cache_get_string(r);
+  p->last_name = ingest_cache_get_string(r);
+  guint64 flags = ingest_cache_get_uint(r);
+  p->headline_set = (flags & 1) != 0;
+  p->summary_set = (flags & 2) != 0;
+  p->industry_set = (flags & 4) != 0;
+  p->geo_location_set = (flags & 8) != 0;
+  p->websites_or_twitter_set = (flags & 16) != 0;
+  p->current_position = (flags & 32) != 0;
+  p->skills = (guint)ingest_cache_get_uint(r);
+  p->visible_recommendations = (guint)ingest_cache_get_uint(r);
+}
+
+/* FALSE when a file's SHA-256 is unknown (it could not be read): such an
+ * ambassador is read again next time. */
+static gboolean export_save(const IngestLinkedinExport *export,
+                            const IngestLinkedinExportResult *er, GByteArray *out)
+{
+  g_autoptr(GPtrArray) sources = export_sources(export);
+  ingest_cache_put_string(out, er->path);
+  ingest_cache_put_uint(out, er->day);
+  ingest_cache_put_uint(out, er->readable ? 1 : 0);
+  ingest_cache_put_uint(out, sources->len);
+  for (guint s = 0; s < sources->len; s++) {
+    const IngestTreeFile *tree = ((IngestLinkedinFile *)g_ptr_array_index(sources, s))->tree;
+    if (!tree->has_sha256)
+      return FALSE;
+    ingest_cache_put_file(out, tree);
+  }
+  ingest_cache_put_uint(out, er->reports->len);
+  for (guint r = 0; r < er->reports->len; r++) {
+    const IngestLinkedinFileReport *report = g_ptr_array_index(er->reports, r);
+    ingest_cache_put_uint(out, report->id);
+    ingest_linkedin_report_save(report, er->path, out);
+  }
+  return TRUE;
+}
+
+static void result_store(const IngestLinkedinResult *result, IngestCache *cache)
+{
+  const IngestLinkedinAmbassador *ambassador = result->ambassador;
+  g_autoptr(GByteArray) out = g_byte_array_sized_new(64 * 1024);
+  ingest_cache_put_uint(out, result->reports->len);
+  ingest_cache_put_uint(out, result->exports->len);
+  for (guint i = 0; i < result->exports->len; i++)
+    if (!export_save(g_ptr_array_index(ambassador->exports, i),
+                     g_ptr_array_index(result->exports, i), out))
+      return;
+  profile_save(&result->profile, out);
+  ingest_cache_put_uint(out, (guint64)(result->newest + 1));
+  ingest_linkedin_events_save(result->events, out);
+  ingest_cache_store(cache, INGEST_LINKEDIN_CACHE_SECTION, ambassador->id, out);
+}
+
+/* --- Reading the cache entry back ------------------------------------------ */
+
+/* The ambassador's files by path. */
+static GHashTable *files_by_path(const IngestLinkedinAmbassador *ambassador)
+{
+  GHashTable *files = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint i = 0; i < ambassador->exports->len; i++) {
+    g_autoptr(GPtrArray) sources = export_sources(g_ptr_array_index(ambassador->exports, i));
+    for (guint s = 0; s < sources->len; s++) {
+      IngestLinkedinFile *file = g_ptr_array_index(sources, s);
+      g_hash_table_insert(files, file->tree->path, file);
+    }
+  }
+  return files;
+}
+
+typedef struct {
+  const IngestLinkedinAmbassador *ambassador;
+  GHashTable *files;  /* files_by_path */
+  guint offset;       /* the kept exports are the ambassador's from here on */
+  gboolean unchanged; /* every kept export is there, with the same files */
+  IngestLinkedinResult *result;
+} Loading;
+
+/* Compares a kept export's files with those of export (NULL: gone), and
+ * takes the SHA-256 of every unchanged file whatever the outcome. */
+static gboolean loading_read_sources(Loading *ld, IngestCacheReader *r,
+                                     const IngestLinkedinExport *export)
+{
+  g_autoptr(GPtrArray) now = export != NULL ? export_sources(export) : g_ptr_array_new();
+  guint64 n = ingest_cache_get_uint(r);
+  gboolean same = n == now->len;
+  for (guint64 s = 0; s < n && !r->bad; s++) {
+    IngestCacheFile cached = {0};
+    if (!ingest_cache_get_file(r, &cached))
+      return FALSE;
+    IngestLinkedinFile *file = g_hash_table_lookup(ld->files, cached.path);
+    gboolean matches = file != NULL && ingest_cache_file_matches(&cached, file->tree);
+    same = same && matches && file == g_ptr_array_index(now, s);
+    ingest_cache_file_clear(&cached);
+  }
+  ld->unchanged = ld->unchanged && same;
+  return !r->bad;
+}
+
+static gboolean loading_read_reports(Loading *ld, IngestCacheReader *r,
+                                     IngestLinkedinExportResult *er, guint index)
+{
+  guint64 n = ingest_cache_get_uint(r);
+  for (guint64 i = 0; i < n && !r->bad; i++) {
+    guint64 id = ingest_cache_get_uint(r);
+    IngestLinkedinFileReport *report = ingest_linkedin_report_load(r, er->path);
+    GPtrArray *reports = ld->result->reports;
+    if (report == NULL || id >= reports->len || g_ptr_array_index(reports, id) != NULL) {
+      ingest_linkedin_report_free(report);
+      return FALSE;
+    }
+    report->id = (guint)id;
+    report->export_index = index;
+    reports->pdata[id] = report;
+    g_ptr_array_add(er->reports, report);
+  }
+  return !r->bad;
+}
+
+static gboolean loading_read_export(Loading *ld, IngestCacheReader *r, guint index)
+{
+  g_autofree char *path = ingest_cache_get_string(r);
+  guint32 day = (guint32)ingest_cache_get_uint(r);
+  gboolean readable = ingest_cache_get_uint(r) != 0;
+  if (path == NULL)
+    return FALSE;
+  guint at = ld->offset + index;
+  const IngestLinkedinExport *export =
+      at < ld->ambassador->exports->len ? g_ptr_array_index(ld->ambassador->exports, at) : NULL;
+  if (export == NULL || strcmp(export->path, path) != 0 || export->day != day)
+    ld->unchanged = FALSE;
+  if (!loading_read_sources(ld, r, ld->unchanged ? export : NULL))
+    return FALSE;
+  IngestLinkedinExportResult *er = export_result_new(path, day);
+  er->readable = readable;
+  g_ptr_array_add(ld->result->exports, er);
+  return loading_read_reports(ld, r, er, index);
+}
+
+/* Every report id was given, and the newest export is one of them. */
+static gboolean loading_finish(Loading *ld, IngestCacheReader *r)
+{
+  IngestLinkedinResult *result = ld->result;
+  for (guint i = 0; i < result->reports->len; i++)
+    if (g_ptr_array_index(result->reports, i) == NULL)
+      return FALSE;
+  profile_load(r, &result->profile);
+  result->newest = (int)ingest_cache_get_uint(r) - 1;
+  if (r->bad || result->newest < -1 || result->newest >= (int)result->exports->len)
+    return FALSE;
+  result->events = ingest_linkedin_events_load(r, result->reports->len);
+  return result->events != NULL && r->p == r->end;
+}
+
+static gboolean loading_read(Loading *ld, IngestCacheReader *r)
+{
+  guint64 n_reports = ingest_cache_get_uint(r);
+  guint64 n_exports = ingest_cache_get_uint(r);
+  guint n_now = ld->ambassador->exports->len;
+  if (r->bad || n_reports > (guint64)(r->end - r->p) || n_exports > (guint64)(r->end - r->p))
+    return FALSE;
+  ld->offset = n_exports <= n_now ? n_now - (guint)n_exports : 0;
+  ld->unchanged = n_exports <= n_now;
+  g_ptr_array_set_size(ld->result->reports, (guint)n_reports);
+  for (guint i = 0; i < n_exports; i++)
+    if (!loading_read_export(ld, r, i))
+      return FALSE;
+  return ld->unchanged && loading_finish(ld, r);
+}
+
+/* The kept result when its exports are the oldest of the ambassador's, each
+ * unchanged; else NULL, though the SHA-256 of unchanged files is taken. */
+static IngestLinkedinResult *result_load(const IngestLinkedinAmbassador *ambassador,
+                                         IngestCache *cache)
+{
+  g_autoptr(GBytes) payload =
+      ingest_cache_load(cache, INGEST_LINKEDIN_CACHE_SECTION, ambassador->id);
+  if (payload == NULL)
+    return NULL;
+  g_autoptr(GHashTable) files = files_by_path(ambassador);
+  Loading ld = {ambassador, files, 0, FALSE, result_new(ambassador)};
+  IngestCacheReader r;
+  ingest_cache_reader_init(&r, payload);
+  if (loading_read(&ld, &r))
+    return ld.result;
+  /* Reports not given stay NULL: the array frees only the others. */
+  ingest_linkedin_result_free(ld.result);
+  return NULL;
+}
+
+/* --- Reading an ambassador --------------------------------------------------- */
+
+IngestLinkedinResult *ingest_linkedin_ambassador_read(const IngestLinkedinAmbassador *ambassador,
+                                                      IngestCache *cache)
+{
+  IngestLinkedinResult *result = cache != NULL ? result_load(ambassador, cache) : NULL;
+  if (result == NULL)
+    result = result_new(ambassador);
+  guint n_new = ambassador->exports->len - result->exports->len;
+  if (result->events == NULL || n_new > 0)
+    result_read_new(result, n_new);
+  result_add_loose(result);
+  result_set_coverage(result);
+  ambassador_hash(ambassador);
+  if (cache != NULL && result->exports_read > 0)
+    result_store(result, cache);
+  return result;
+}

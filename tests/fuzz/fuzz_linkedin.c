@@ -1,0 +1,8 @@
+/* libFuzzer program for LinkedIn export files: the body is
+ * fuzz_linkedin in targets.c, shared with the replay of kept inputs. */
+#include "driver.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  return fuzz_driver_run(fuzz_linkedin, data, size);
+}

@@ -1,0 +1,137 @@
+/* Tests of pipeline/ingest/ledger.c where it keeps files out of memory:
+ * files handed over in blocks come out in ingest_summary.csv and
+ * rejects.csv in path order among the others, whether the blocks wait in
+ * a temporary file (which leaves nothing behind) or in memory, and they
+ * count in the totals. */
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "ingest/ledger.h"
+#include "test_support.h"
+
+#include <string.h>
+
+#define KIND "linkedin export"
+
+/* One ambassador's files, handed over in an order of their own. */
+static void add_block(IngestLedger *ledger, const char *id)
+{
+  IngestLedgerBlock *block = ingest_ledger_block_new();
+  g_autofree char *zip = g_strdup_printf("linkedin/%s/Export.zip", id);
+  g_autofree char *shares = g_strdup_printf("linkedin/%s/Export.zip/Shares.csv", id);
+  g_autofree char *conn = g_strdup_printf("linkedin/%s/Export.zip/Connections.csv", id);
+  IngestFileEntry *e = ingest_ledger_block_add_file(block, zip, KIND);
+  ingest_ledger_note(e, "zip archive of 2 files");
+  e = ingest_ledger_block_add_file(block, shares, KIND);
+  e->rows_read = 3;
+  e->accepted = 2;
+  e->duplicates = 1;
+  e->encoding = g_strdup("UTF-8");
+  e = ingest_ledger_block_add_file(block, conn, KIND);
+  e->encoding = g_strdup("UTF-8 with BOM");
+  ingest_ledger_block_reject(block, e, 9, "bad date: \"x\"", "a,b,x");
+  ingest_ledger_block_reject(block, e, 4, "no key field", ",,");
+  e->rows_read += 5;
+  e->accepted += 5;
+  ingest_ledger_add_block(ledger, block, FALSE);
+}
+
+static void fill(IngestLedger *ledger)
+{
+  IngestFileEntry *roster = ingest_ledger_add_file(ledger, "roster.csv", "roster");
+  ingest_ledger_accept(roster);
+  ingest_ledger_reject(ledger, roster, 2, "unknown program", "x;y");
+  /* Blocks handed over in ambassador order: "a1" before "a1-x", though
+   * "linkedin/a1-x/" comes first in path order. */
+  add_block(ledger, "a1");
+  add_block(ledger, "a1-x");
+  IngestFileEntry *loose = ingest_ledger_add_file(ledger, "linkedin/a1/notes.txt", KIND);
+  ingest_ledger_note(loose, "not used");
+}
+
+static const char summary_want[] =
+    "file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
+    "linkedin/a1-x/Export.zip,linkedin export,,0,0,0,0,zip archive of 2 files\n"
+    "linkedin/a1-x/Export.zip/Connections.csv,linkedin export,UTF-8 with BOM,7,5,0,2,\n"
+    "linkedin/a1-x/Export.zip/Shares.csv,linkedin export,UTF-8,3,2,1,0,\n"
+    "linkedin/a1/Export.zip,linkedin export,,0,0,0,0,zip archive of 2 files\n"
+    "linkedin/a1/Export.zip/Connections.csv,linkedin export,UTF-8 with BOM,7,5,0,2,\n"
+    "linkedin/a1/Export.zip/Shares.csv,linkedin export,UTF-8,3,2,1,0,\n"
+    "linkedin/a1/notes.txt,linkedin export,,0,0,0,0,not used\n"
+    "roster.csv,roster,,2,1,0,1,\n";
+
+static const char rejects_want[] =
+    "file,line,reason,excerpt\n"
+    "linkedin/a1-x/Export.zip/Connections.csv,4,no key field,\",,\"\n"
+    "linkedin/a1-x/Export.zip/Connections.csv,9,\"bad date: \"\"x\"\"\",\"a,b,x\"\n"
+    "linkedin/a1/Export.zip/Connections.csv,4,no key field,\",,\"\n"
+    "linkedin/a1/Export.zip/Connections.csv,9,\"bad date: \"\"x\"\"\",\"a,b,x\"\n"
+    "roster.csv,2,unknown program,x;y\n";
+
+static void assert_written(IngestLedger *ledger, const char *dir)
+{
+  g_autofree char *summary = g_build_filename(dir, "summary.csv", NULL);
+  g_autofree char *rejects = g_build_filename(dir, "rejects.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  assert_true(ingest_ledger_write_summary(ledger, summary, &error));
+  assert_true(ingest_ledger_write_rejects(ledger, rejects, &error));
+  g_autofree char *summary_text = test_tree_read(dir, "summary.csv");
+  g_autofree char *rejects_text = test_tree_read(dir, "rejects.csv");
+  assert_string_equal(summary_text, summary_want);
+  assert_string_equal(rejects_text, rejects_want);
+}
+
+static guint count_files(const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+  guint n = 0;
+  while (d != NULL && g_dir_read_name(d) != NULL)
+    n++;
+  return n;
+}
+
+static void test_blocks_spilled_to_a_file(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  g_autofree char *spill = g_build_filename(dir, "normalized", NULL);
+  IngestLedger *ledger = ingest_ledger_new();
+  ingest_ledger_spill_to(ledger, spill);
+  fill(ledger);
+  /* The temporary file has no name: a crash leaves nothing behind. */
+  assert_int_equal(count_files(spill), 0);
+  assert_written(ledger, dir);
+  IngestLedgerCounts counts;
+  ingest_ledger_block_counts(ledger, &counts);
+  assert_int_equal(counts.files, 6);
+  assert_int_equal(counts.rows_read, 20);
+  assert_int_equal(counts.accepted, 14);
+  assert_int_equal(counts.duplicates, 2);
+  assert_int_equal(counts.rejected, 4);
+  ingest_ledger_free(ledger);
+  test_tree_remove(dir);
+}
+
+static void test_blocks_in_memory(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  IngestLedger *ledger = ingest_ledger_new();
+  fill(ledger);
+  assert_written(ledger, dir);
+  ingest_ledger_free(ledger);
+  test_tree_remove(dir);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_blocks_spilled_to_a_file),
+      cmocka_unit_test(test_blocks_in_memory),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
