@@ -252,9 +252,10 @@ static gsize json_skip_literal(const char *text, gsize length, gsize i)
 }
 
 /* json-glib 1.6 reads "{...} {...}" or "1 [2]" as one document: it keeps
- * the first value and leaks the rest. FALSE, with the line where it
- * starts, when an object or array follows a complete top-level value. */
-static gboolean json_single_value(const char *text, gsize length, guint64 *line)
+ * the first value and leaks the rest. FALSE, with the line where it starts
+ * and its bracket, when an object or array follows a complete top-level
+ * value. */
+static gboolean json_single_value(const char *text, gsize length, guint64 *line, char *found)
 {
   *line = 1;
   if (!g_utf8_validate_len(text, length, NULL))
@@ -269,7 +270,8 @@ static gboolean json_single_value(const char *text, gsize length, guint64 *line)
   if (end == i || end == length)
     return TRUE;
   end = json_skip_space(text, length, end, line);
-  return end == length || (text[end] != '{' && text[end] != '[');
+  *found = end < length ? text[end] : '\0';
+  return *found != '{' && *found != '[';
 }
 
 static void capture_read(SsiCapture *capture)
@@ -290,9 +292,12 @@ static void capture_read(SsiCapture *capture)
     capture_reject(capture, "nested more than 64 levels deep: not an SSI page capture");
     return;
   }
-  if (!json_single_value(capture->text, capture->length, &deep_line)) {
+  char second;
+  if (!json_single_value(capture->text, capture->length, &deep_line, &second)) {
+    g_autofree char *reason =
+        g_strdup_printf("not JSON: unexpected `%c', expected end of file", second);
     capture->line = deep_line;
-    capture_reject(capture, "not JSON: a second value after the end of the first");
+    capture_reject(capture, reason);
     return;
   }
   g_autoptr(JsonParser) parser = json_parser_new();

@@ -115,12 +115,17 @@ run_target() { # target
   mkdir -p "$work/corpus/$t" "$work/crashes/$t" "$work/logs"
   make_seeds "$t" "$work/seeds/$t"
   # GLib's own allocator would hide leaks and overruns from AddressSanitizer.
+  # The target's fixture folder: in memory, and removed here, since a
+  # crashing process cannot remove it.
+  local tmp
+  tmp=$(mktemp -d /dev/shm/ssi-fuzz-"$t"-XXXXXX 2>/dev/null || mktemp -d)
   date +%s >"$work/logs/$t.start"
-  env G_SLICE=always-malloc TMPDIR=/dev/shm \
+  env G_SLICE=always-malloc TMPDIR="$tmp" \
     "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
     -max_len="$(max_len "$t")" -print_final_stats=1 -artifact_prefix="$work/crashes/$t/" \
     "$work/corpus/$t" "$root/tests/fuzz/seeds/$t" "$work/seeds/$t" >"$work/logs/$t.log" 2>&1 || true
   date +%s >"$work/logs/$t.end"
+  rm -rf "$tmp"
 }
 
 # One line of the table from a run's log.
