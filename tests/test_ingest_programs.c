@@ -102,6 +102,21 @@ static void test_programs_csv_is_sorted_with_lists_joined(void **state)
                             "2022-03-01,,Architekt;architect;Planer,DE;AT;CH\n");
 }
 
+/* A backslash that is no key-file escape (a Windows path in a name, say) is
+ * kept as written instead of emptying the value. */
+static void test_backslash_that_is_no_escape_is_kept(void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IngestPrograms) programs = load_text(*state,
+                                                 "[program p1]\n"
+                                                 "name = Nord\\Süd a\\x\\\n"
+                                                 "start = 2025-01-01\n"
+                                                 "teams = A\n",
+                                                 &error);
+  assert_non_null(programs);
+  assert_string_equal(ingest_programs_lookup(programs, "p1")->name, "Nord\\Süd a\\x\\");
+}
+
 static void test_bad_program_id_names_its_line(void **state)
 {
   g_autofree char *message =
@@ -202,6 +217,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_valid_file_gives_programs_and_teams, setup, teardown),
       cmocka_unit_test_setup_teardown(test_programs_csv_is_sorted_with_lists_joined, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(test_backslash_that_is_no_escape_is_kept, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_program_id_names_its_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_id_starting_with_hyphen_is_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_start_names_the_group_line, setup, teardown),
