@@ -37,7 +37,7 @@ static void add_block(IngestLedger *ledger, const char *id)
   ingest_ledger_block_reject(block, e, 4, "no key field", ",,");
   e->rows_read += 5;
   e->accepted += 5;
-  ingest_ledger_add_block(ledger, block, FALSE);
+  ingest_ledger_add_block(ledger, block);
 }
 
 static void fill(IngestLedger *ledger)

@@ -5,6 +5,7 @@
 #include "ingest/sha256.h"
 #include "version.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -157,12 +158,33 @@ static gboolean write_all(int fd, const guint8 *data, gsize len)
   return TRUE;
 }
 
+/* The previous entry's file, moved aside to be written again: a new file
+ * would cost the file system a new inode, which ext4 finds slowly where many
+ * files were deleted lately (every rerun replaces thousands of entries).
+ * Meanwhile the entry is missing, which only makes it a miss. -1 when there
+ * is none. */
+static int reuse_entry_file(const char *path, char **tmp)
+{
+  *tmp = g_strconcat(path, CACHE_TMP_MARK "rewrite", NULL);
+  if (g_rename(path, *tmp) != 0)
+    return -1;
+  int fd = open(*tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0)
+    g_unlink(*tmp);
+  return fd;
+}
+
 /* No fsync: an entry a crash leaves half-written fails its checksum and is
  * ignored, and syncing thousands of entries would cost more than it saves. */
 static void write_entry(const char *path, const GByteArray *bytes)
 {
-  g_autofree char *tmp = g_strconcat(path, CACHE_TMP_MARK "XXXXXX", NULL);
-  int fd = g_mkstemp(tmp);
+  g_autofree char *tmp = NULL;
+  int fd = reuse_entry_file(path, &tmp);
+  if (fd < 0) {
+    g_free(tmp);
+    tmp = g_strconcat(path, CACHE_TMP_MARK "XXXXXX", NULL);
+    fd = g_mkstemp(tmp);
+  }
   if (fd < 0)
     return;
   gboolean ok = write_all(fd, bytes->data, bytes->len);

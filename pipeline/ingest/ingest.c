@@ -536,7 +536,7 @@ gboolean ingest_run(const PipelineContext *ctx, IngestTotals *totals, GError **e
 {
   if (totals != NULL)
     memset(totals, 0, sizeof *totals);
-  g_autoptr(GPtrArray) files = ingest_tree_walk(ctx->input_dir, error);
+  g_autoptr(GPtrArray) files = ingest_tree_walk_jobs(ctx->input_dir, MAX(ctx->jobs, 1), error);
   if (files == NULL)
     return FALSE;
   g_autofree char *normalized = g_build_filename(ctx->work_dir, "normalized", NULL);

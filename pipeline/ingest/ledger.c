@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #define LEDGER_EXCERPT_CHARS 200
-#define LEDGER_SPILL_NAME ".ledger-XXXXXX"
+#define LEDGER_SPILL_NAME "ledger.tmp-XXXXXX"
 
 typedef struct {
   const char *file; /* owned by the file's entry */
@@ -42,8 +42,12 @@ struct IngestLedger {
 };
 
 struct IngestLedgerBlock {
-  GPtrArray *files;   /* IngestFileEntry */
-  GPtrArray *rejects; /* IngestReject */
+  GPtrArray *files;   /* IngestFileEntry; NULL once sealed */
+  GPtrArray *rejects; /* IngestReject; NULL once sealed */
+  GByteArray *packed; /* once sealed */
+  char *first_file;
+  IngestLedgerCounts counts;
+  GString *log; /* the verbose lines, when asked for */
 };
 
 static void file_entry_free(gpointer data)
@@ -160,12 +164,21 @@ void ingest_ledger_demote_to_duplicate(IngestFileEntry *entry)
   entry->duplicates++;
 }
 
+static void log_append(GString *out, const IngestFileEntry *e)
+{
+  g_string_append_printf(out,
+                         "ingest: %s (%s): %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
+                         " accepted, %" G_GUINT64_FORMAT " duplicates, %" G_GUINT64_FORMAT
+                         " rejected%s%s\n",
+                         e->file, e->kind, e->rows_read, e->accepted, e->duplicates, e->rejected,
+                         e->note->len > 0 ? "; " : "", e->note->str);
+}
+
 void ingest_ledger_log_entry(const IngestFileEntry *e)
 {
-  g_printerr("ingest: %s (%s): %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
-             " accepted, %" G_GUINT64_FORMAT " duplicates, %" G_GUINT64_FORMAT " rejected%s%s\n",
-             e->file, e->kind, e->rows_read, e->accepted, e->duplicates, e->rejected,
-             e->note->len > 0 ? "; " : "", e->note->str);
+  g_autoptr(GString) line = g_string_new(NULL);
+  log_append(line, e);
+  g_printerr("%s", line->str);
 }
 
 /* --- Order ---------------------------------------------------------------- */
@@ -213,8 +226,15 @@ void ingest_ledger_block_free(IngestLedgerBlock *block)
 {
   if (block == NULL)
     return;
-  g_ptr_array_unref(block->rejects);
-  g_ptr_array_unref(block->files);
+  if (block->rejects != NULL)
+    g_ptr_array_unref(block->rejects);
+  if (block->files != NULL)
+    g_ptr_array_unref(block->files);
+  if (block->packed != NULL)
+    g_byte_array_unref(block->packed);
+  if (block->log != NULL)
+    g_string_free(block->log, TRUE);
+  g_free(block->first_file);
   g_free(block);
 }
 
@@ -238,9 +258,11 @@ void ingest_ledger_spill_to(IngestLedger *ledger, const char *dir)
   g_autofree char *path = g_build_filename(dir, LEDGER_SPILL_NAME, NULL);
   if (g_mkdir_with_parents(dir, 0777) != 0)
     return;
+  /* Unnamed at once: nothing is left behind, whatever happens; and named
+   * like every temporary file meanwhile, which the next run removes. */
   ledger->spill_fd = g_mkstemp(path);
   if (ledger->spill_fd >= 0)
-    g_unlink(path); /* nothing is left behind, whatever happens */
+    g_unlink(path);
 }
 
 /* Numbers as LEB128, strings NUL-terminated after a byte saying whether
@@ -328,9 +350,9 @@ static void ledger_store_block(IngestLedger *ledger, const GByteArray *bytes, Bl
   g_byte_array_append(ledger->packed, bytes->data, bytes->len);
 }
 
-static void block_count(IngestLedger *ledger, const IngestLedgerBlock *block, gboolean log)
+static void block_count(IngestLedgerBlock *block, gboolean log)
 {
-  IngestLedgerCounts *c = &ledger->block_counts;
+  IngestLedgerCounts *c = &block->counts;
   for (guint i = 0; i < block->files->len; i++) {
     const IngestFileEntry *e = g_ptr_array_index(block->files, i);
     c->files++;
@@ -339,7 +361,7 @@ static void block_count(IngestLedger *ledger, const IngestLedgerBlock *block, gb
     c->duplicates += e->duplicates;
     c->rejected += e->rejected;
     if (log)
-      ingest_ledger_log_entry(e);
+      log_append(block->log, e);
   }
 }
 
@@ -354,13 +376,33 @@ static const char *block_first_file(const IngestLedgerBlock *block)
   return first != NULL ? first : "";
 }
 
-void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block, gboolean log)
+void ingest_ledger_block_seal(IngestLedgerBlock *block, gboolean log)
 {
-  g_autoptr(GByteArray) bytes = block_pack(block);
-  BlockIndex index = {g_strdup(block_first_file(block)), FALSE, 0, 0};
-  ledger_store_block(ledger, bytes, &index);
+  g_return_if_fail(block->packed == NULL);
+  if (log)
+    block->log = g_string_new(NULL);
+  block_count(block, log);
+  block->first_file = g_strdup(block_first_file(block));
+  block->packed = block_pack(block);
+  g_clear_pointer(&block->rejects, g_ptr_array_unref);
+  g_clear_pointer(&block->files, g_ptr_array_unref);
+}
+
+void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block)
+{
+  if (block->packed == NULL)
+    ingest_ledger_block_seal(block, FALSE);
+  BlockIndex index = {g_steal_pointer(&block->first_file), FALSE, 0, 0};
+  ledger_store_block(ledger, block->packed, &index);
   g_array_append_val(ledger->blocks, index);
-  block_count(ledger, block, log);
+  IngestLedgerCounts *c = &ledger->block_counts;
+  c->files += block->counts.files;
+  c->rows_read += block->counts.rows_read;
+  c->accepted += block->counts.accepted;
+  c->duplicates += block->counts.duplicates;
+  c->rejected += block->counts.rejected;
+  if (block->log != NULL)
+    g_printerr("%s", block->log->str);
   ingest_ledger_block_free(block);
 }
 

@@ -60,11 +60,17 @@ void ingest_ledger_block_reject(IngestLedgerBlock *block, IngestFileEntry *entry
  * stay in memory, packed. */
 void ingest_ledger_spill_to(IngestLedger *ledger, const char *dir);
 
-/* Takes the block's files and rejects, and frees the block. The files of a
- * block must share a folder no other block's files are in (an ambassador's
- * folder), so blocks never interleave in path order. With log set, each file
- * is logged to stderr as the verbose run does. */
-void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block, gboolean log);
+/* Packs the block's files and rejects, which frees their entries: a block
+ * can be sealed on the thread that read its files, the ledger taking it on
+ * another. With log set, each file's verbose log line is kept for
+ * ingest_ledger_add_block to print. */
+void ingest_ledger_block_seal(IngestLedgerBlock *block, gboolean log);
+
+/* Takes the block's files and rejects (sealing it without logs if it is not
+ * sealed), prints its log lines, and frees the block. The files of a block
+ * must share a folder no other block's files are in (an ambassador's
+ * folder), so blocks never interleave in path order. */
+void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block);
 
 /* The files handed over in blocks and their rows. */
 typedef struct {

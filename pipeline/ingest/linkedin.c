@@ -255,30 +255,79 @@ static GPtrArray *linkedin_plan(IngestLinkedin *linkedin, const IngestLinkedinSi
 
 /* --- Entering results in ambassador order ---------------------------------- */
 
-static void linkedin_group_add(IngestLinkedin *linkedin, IngestLinkedinKind kind,
-                               const IngestFileEntry *entry)
+/* --- An ambassador's result, made ready for entering on the worker -------- */
+
+/* What the main thread enters for one ambassador, in ambassador order: the
+ * worker that read it has packed its files for the ledger, sorted its events
+ * and summed its part of the file-kind groups. */
+typedef struct {
+  IngestLinkedinResult *result;
+  IngestLedgerBlock *block; /* sealed */
+  GPtrArray *sorted[LINKEDIN_N_EVENT_KINDS];
+  LiGroup groups[LINKEDIN_N_KINDS];
+  guint64 files, bytes, rows; /* for the progress line */
+} LiEntry;
+
+static void li_entry_free(LiEntry *entry)
 {
-  LiGroup *g = &linkedin->groups[kind];
+  if (entry == NULL)
+    return;
+  ingest_ledger_block_free(entry->block);
+  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
+    if (entry->sorted[k] != NULL)
+      g_ptr_array_unref(entry->sorted[k]);
+  for (int k = 0; k < LINKEDIN_N_KINDS; k++)
+    worst_free(entry->groups[k].worst);
+  ingest_linkedin_result_free(entry->result);
+  g_free(entry);
+}
+
+static IngestFileEntry *worst_copy(const IngestFileEntry *entry)
+{
+  IngestFileEntry *worst = g_new0(IngestFileEntry, 1);
+  worst->file = g_strdup(entry->file);
+  worst->note = g_string_new(NULL);
+  worst->rows_read = entry->rows_read;
+  worst->rejected = entry->rejected;
+  return worst;
+}
+
+/* The first file with the most rejects stays the worst, as in one pass over
+ * every file in ambassador order. */
+static gboolean group_is_worse(const LiGroup *g, const IngestFileEntry *candidate)
+{
+  return candidate != NULL && (g->worst == NULL || candidate->rejected > g->worst->rejected);
+}
+
+static void group_add_file(LiGroup *g, const IngestFileEntry *entry)
+{
   g->rows_read += entry->rows_read;
   g->rejected += entry->rejected;
-  if (g->worst != NULL && entry->rejected <= g->worst->rejected)
+  if (!group_is_worse(g, entry))
     return;
   worst_free(g->worst);
-  g->worst = g_new0(IngestFileEntry, 1);
-  g->worst->file = g_strdup(entry->file);
-  g->worst->note = g_string_new(NULL);
-  g->worst->rows_read = entry->rows_read;
-  g->worst->rejected = entry->rejected;
+  g->worst = worst_copy(entry);
+}
+
+/* An ambassador's part, whose worst file is taken over if worse. */
+static void group_add_part(LiGroup *g, LiGroup *part)
+{
+  g->rows_read += part->rows_read;
+  g->rejected += part->rejected;
+  if (!group_is_worse(g, part->worst))
+    return;
+  worst_free(g->worst);
+  g->worst = g_steal_pointer(&part->worst);
 }
 
 /* The tally as the ledger takes it; an older export's profile files are
  * read for their rows' sake, the newest export's copy replaces them. */
-static void linkedin_enter_report(IngestLinkedin *linkedin, IngestLedgerBlock *block,
-                                  const IngestLinkedinFileReport *report, gboolean superseded)
+static void entry_add_report(LiEntry *li, const IngestLinkedinFileReport *report,
+                             gboolean superseded)
 {
   const IngestFileEntry *tally = &report->tally;
-  IngestFileEntry *entry =
-      ingest_ledger_block_add_file(block, tally->file, ingest_file_kind_name(INGEST_KIND_LINKEDIN));
+  IngestFileEntry *entry = ingest_ledger_block_add_file(
+      li->block, tally->file, ingest_file_kind_name(INGEST_KIND_LINKEDIN));
   entry->encoding = g_strdup(tally->encoding);
   if (tally->note->len > 0)
     ingest_ledger_note(entry, tally->note->str);
@@ -286,62 +335,76 @@ static void linkedin_enter_report(IngestLinkedin *linkedin, IngestLedgerBlock *b
     ingest_ledger_note(entry, NOTE_SUPERSEDED);
   for (guint i = 0; i < report->rejects->len; i++) {
     const IngestLinkedinReject *reject = g_ptr_array_index(report->rejects, i);
-    ingest_ledger_block_reject(block, entry, reject->line, reject->reason, reject->excerpt);
+    ingest_ledger_block_reject(li->block, entry, reject->line, reject->reason, reject->excerpt);
   }
   entry->rows_read += tally->rows_read - tally->rejected;
   entry->accepted += superseded ? 0 : tally->accepted;
   entry->duplicates += tally->duplicates + (superseded ? tally->accepted : 0);
+  li->rows += tally->rows_read;
   if (report->kind != LINKEDIN_NOT_USED)
-    linkedin_group_add(linkedin, report->kind, entry);
+    group_add_file(&li->groups[report->kind], entry);
 }
 
-static void linkedin_count_progress(const IngestLinkedinSink *sink,
-                                    const IngestLinkedinResult *result)
+/* The ambassador's files as one ledger block, export by export, newest
+ * first, then the loose ones. */
+static void entry_add_reports(LiEntry *li, gboolean verbose)
 {
-  const IngestLinkedinAmbassador *ambassador = result->ambassador;
-  guint64 files = 0, bytes = 0, rows = 0;
-  for (guint i = 0; i < result->reports->len; i++)
-    rows +=
-        ((const IngestLinkedinFileReport *)g_ptr_array_index(result->reports, i))->tally.rows_read;
-  for (guint e = 0; e < ambassador->exports->len; e++) {
-    const IngestLinkedinExport *export = g_ptr_array_index(ambassador->exports, e);
-    GPtrArray *sources = export->zip != NULL ? NULL : export->files;
-    files += sources != NULL ? sources->len : 1;
-    for (guint i = 0; sources != NULL && i < sources->len; i++)
-      bytes += ((const IngestLinkedinFile *)g_ptr_array_index(sources, i))->tree->bytes;
-    if (sources == NULL)
-      bytes += export->zip->tree->bytes;
-  }
-  for (guint i = 0; i < ambassador->loose->len; i++)
-    bytes += ((const IngestLinkedinFile *)g_ptr_array_index(ambassador->loose, i))->tree->bytes;
-  progress_add(sink->progress, files + ambassador->loose->len, bytes, rows);
-}
-
-/* The ambassador's files go to the ledger as one block. */
-static void linkedin_enter_reports(IngestLinkedin *linkedin, const IngestLinkedinSink *sink,
-                                   const IngestLinkedinResult *result)
-{
-  IngestLedgerBlock *block = ingest_ledger_block_new();
+  const IngestLinkedinResult *result = li->result;
+  li->block = ingest_ledger_block_new();
   for (guint e = 0; e < result->exports->len; e++) {
     const IngestLinkedinExportResult *er = g_ptr_array_index(result->exports, e);
     for (guint i = 0; i < er->reports->len; i++) {
       const IngestLinkedinFileReport *report = g_ptr_array_index(er->reports, i);
-      linkedin_enter_report(linkedin, block, report,
-                            ingest_linkedin_result_superseded(result, report));
+      entry_add_report(li, report, ingest_linkedin_result_superseded(result, report));
     }
   }
   for (guint i = 0; i < result->loose->len; i++)
-    linkedin_enter_report(linkedin, block, g_ptr_array_index(result->loose, i), FALSE);
-  ingest_ledger_add_block(sink->ledger, block, sink->verbose);
-  linkedin->exports_read += result->exports_read;
-  linkedin->exports_cached += result->exports->len - result->exports_read;
-  linkedin_count_progress(sink, result);
+    entry_add_report(li, g_ptr_array_index(result->loose, i), FALSE);
+  ingest_ledger_block_seal(li->block, verbose);
 }
 
-static void linkedin_enter(IngestLinkedin *linkedin, const IngestLinkedinSink *sink,
-                           const IngestLinkedinResult *result)
+static void entry_count_files(LiEntry *li)
 {
-  linkedin_enter_reports(linkedin, sink, result);
+  const IngestLinkedinAmbassador *ambassador = li->result->ambassador;
+  for (guint e = 0; e < ambassador->exports->len; e++) {
+    const IngestLinkedinExport *export = g_ptr_array_index(ambassador->exports, e);
+    if (export->zip != NULL) {
+      li->files++;
+      li->bytes += export->zip->tree->bytes;
+      continue;
+    }
+    li->files += export->files->len;
+    for (guint i = 0; i < export->files->len; i++)
+      li->bytes += ((const IngestLinkedinFile *)g_ptr_array_index(export->files, i))->tree->bytes;
+  }
+  li->files += ambassador->loose->len;
+  for (guint i = 0; i < ambassador->loose->len; i++)
+    li->bytes += ((const IngestLinkedinFile *)g_ptr_array_index(ambassador->loose, i))->tree->bytes;
+}
+
+/* Reads an ambassador and makes it ready to enter; any thread. */
+static LiEntry *entry_prepare(const IngestLinkedinAmbassador *ambassador,
+                              const IngestLinkedinSink *sink)
+{
+  LiEntry *li = g_new0(LiEntry, 1);
+  li->result = ingest_linkedin_ambassador_read(ambassador, sink->cache);
+  entry_add_reports(li, sink->verbose);
+  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
+    li->sorted[k] = ingest_linkedin_events_sorted(li->result->events, k);
+  entry_count_files(li);
+  return li;
+}
+
+/* --- Entering, in ambassador order ------------------------------------------ */
+
+static void linkedin_enter(IngestLinkedin *linkedin, const IngestLinkedinSink *sink, LiEntry *li)
+{
+  const IngestLinkedinResult *result = li->result;
+  ingest_ledger_add_block(sink->ledger, g_steal_pointer(&li->block));
+  for (int k = 0; k < LINKEDIN_N_KINDS; k++)
+    group_add_part(&linkedin->groups[k], &li->groups[k]);
+  linkedin->exports_read += result->exports_read;
+  linkedin->exports_cached += result->exports->len - result->exports_read;
   linkedin->latest_day =
       MAX(linkedin->latest_day, ingest_linkedin_events_latest_day(result->events));
   GDate covered;
@@ -350,39 +413,61 @@ static void linkedin_enter(IngestLinkedin *linkedin, const IngestLinkedinSink *s
     g_date_set_julian(&covered, result->covered_until);
   IngestLinkedinAmbassadorRows rows = {result->ambassador->id, result->events, &result->profile,
                                        ingest_linkedin_result_newest_export(result), &covered};
-  ingest_linkedin_writers_add(linkedin->writers, &rows);
+  ingest_linkedin_writers_add_sorted(linkedin->writers, &rows, li->sorted);
+  progress_add(sink->progress, li->files, li->bytes, li->rows);
 }
 
 /* --- Running, on worker threads when asked ---------------------------------- */
 
 typedef struct {
   GPtrArray *ambassadors;
-  IngestCache *cache;
-  IngestLinkedinResult **results; /* filled by the workers, taken in order */
+  const IngestLinkedinSink *sink;
+  LiEntry **entries;  /* filled by the workers, taken in order */
+  GPtrArray *entered; /* LiEntry entered, for a worker to free where it was made */
   GMutex lock;
   GCond ready;
 } LiPool;
+
+/* Frees what the main thread entered: memory is best returned by the
+ * threads that took it, and the main thread has enough to do. */
+static void pool_free_entered(LiPool *pool)
+{
+  g_mutex_lock(&pool->lock);
+  GPtrArray *entered = g_steal_pointer(&pool->entered);
+  pool->entered = g_ptr_array_new();
+  g_mutex_unlock(&pool->lock);
+  for (guint i = 0; i < entered->len; i++)
+    li_entry_free(g_ptr_array_index(entered, i));
+  g_ptr_array_unref(entered);
+}
 
 static void pool_work(gpointer data, gpointer user_data)
 {
   LiPool *pool = user_data;
   guint i = GPOINTER_TO_UINT(data) - 1;
-  IngestLinkedinResult *result =
-      ingest_linkedin_ambassador_read(g_ptr_array_index(pool->ambassadors, i), pool->cache);
+  pool_free_entered(pool);
+  LiEntry *entry = entry_prepare(g_ptr_array_index(pool->ambassadors, i), pool->sink);
   g_mutex_lock(&pool->lock);
-  pool->results[i] = result;
+  pool->entries[i] = entry;
   g_cond_broadcast(&pool->ready);
   g_mutex_unlock(&pool->lock);
 }
 
-static IngestLinkedinResult *pool_take(LiPool *pool, guint i)
+static LiEntry *pool_take(LiPool *pool, guint i)
 {
   g_mutex_lock(&pool->lock);
-  while (pool->results[i] == NULL)
+  while (pool->entries[i] == NULL)
     g_cond_wait(&pool->ready, &pool->lock);
-  IngestLinkedinResult *result = g_steal_pointer(&pool->results[i]);
+  LiEntry *entry = g_steal_pointer(&pool->entries[i]);
   g_mutex_unlock(&pool->lock);
-  return result;
+  return entry;
+}
+
+static void pool_hand_back(LiPool *pool, LiEntry *entry)
+{
+  g_mutex_lock(&pool->lock);
+  g_ptr_array_add(pool->entered, entry);
+  g_mutex_unlock(&pool->lock);
 }
 
 /* At most two ambassadors per thread are read ahead of the one written, so
@@ -393,8 +478,9 @@ static void linkedin_read_parallel(IngestLinkedin *linkedin, const IngestLinkedi
   LiPool pool;
   memset(&pool, 0, sizeof pool);
   pool.ambassadors = ambassadors;
-  pool.cache = sink->cache;
-  pool.results = g_new0(IngestLinkedinResult *, ambassadors->len + 1);
+  pool.sink = sink;
+  pool.entries = g_new0(LiEntry *, ambassadors->len + 1);
+  pool.entered = g_ptr_array_new();
   g_mutex_init(&pool.lock);
   g_cond_init(&pool.ready);
   GThreadPool *threads = g_thread_pool_new(pool_work, &pool, sink->jobs, FALSE, NULL);
@@ -404,14 +490,16 @@ static void linkedin_read_parallel(IngestLinkedin *linkedin, const IngestLinkedi
       pushed++;
       g_thread_pool_push(threads, GUINT_TO_POINTER(pushed), NULL);
     }
-    IngestLinkedinResult *result = pool_take(&pool, i);
-    linkedin_enter(linkedin, sink, result);
-    ingest_linkedin_result_free(result);
+    LiEntry *entry = pool_take(&pool, i);
+    linkedin_enter(linkedin, sink, entry);
+    pool_hand_back(&pool, entry);
   }
   g_thread_pool_free(threads, FALSE, TRUE);
+  pool_free_entered(&pool);
+  g_ptr_array_unref(pool.entered);
   g_cond_clear(&pool.ready);
   g_mutex_clear(&pool.lock);
-  g_free(pool.results);
+  g_free(pool.entries);
 }
 
 gboolean ingest_linkedin_run(IngestLinkedin *linkedin, const IngestLinkedinSink *sink,
@@ -426,10 +514,9 @@ gboolean ingest_linkedin_run(IngestLinkedin *linkedin, const IngestLinkedinSink 
     linkedin_read_parallel(linkedin, sink, ambassadors);
   } else {
     for (guint i = 0; i < ambassadors->len; i++) {
-      IngestLinkedinResult *result =
-          ingest_linkedin_ambassador_read(g_ptr_array_index(ambassadors, i), sink->cache);
-      linkedin_enter(linkedin, sink, result);
-      ingest_linkedin_result_free(result);
+      LiEntry *entry = entry_prepare(g_ptr_array_index(ambassadors, i), sink);
+      linkedin_enter(linkedin, sink, entry);
+      li_entry_free(entry);
     }
   }
   if (sink->cache != NULL)

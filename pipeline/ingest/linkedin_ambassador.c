@@ -4,7 +4,10 @@
 #include "ingest/linkedin_ambassador.h"
 #include "ingest/sha256.h"
 #include "ingest/zip_source.h"
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #define NOTE_NOT_USED "not used"
 
@@ -82,42 +85,61 @@ typedef struct {
   GPtrArray *exports; /* IngestLinkedinExportResult */
   IngestLinkedinProfile profile;
   int newest;
+  GByteArray *buffer; /* the file being read; a zip's bytes while it is open */
 } Reading;
 
 /* Files up to this size are read into memory once, for their SHA-256 and
  * for the reader or libzip alike; larger ones are read where they lie. */
 #define WHOLE_FILE_BYTES (64 * 1024 * 1024)
 
-/* The file's bytes, NULL when it cannot be read whole (the readers then say
- * why); its SHA-256 is taken on the way if it is not known. */
-static GBytes *file_slurp(IngestTreeFile *tree)
+/* The file's bytes in buffer, reused from file to file (a fresh block per
+ * file costs the kernel more than reading it). FALSE when it cannot be read
+ * whole: the readers then read it where it lies and say why. Its SHA-256 is
+ * taken on the way if it is not known. */
+static gboolean file_slurp(IngestTreeFile *tree, GByteArray *buffer)
 {
   if (!tree->regular || tree->bytes > WHOLE_FILE_BYTES)
-    return NULL;
-  char *data = NULL;
-  gsize len = 0;
-  if (!g_file_get_contents(tree->abs_path, &data, &len, NULL))
-    return NULL;
-  if (!tree->has_sha256 && len == tree->bytes) {
+    return FALSE;
+  int fd = open(tree->abs_path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  g_byte_array_set_size(buffer, (guint)tree->bytes + 1);
+  gsize got = 0;
+  ssize_t n = 0;
+  while (got <= tree->bytes && (n = read(fd, buffer->data + got, tree->bytes + 1 - got)) != 0) {
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      break;
+    got += (gsize)n;
+  }
+  close(fd);
+  if (n < 0 || got != tree->bytes)
+    return FALSE;
+  g_byte_array_set_size(buffer, (guint)got);
+  if (!tree->has_sha256) {
     IngestSha256 sha;
     ingest_sha256_init(&sha);
-    ingest_sha256_update(&sha, data, len);
+    ingest_sha256_update(&sha, buffer->data, got);
     ingest_sha256_finish(&sha, tree->sha256);
     tree->has_sha256 = TRUE;
   }
-  return g_bytes_new_take(data, len);
+  return TRUE;
 }
+
+typedef struct {
+  IngestTreeFile *tree;
+  GByteArray *buffer;
+} TreeSource;
 
 static gboolean read_tree_file(gpointer source, const CsvReaderOptions *options, CsvRecordFunc func,
                                gpointer user_data, CsvFileInfo *info, GError **error)
 {
-  IngestTreeFile *tree = source;
-  g_autoptr(GBytes) bytes = file_slurp(tree);
-  if (bytes == NULL)
-    return csv_reader_read_file(tree->abs_path, options, func, user_data, info, error);
-  gsize len;
-  const char *data = g_bytes_get_data(bytes, &len);
-  return csv_reader_read_bytes(data, len, options, func, user_data, info, error);
+  TreeSource *ts = source;
+  if (!file_slurp(ts->tree, ts->buffer))
+    return csv_reader_read_file(ts->tree->abs_path, options, func, user_data, info, error);
+  return csv_reader_read_bytes((const char *)ts->buffer->data, ts->buffer->len, options, func,
+                               user_data, info, error);
 }
 
 typedef struct {
@@ -172,7 +194,8 @@ static void reading_read_folder(Reading *rd, IngestLinkedinExportResult *er,
     name = name != NULL ? name + 1 : file->tree->path;
     IngestLinkedinKind kind = is_csv(name) ? ingest_linkedin_kind_of(name) : LINKEDIN_NOT_USED;
     IngestLinkedinFileReport *report = reading_add_report(rd, er, file->tree->path, TRUE, kind);
-    reading_read_file(rd, report, read_tree_file, file->tree, newest);
+    TreeSource source = {file->tree, rd->buffer};
+    reading_read_file(rd, report, read_tree_file, &source, newest);
   }
 }
 
@@ -209,7 +232,9 @@ static gboolean reading_read_zip(Reading *rd, IngestLinkedinExportResult *er,
   IngestLinkedinFileReport *report =
       reading_add_report(rd, er, export->path, TRUE, LINKEDIN_NOT_USED);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = file_slurp(export->zip->tree);
+  g_autoptr(GBytes) bytes = file_slurp(export->zip->tree, rd->buffer)
+                                ? g_bytes_new_static(rd->buffer->data, rd->buffer->len)
+                                : NULL;
   g_autoptr(IngestZip) zip = bytes != NULL
                                  ? ingest_zip_open_bytes(bytes, NULL, &error)
                                  : ingest_zip_open(export->zip->tree->abs_path, NULL, &error);
@@ -268,7 +293,8 @@ static void result_prepend(IngestLinkedinResult *result, Reading *rd)
 /* Reads the n newest exports and lays them over the result kept so far. */
 static void result_read_new(IngestLinkedinResult *result, guint n)
 {
-  Reading rd = {result, ingest_linkedin_events_new(), export_results_new(), {0}, -1};
+  Reading rd = {
+      result, ingest_linkedin_events_new(), export_results_new(), {0}, -1, g_byte_array_new()};
   for (guint i = 0; i < n; i++)
     reading_read_export(&rd, g_ptr_array_index(result->ambassador->exports, i));
   if (result->events == NULL) {
@@ -278,6 +304,7 @@ static void result_read_new(IngestLinkedinResult *result, guint n)
     ingest_linkedin_events_account(result->events, result->reports);
   }
   result_prepend(result, &rd);
+  g_byte_array_unref(rd.buffer);
   result->exports_read = n;
 }
 

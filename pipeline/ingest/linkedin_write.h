@@ -25,6 +25,12 @@ typedef struct {
 void ingest_linkedin_writers_add(IngestLinkedinWriters *writers,
                                  const IngestLinkedinAmbassadorRows *rows);
 
+/* The same with the events of each kind sorted already (by
+ * ingest_linkedin_events_sorted, on the thread that read them). */
+void ingest_linkedin_writers_add_sorted(IngestLinkedinWriters *writers,
+                                        const IngestLinkedinAmbassadorRows *rows,
+                                        GPtrArray *const *sorted);
+
 /* Renames every file into place; frees the writers either way. */
 gboolean ingest_linkedin_writers_commit(IngestLinkedinWriters *writers, GError **error);
 

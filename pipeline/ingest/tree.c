@@ -115,7 +115,17 @@ typedef struct {
   GString *base;
   gsize root;
   GPtrArray *files;
+  GPtrArray *deferred; /* linkedin/<id>/ folders left for other threads; NULL: none */
 } Walk;
+
+/* An ambassador's folder linkedin/<id>: there are thousands, each walked on
+ * its own when there are threads for it. */
+static gboolean walk_defers(const Walk *w)
+{
+  const char *rel = w->base->str + w->root;
+  return w->deferred != NULL && g_str_has_prefix(rel, "linkedin/") &&
+         strchr(rel + strlen("linkedin/"), '/') == NULL;
+}
 
 static gboolean tree_walk_dir(Walk *w, const char *dir_path, GError **error);
 
@@ -137,6 +147,9 @@ static gboolean tree_visit(Walk *w, int dir_fd, const char *name, GError **error
   const struct stat *found = &st;
   if (stat_in(dir_fd, name, abs_path, &st, FALSE) != 0) {
     found = NULL;
+  } else if (S_ISDIR(st.st_mode) && walk_defers(w)) {
+    g_ptr_array_add(w->deferred, g_strdup(abs_path));
+    return TRUE;
   } else if (S_ISDIR(st.st_mode)) {
     g_autofree char *dir_path = g_strdup(abs_path);
     g_string_append_c(w->base, G_DIR_SEPARATOR);
@@ -181,7 +194,59 @@ static gint tree_file_compare(gconstpointer a, gconstpointer b)
   return strcmp(x->path, y->path);
 }
 
+/* --- Ambassador folders on threads ---------------------------------------- */
+
+typedef struct {
+  GPtrArray *dirs; /* absolute paths, in the order the walk met them */
+  gsize root;
+  GPtrArray **files; /* each folder's files */
+  GError **errors;   /* each folder's error */
+} Deferred;
+
+static void deferred_walk(gpointer data, gpointer user_data)
+{
+  Deferred *d = user_data;
+  guint i = GPOINTER_TO_UINT(data) - 1;
+  const char *dir = g_ptr_array_index(d->dirs, i);
+  Walk w = {g_string_new(dir), d->root, d->files[i], NULL};
+  g_string_append_c(w.base, G_DIR_SEPARATOR);
+  tree_walk_dir(&w, dir, &d->errors[i]);
+  g_string_free(w.base, TRUE);
+}
+
+/* Walks the deferred folders, jobs at a time, into files; the error is the
+ * first folder's that failed, as a walk in one go would have stopped there. */
+static gboolean walk_deferred(GPtrArray *dirs, gsize root, int jobs, GPtrArray *files,
+                              GError **error)
+{
+  guint n = dirs->len;
+  Deferred d = {dirs, root, g_new0(GPtrArray *, n + 1), g_new0(GError *, n + 1)};
+  GThreadPool *pool = g_thread_pool_new(deferred_walk, &d, MAX(jobs, 1), FALSE, NULL);
+  for (guint i = 0; i < n; i++) {
+    d.files[i] = g_ptr_array_new();
+    g_thread_pool_push(pool, GUINT_TO_POINTER(i + 1), NULL);
+  }
+  g_thread_pool_free(pool, FALSE, TRUE);
+  gboolean ok = TRUE;
+  for (guint i = 0; i < n; i++) {
+    g_ptr_array_extend_and_steal(files, d.files[i]);
+    if (d.errors[i] != NULL && ok) {
+      ok = FALSE;
+      g_propagate_error(error, g_steal_pointer(&d.errors[i]));
+    }
+    g_clear_error(&d.errors[i]);
+  }
+  g_free(d.files);
+  g_free(d.errors);
+  return ok;
+}
+
 GPtrArray *ingest_tree_walk(const char *input_dir, GError **error)
+{
+  return ingest_tree_walk_jobs(input_dir, 1, error);
+}
+
+GPtrArray *ingest_tree_walk_jobs(const char *input_dir, int jobs, GError **error)
 {
   g_autoptr(GPtrArray) files =
       g_ptr_array_new_with_free_func((GDestroyNotify)ingest_tree_file_free);
@@ -193,11 +258,19 @@ GPtrArray *ingest_tree_walk(const char *input_dir, GError **error)
   }
   /* Entries at the top are named as g_build_filename names them. */
   g_autofree char *probe = g_build_filename(input_dir, "x", NULL);
-  Walk walk = {g_string_new_len(probe, (gssize)strlen(probe) - 1), strlen(probe) - 1, files};
-  gboolean ok = tree_walk_dir(&walk, input_dir, error);
+  g_autoptr(GPtrArray) deferred = g_ptr_array_new_with_free_func(g_free);
+  Walk walk = {g_string_new_len(probe, (gssize)strlen(probe) - 1), strlen(probe) - 1, files,
+               jobs > 1 ? deferred : NULL};
+  g_autoptr(GError) top = NULL;
+  gboolean ok = tree_walk_dir(&walk, input_dir, &top);
   g_string_free(walk.base, TRUE);
-  if (!ok)
+  /* A deferred folder met before a failure would have failed first. */
+  if (!walk_deferred(deferred, walk.root, jobs, files, error))
     return NULL;
+  if (!ok) {
+    g_propagate_error(error, g_steal_pointer(&top));
+    return NULL;
+  }
   g_ptr_array_sort(files, tree_file_compare);
   return g_steal_pointer(&files);
 }

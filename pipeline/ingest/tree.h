@@ -38,6 +38,10 @@ typedef struct {
  * PIPELINE_ERROR_INPUT when input_dir or a folder in it cannot be read. */
 GPtrArray *ingest_tree_walk(const char *input_dir, GError **error);
 
+/* The same with the ambassadors' folders linkedin/<id>/ walked jobs at a
+ * time: a tree holds thousands of them. */
+GPtrArray *ingest_tree_walk_jobs(const char *input_dir, int jobs, GError **error);
+
 /* The kind of a path relative to the tree. */
 IngestFileKind ingest_tree_kind_of(const char *path);
 

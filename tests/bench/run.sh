@@ -65,15 +65,19 @@ sed -i 's/^max_reject_ratio = .*/max_reject_ratio = 0.1/' "$CONFIG/pipeline.ini"
 
 # --- Measuring ----------------------------------------------------------------
 
-# measure COMMAND...: sets WALL (seconds) and RSS (peak, MB); stdout in $BENCH/last.stdout.
+# measure COMMAND...: sets WALL and CPU (user + system, seconds) and RSS
+# (peak, MB); stdout in $BENCH/last.stdout. CPU time tells more than wall
+# time on a machine other work keeps busy.
 measure() {
-  if ! /usr/bin/time -f "%e %M" -o "$BENCH/last.time" "$@" >"$BENCH/last.stdout" 2>"$BENCH/last.stderr"; then
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$BENCH/last.time" "$@" >"$BENCH/last.stdout" 2>"$BENCH/last.stderr"; then
     echo "FAILED: $*" >&2
     cat "$BENCH/last.stderr" >&2
     exit 1
   fi
-  read -r WALL RSS_KB <"$BENCH/last.time"
-  RSS=$((RSS_KB / 1024))
+  local user sys rss_kb
+  read -r WALL user sys rss_kb <"$BENCH/last.time"
+  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  RSS=$((rss_kb / 1024))
 }
 
 # pipeline NAME JOBS COMMAND [WORK]: a run into a fresh work folder unless WORK is given.
@@ -85,9 +89,9 @@ pipeline() {
     --out "$BENCH/out-$name" --jobs "$jobs" --quiet "$command"
 }
 
-row() { # row LABEL: one line of the table from WALL and RSS
-  awk -v label="$1" -v wall="$WALL" -v rss="$RSS" -v mb="$CSV_MB" -v bare="$BARE_WALL" \
-    'BEGIN { printf "| %-40s | %7.2f | %7.0f | %6d | %6.2f |\n", label, wall, mb / wall, rss, wall / bare }'
+row() { # row LABEL: one line of the table from WALL, CPU and RSS
+  awk -v label="$1" -v wall="$WALL" -v cpu="$CPU" -v rss="$RSS" -v mb="$CSV_MB" -v bare="$BARE_WALL" \
+    'BEGIN { printf "| %-40s | %7.2f | %6.2f | %7.0f | %6d | %6.2f |\n", label, wall, cpu, mb / wall, rss, wall / bare }'
 }
 
 load=$(cut -d' ' -f1 /proc/loadavg)
@@ -96,6 +100,7 @@ echo "Machine: $(nproc) processors, load average $load$(awk -v l="$load" 'BEGIN 
 measure "$BUILD/bare-parse" "$TREE" # reads the tree into the page cache
 measure "$BUILD/bare-parse" "$TREE"
 BARE_WALL=$WALL
+BARE_CPU=$CPU
 BARE_RSS=$RSS
 CSV_BYTES=$(sed -n 's/.*bytes=\([0-9]*\).*/\1/p' "$BENCH/last.stdout")
 CSV_ROWS=$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' "$BENCH/last.stdout")
@@ -106,9 +111,9 @@ FILES=$(find "$TREE" -type f | wc -l)
 echo "Tree: $TREE: $AMBASSADORS ambassadors x $MONTHS months, $TREE_MB MB in $FILES files;"
 echo "      $CSV_MB MB of CSV (files and zip members), $CSV_ROWS CSV rows"
 echo
-echo "| run                                      |  wall s |    MB/s | RSS MB | / bare |"
-echo "|------------------------------------------|---------|---------|--------|--------|"
-WALL=$BARE_WALL RSS=$BARE_RSS row "bare-parse (libcsv only)"
+echo "| run                                      |  wall s |  CPU s |    MB/s | RSS MB | / bare |"
+echo "|------------------------------------------|---------|--------|---------|--------|--------|"
+WALL=$BARE_WALL CPU=$BARE_CPU RSS=$BARE_RSS row "bare-parse (libcsv only)"
 for jobs in 1 2; do
   pipeline "ingest-j$jobs" "$jobs" ingest
   row "ingest --jobs $jobs"
