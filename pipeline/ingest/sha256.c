@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define SHA256_HAVE_X86 1
 #endif
@@ -26,13 +27,21 @@ static const guint32 round_constants[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-/* Read from what the compiler's runtime learnt at start-up: asking the
- * processor each time is slow in a virtual machine. SSE4.1 and SSSE3 are
- * for the shuffles. */
+/* Asked once per process (cpuid is slow in a virtual machine); the answer
+ * never changes while it runs. Leaf 7 EBX bit 29 is SHA; SSE4.1 and SSSE3
+ * (leaf 1 ECX) are for the shuffles. cpuid rather than
+ * __builtin_cpu_supports("sha"), which clang 14 does not know. */
 static gboolean cpu_has_sha(void)
 {
-  return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") &&
-         __builtin_cpu_supports("ssse3");
+  static gsize answer = 0; /* 0 not asked yet, 1 no, 2 yes */
+  if (g_once_init_enter(&answer)) {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    gboolean sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29)) != 0;
+    gboolean shuffles =
+        __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) != 0 && (c & bit_SSSE3) != 0;
+    g_once_init_leave(&answer, sha && shuffles ? 2 : 1);
+  }
+  return answer == 2;
 }
 
 /* Words 4g..4g+3 of the schedule from the four groups before them. */
@@ -56,8 +65,9 @@ __attribute__((target("sha,sse4.1"))) static void blocks_x86(guint32 state[8], c
   for (gsize b = 0; b < n_blocks; b++, data += 64) {
     __m128i abef = state0, cdgh = state1;
     __m128i w[4];
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 4; i++) {
       w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * i)), byte_swap);
+    }
     /* Unrolled, the schedule stays in registers: a quarter faster at -O2. */
 #pragma GCC unroll 16
     for (int g = 0; g < 16; g++) {
