@@ -13,6 +13,7 @@
 
 #include "common/errors.h"
 #include "report/report.h"
+#include "test_support.h"
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -45,25 +46,10 @@ static int fixture_setup(void **state)
   return f->dir == NULL;
 }
 
-static void remove_tree(const char *path)
-{
-  if (g_file_test(path, G_FILE_TEST_IS_DIR) && !g_file_test(path, G_FILE_TEST_IS_SYMLINK)) {
-    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
-    const char *name;
-    while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-      g_autofree char *child = g_build_filename(path, name, NULL);
-      remove_tree(child);
-    }
-    g_rmdir(path);
-  } else {
-    g_remove(path);
-  }
-}
-
 static int fixture_teardown(void **state)
 {
   Fixture *f = *state;
-  remove_tree(f->dir);
+  test_tree_remove(f->dir);
   g_free(f->dir);
   config_free(f->config);
   g_free(f);

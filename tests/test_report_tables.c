@@ -12,6 +12,8 @@
 #include "report/tables.h"
 
 #include <glib/gstdio.h>
+#include "test_support.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -19,20 +21,14 @@
 
 static int make_temp_dir(void **state)
 {
-  *state = g_dir_make_tmp("report-tables-XXXXXX", NULL);
-  return *state == NULL;
+  *state = test_tree_new("report-tables");
+  return 0;
 }
 
 static int remove_temp_dir(void **state)
 {
   g_autofree char *dir = *state;
-  g_autoptr(GDir) listing = g_dir_open(dir, 0, NULL);
-  const char *name;
-  while (listing != NULL && (name = g_dir_read_name(listing)) != NULL) {
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    g_remove(path);
-  }
-  g_rmdir(dir);
+  test_tree_remove(dir);
   return 0;
 }
 
