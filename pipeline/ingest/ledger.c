@@ -594,12 +594,6 @@ static const LedgerRejectRow *block_stream_reject(BlockStream *bs)
 
 /* --- Writing --------------------------------------------------------------- */
 
-static void row_of_entry(LedgerRow *row, const IngestFileEntry *e)
-{
-  *row = (LedgerRow){e->file,      e->kind,     e->encoding,   e->note->str,
-                     e->rows_read, e->accepted, e->duplicates, e->rejected};
-}
-
 static void summary_add_row(CsvWriter *writer, const LedgerRow *row)
 {
   csv_writer_add_text(writer, row->file);
@@ -613,48 +607,6 @@ static void summary_add_row(CsvWriter *writer, const LedgerRow *row)
   csv_writer_end_row(writer);
 }
 
-/* The files in memory and those of the blocks, merged in path order. */
-static gboolean summary_add_rows(const IngestLedger *ledger, CsvWriter *writer, GError **error)
-{
-  g_autoptr(GPtrArray) sorted = sorted_view(ledger->files, entry_compare);
-  BlockStream bs;
-  block_stream_init(&bs, ledger, FALSE);
-  guint i = 0;
-  for (;;) {
-    const LedgerRow *block_row = block_stream_row(&bs);
-    const IngestFileEntry *entry = i < sorted->len ? g_ptr_array_index(sorted, i) : NULL;
-    if (entry == NULL && block_row == NULL)
-      break;
-    if (entry != NULL && (block_row == NULL || strcmp(entry->file, block_row->file) <= 0)) {
-      LedgerRow row;
-      row_of_entry(&row, entry);
-      summary_add_row(writer, &row);
-      i++;
-    } else {
-      summary_add_row(writer, block_row);
-      bs.at++;
-    }
-  }
-  gboolean ok = bs.error == NULL;
-  if (!ok)
-    g_propagate_error(error, g_steal_pointer(&bs.error));
-  block_stream_clear(&bs);
-  return ok;
-}
-
-gboolean ingest_ledger_write_summary(const IngestLedger *ledger, const char *path, GError **error)
-{
-  static const char *const header[] = {CONTRACT_INGEST_SUMMARY_COLUMNS, NULL};
-  CsvWriter *writer = csv_writer_open(path, header, error);
-  if (writer == NULL)
-    return FALSE;
-  if (!summary_add_rows(ledger, writer, error)) {
-    csv_writer_abort(writer);
-    return FALSE;
-  }
-  return csv_writer_commit(writer, error);
-}
-
 static void rejects_add_row(CsvWriter *writer, const LedgerRejectRow *reject)
 {
   csv_writer_add_text(writer, reject->file);
@@ -664,23 +616,61 @@ static void rejects_add_row(CsvWriter *writer, const LedgerRejectRow *reject)
   csv_writer_end_row(writer);
 }
 
-static gboolean rejects_add_rows(const IngestLedger *ledger, CsvWriter *writer, GError **error)
+/* The same row, whether an entry still in memory or a block's packed row. */
+static void summary_add_item(CsvWriter *writer, gconstpointer item, gboolean in_memory)
 {
-  g_autoptr(GPtrArray) sorted = sorted_view(ledger->rejects, reject_compare);
+  const IngestFileEntry *e = item;
+  LedgerRow row = in_memory ? (LedgerRow){e->file,      e->kind,     e->encoding,   e->note->str,
+                                          e->rows_read, e->accepted, e->duplicates, e->rejected}
+                            : *(const LedgerRow *)item;
+  summary_add_row(writer, &row);
+}
+
+static void rejects_add_item(CsvWriter *writer, gconstpointer item, gboolean in_memory)
+{
+  const IngestReject *r = item;
+  LedgerRejectRow row = in_memory ? (LedgerRejectRow){r->file, r->line, r->reason, r->excerpt}
+                                  : *(const LedgerRejectRow *)item;
+  rejects_add_row(writer, &row);
+}
+
+/* One of the two files the ledger writes: its header, what it lists and how
+ * a row is written. */
+typedef struct {
+  const char *const *header;
+  gboolean rejects;
+  GCompareFunc compare;
+  void (*add_item)(CsvWriter *writer, gconstpointer item, gboolean in_memory);
+} LedgerOutput;
+
+static const char *item_file(const LedgerOutput *out, gconstpointer item, gboolean in_memory)
+{
+  if (out->rejects)
+    return in_memory ? ((const IngestReject *)item)->file : ((const LedgerRejectRow *)item)->file;
+  return in_memory ? ((const IngestFileEntry *)item)->file : ((const LedgerRow *)item)->file;
+}
+
+/* The items in memory and those of the blocks, merged in path order. */
+static gboolean output_add_rows(const IngestLedger *ledger, const LedgerOutput *out,
+                                CsvWriter *writer, GError **error)
+{
+  g_autoptr(GPtrArray) sorted =
+      sorted_view(out->rejects ? ledger->rejects : ledger->files, out->compare);
   BlockStream bs;
-  block_stream_init(&bs, ledger, TRUE);
+  block_stream_init(&bs, ledger, out->rejects);
   guint i = 0;
   for (;;) {
-    const LedgerRejectRow *block_reject = block_stream_reject(&bs);
-    const IngestReject *reject = i < sorted->len ? g_ptr_array_index(sorted, i) : NULL;
-    if (reject == NULL && block_reject == NULL)
+    gconstpointer block = out->rejects ? (gconstpointer)block_stream_reject(&bs)
+                                       : (gconstpointer)block_stream_row(&bs);
+    gconstpointer item = i < sorted->len ? g_ptr_array_index(sorted, i) : NULL;
+    if (item == NULL && block == NULL)
       break;
-    if (reject != NULL && (block_reject == NULL || strcmp(reject->file, block_reject->file) <= 0)) {
-      LedgerRejectRow row = {reject->file, reject->line, reject->reason, reject->excerpt};
-      rejects_add_row(writer, &row);
+    if (item != NULL &&
+        (block == NULL || strcmp(item_file(out, item, TRUE), item_file(out, block, FALSE)) <= 0)) {
+      out->add_item(writer, item, TRUE);
       i++;
     } else {
-      rejects_add_row(writer, block_reject);
+      out->add_item(writer, block, FALSE);
       bs.at++;
     }
   }
@@ -691,15 +681,29 @@ static gboolean rejects_add_rows(const IngestLedger *ledger, CsvWriter *writer, 
   return ok;
 }
 
-gboolean ingest_ledger_write_rejects(const IngestLedger *ledger, const char *path, GError **error)
+static gboolean output_write(const IngestLedger *ledger, const LedgerOutput *out, const char *path,
+                             GError **error)
 {
-  static const char *const header[] = {CONTRACT_REJECTS_COLUMNS, NULL};
-  CsvWriter *writer = csv_writer_open(path, header, error);
+  CsvWriter *writer = csv_writer_open(path, out->header, error);
   if (writer == NULL)
     return FALSE;
-  if (!rejects_add_rows(ledger, writer, error)) {
+  if (!output_add_rows(ledger, out, writer, error)) {
     csv_writer_abort(writer);
     return FALSE;
   }
   return csv_writer_commit(writer, error);
+}
+
+gboolean ingest_ledger_write_summary(const IngestLedger *ledger, const char *path, GError **error)
+{
+  static const char *const header[] = {CONTRACT_INGEST_SUMMARY_COLUMNS, NULL};
+  static const LedgerOutput out = {header, FALSE, entry_compare, summary_add_item};
+  return output_write(ledger, &out, path, error);
+}
+
+gboolean ingest_ledger_write_rejects(const IngestLedger *ledger, const char *path, GError **error)
+{
+  static const char *const header[] = {CONTRACT_REJECTS_COLUMNS, NULL};
+  static const LedgerOutput out = {header, TRUE, reject_compare, rejects_add_item};
+  return output_write(ledger, &out, path, error);
 }
