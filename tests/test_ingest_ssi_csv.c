@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "ingest/ssi_csv.h"
+#include "ingest_fixture.h"
 #include "test_support.h"
 
 #include <glib/gstdio.h>
@@ -24,46 +25,17 @@ static const char snapshots_header[] =
     "ambassador_id,date,ssi,brand,people,insights,relationships,industry_rank,network_rank,file,"
     "line\n";
 
-typedef struct {
-  char *dir;
-  IngestPrograms *programs;
-  IngestLedger *ledger;
-  IngestRoster *roster;
-  IngestSnapshots *snapshots;
-  IngestWarnings *warnings;
-  IngestSsiSink sink;
-} Fixture;
+typedef IngestFixture Fixture;
 
 static int setup(void **state)
 {
-  Fixture *f = g_new0(Fixture, 1);
-  f->dir = test_tree_new("ssi-csv");
-  g_autofree char *ini = test_tree_path(f->dir, "programs.ini");
-  test_tree_write(f->dir, "programs.ini", programs_ini);
-  g_autofree char *roster = test_tree_path(f->dir, "roster.csv");
-  test_tree_write(f->dir, "roster.csv", roster_csv);
-  f->programs = ingest_programs_load(ini, "programs.ini", NULL);
-  f->ledger = ingest_ledger_new();
-  IngestFileEntry *entry = ingest_ledger_add_file(f->ledger, "roster.csv", "roster");
-  f->roster = ingest_roster_read(roster, entry, f->ledger, f->programs, NULL);
-  f->snapshots = ingest_snapshots_new();
-  f->warnings = ingest_warnings_new();
-  f->sink = (IngestSsiSink){f->roster, f->ledger, f->snapshots, f->warnings};
-  *state = f;
-  return f->roster == NULL;
+  *state = ingest_fixture_new("ssi-csv", programs_ini, roster_csv);
+  return 0;
 }
 
 static int teardown(void **state)
 {
-  Fixture *f = *state;
-  ingest_warnings_free(f->warnings);
-  ingest_snapshots_free(f->snapshots);
-  ingest_roster_free(f->roster);
-  ingest_ledger_free(f->ledger);
-  ingest_programs_free(f->programs);
-  test_tree_remove(f->dir);
-  g_free(f->dir);
-  g_free(f);
+  ingest_fixture_free(*state);
   return 0;
 }
 
@@ -90,9 +62,7 @@ static char *snapshots_text(Fixture *f)
 
 static char *rejects_text(Fixture *f)
 {
-  g_autofree char *path = g_build_filename(f->dir, "out", "rejects.csv", NULL);
-  assert_true(ingest_ledger_write_rejects(f->ledger, path, NULL));
-  return test_tree_read(f->dir, "out/rejects.csv");
+  return ingest_fixture_rejects_text(f);
 }
 
 static void test_german_form_with_bom_crlf_and_decimal_commas(void **state)
