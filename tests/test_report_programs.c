@@ -81,10 +81,15 @@ static void test_comparison_of_an_earlier_month(void **state)
 static void test_ended_program(void **state)
 {
   ReportData *data = *state;
-  ReportRow *beta = g_ptr_array_index(data->programs->rows, 1);
-  int end = report_table_column(data->programs, "end");
-  g_free(beta->fields[end]);
-  beta->fields[end] = g_strdup("2023-05-31");
+  GPtrArray *rows = data->programs->rows;
+  const ReportRow *beta = g_ptr_array_index(rows, 1);
+  guint n_columns = data->programs->columns->len;
+  g_autofree const char **fields = g_new0(const char *, n_columns + 1);
+  memcpy(fields, beta->fields, n_columns * sizeof *fields);
+  fields[report_table_column(data->programs, "end")] = "2023-05-31";
+  ReportRow *ended = report_row_new(beta->line, fields, n_columns);
+  g_free(rows->pdata[1]);
+  rows->pdata[1] = ended;
   g_autoptr(GArray) programs = report_programs_build(data, "2023-08");
   assert_int_equal(g_array_index(programs, ReportProgram, 1).months_running, 4);
 }

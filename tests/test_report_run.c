@@ -496,7 +496,7 @@ static void test_long_sections_are_cut_with_a_note(void **state)
   g_autofree char *path = run_report(f, "out");
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_non_null(
-      strstr(strings, "<t>12 more rows are not shown here: see normalized/rejects.csv.</t>"));
+      strstr(strings, "<t>Rejected rows not listed here: 12 (see normalized/rejects.csv).</t>"));
   g_autofree char *workbook = zip_entry(path, "xl/workbook.xml");
   const char *sheet = strstr(workbook, "<sheet name=\"Data quality\" sheetId=\"");
   assert_non_null(sheet);
@@ -506,6 +506,175 @@ static void test_long_sections_are_cut_with_a_note(void **state)
   /* Lines 2 to 10001 are shown, 10002 to 10013 are not. */
   assert_non_null(strstr(xml, "<v>10001</v>"));
   assert_null(strstr(xml, "<v>10002</v>"));
+}
+
+/* The sheet's XML named name in the workbook (sheetN.xml by its id). */
+static char *sheet_xml(const char *zip, const char *name)
+{
+  g_autofree char *workbook = zip_entry(zip, "xl/workbook.xml");
+  g_autofree char *attribute = g_strdup_printf("<sheet name=\"%s\" sheetId=\"", name);
+  const char *sheet = strstr(workbook, attribute);
+  assert_non_null(sheet);
+  g_autofree char *entry =
+      g_strdup_printf("xl/worksheets/sheet%d.xml", atoi(sheet + strlen(attribute)));
+  return zip_entry(zip, entry);
+}
+
+/* The numbers of the row whose first cell is the shared string text,
+ * space-separated ("9 22 16 4 2"); text and empty cells are left out. */
+static char *row_numbers(const char *zip, const char *sheet, const char *text)
+{
+  g_autofree char *strings = zip_entry(zip, "xl/sharedStrings.xml");
+  g_autofree char *wanted = g_strdup_printf(">%s</t></si>", text);
+  const char *found = strstr(strings, wanted);
+  assert_non_null(found);
+  int index = -1;
+  for (const char *p = strings; p != NULL && p < found; p = strstr(p + 1, "<si>"))
+    if (g_str_has_prefix(p, "<si>"))
+      index++;
+  g_autofree char *xml = sheet_xml(zip, sheet);
+  g_autofree char *cell = g_strdup_printf("t=\"s\"><v>%d</v></c>", index);
+  const char *p = strstr(xml, cell);
+  assert_non_null(p);
+  const char *end = strstr(p, "</row>");
+  g_autoptr(GString) numbers = g_string_new(NULL);
+  for (p = strstr(p + strlen(cell), "<c "); p != NULL && p < end; p = strstr(p + 1, "<c ")) {
+    const char *tag_end = strchr(p, '>');
+    if (g_strstr_len(p, tag_end - p, "t=\"s\"") != NULL || !g_str_has_prefix(tag_end, "><v>"))
+      continue; /* text, or an empty cell */
+    const char *value = tag_end + 4;
+    g_string_append_printf(numbers, "%s%.*s", numbers->len > 0 ? " " : "",
+                           (int)(strstr(value, "</v>") - value), value);
+  }
+  return g_string_free(g_steal_pointer(&numbers), FALSE);
+}
+
+static const char long_summary_csv[] =
+    "file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
+    "linkedin/a1/export.zip,linkedin export,,0,0,0,0,zip archive of 2 files\n"
+    "linkedin/a1/export.zip/Ad_Targeting.csv,linkedin export,,0,0,0,0,not used\n"
+    "linkedin/a1/export.zip/Connections.csv,linkedin export,UTF-8,10,6,4,0,\n"
+    "linkedin/zz/export.zip,linkedin export,,0,0,0,0,not used: ambassador not in the roster\n"
+    "notes.txt,unrecognised,,0,0,0,0,not used: not an input the pipeline knows\n"
+    "posts/p.csv,posts,UTF-8,5,3,0,2,\"delimiter \"\";\"\", decimal comma\"\n"
+    "roster.csv,roster,UTF-8,3,3,0,0,\"delimiter \"\",\"\"\"\n"
+    "ssi/bad.csv,ssi,UTF-8,0,0,0,0,\"header not recognised: found: \"\"x\"\"\"\n"
+    "ssi/ok.csv,ssi,UTF-8,4,4,0,0,\"delimiter \"\",\"\", decimal point\"\n";
+
+static const char long_inputs_csv[] = "file,bytes,sha256\n"
+                                      "linkedin/a1/export.zip,1000,aa\n"
+                                      "notes.txt,20,bb\n"
+                                      "posts/p.csv,300,cc\n"
+                                      "roster.csv,1040,dd\n";
+
+/* The fixture with 9 input files (4 need attention), 5 rejects, 2 + 2
+ * warnings and 4 input files. */
+static char *long_lists_work(Fixture *f)
+{
+  char *work = copy_fixture_work(f->dir);
+  test_tree_write(work, "normalized/ingest_summary.csv", long_summary_csv);
+  g_autoptr(GString) rejects = g_string_new("file,line,reason,excerpt\n");
+  for (int line = 2; line <= 6; line++)
+    g_string_append_printf(rejects, "posts/p.csv,%d,unknown ambassador,x\n", line);
+  test_tree_write(work, "normalized/rejects.csv", rejects->str);
+  test_tree_write(work, "normalized/warnings.csv",
+                  "kind,subject,month,detail\nno data,a7,2026-10,one\nno data,a8,2026-10,two\n");
+  test_tree_write(work, "scores/warnings.csv",
+                  "kind,subject,month,detail\nnot covered,a1,2026-09,three\n"
+                  "not covered,a2,2026-09,four\n");
+  test_tree_write(work, "normalized/input_files.csv", long_inputs_csv);
+  return work;
+}
+
+static void assert_string_in(const char *zip, const char *text)
+{
+  g_autofree char *strings = zip_entry(zip, "xl/sharedStrings.xml");
+  g_autofree char *wanted = g_strdup_printf("<t>%s</t>", text);
+  if (strstr(strings, wanted) == NULL)
+    fail_msg("no string \"%s\" in %s", text, zip);
+}
+
+/* [report] max_listed_rows 3: the totals per kind, three of the four files
+ * that need attention, the counts of what is not listed and the SHA-256 of
+ * input_files.csv in Method. */
+static void test_long_lists_are_summed(void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *work = long_lists_work(f);
+  f->ctx.work_dir = work;
+  f->config->report_max_listed_rows = 3;
+  g_autofree char *path = run_report(f, "out");
+  assert_string_in(path, "Input files by kind");
+  assert_string_in(path, "Input files that need attention");
+  g_autofree char *all = row_numbers(path, "Data quality", "All files");
+  assert_string_equal(all, "9 22 16 4 2");
+  g_autofree char *linkedin = row_numbers(path, "Data quality", "linkedin export");
+  assert_string_equal(linkedin, "4 10 6 4 0");
+  g_autofree char *ssi = row_numbers(path, "Data quality", "ssi");
+  assert_string_equal(ssi, "2 4 4 0 0");
+  /* Listed: linkedin/zz, notes.txt, posts/p.csv; not ssi/bad.csv. */
+  g_autofree char *posts = row_numbers(path, "Data quality", "posts/p.csv");
+  assert_string_equal(posts, "5 3 0 2");
+  g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
+  assert_non_null(strstr(strings, "<t>linkedin/zz/export.zip</t>"));
+  assert_null(strstr(strings, "<t>ssi/bad.csv</t>"));
+  assert_null(strstr(strings, "<t>roster.csv</t>"));
+  assert_string_in(
+      path, "Files that need attention, not listed here: 1 (see normalized/ingest_summary.csv).");
+  assert_string_in(path, "Files read without a problem, not listed here: 5; every input file is "
+                         "listed in normalized/ingest_summary.csv.");
+  assert_string_in(path, "Rejected rows not listed here: 2 (see normalized/rejects.csv).");
+  assert_string_in(
+      path, "Warnings not listed here: 1 (see normalized/warnings.csv, scores/warnings.csv).");
+  g_autofree char *sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, long_inputs_csv, -1);
+  g_autofree char *method =
+      g_strdup_printf("4 input files, 2,360 bytes in all, each listed with its SHA-256 in "
+                      "normalized/input_files.csv, whose SHA-256 is %s.",
+                      sha256);
+  assert_string_in(path, method);
+  assert_null(strstr(strings, "<t>dd</t>"));
+}
+
+static void test_long_lists_in_german(void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *work = long_lists_work(f);
+  f->ctx.work_dir = work;
+  f->config->report_max_listed_rows = 3;
+  g_free(f->config->language);
+  f->config->language = g_strdup("de");
+  g_autofree char *path = run_report(f, "out");
+  g_autofree char *all = row_numbers(path, "Datenqualität", "Alle Dateien");
+  assert_string_equal(all, "9 22 16 4 2");
+  assert_string_in(path, "Weitere ohne Probleme gelesene Dateien: 5; jede Eingabedatei steht "
+                         "in normalized/ingest_summary.csv.");
+  assert_string_in(path, "Weitere abgewiesene Zeilen: 2 (siehe normalized/rejects.csv).");
+  g_autofree char *sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, long_inputs_csv, -1);
+  g_autofree char *method = g_strdup_printf(
+      "4 Eingabedateien, zusammen 2.360 Bytes, jede mit ihrer SHA-256 aufgeführt in "
+      "normalized/input_files.csv, deren SHA-256 %s ist.",
+      sha256);
+  assert_string_in(path, method);
+}
+
+/* Lists of at most max_listed_rows rows are written as they always were:
+ * the fixture's longest list has 4 rows. */
+static void test_lists_within_the_cap_are_unchanged(void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *whole = run_report(f, "whole");
+  f->config->report_max_listed_rows = 4;
+  g_autofree char *capped = run_report(f, "capped");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize a_length = 0;
+  gsize b_length = 0;
+  assert_true(g_file_get_contents(whole, &a, &a_length, NULL));
+  assert_true(g_file_get_contents(capped, &b, &b_length, NULL));
+  assert_int_equal(a_length, b_length);
+  assert_memory_equal(a, b, a_length);
+  assert_string_in(capped, "ssi/readme.txt");
+  assert_string_in(capped, "3b7c1d1ad8b8e2bd3c0f7a3b8a8f0c5e1c6bb4fbbfd1d1cc7c14d0b4f01e7c11");
 }
 
 static void assert_run_error(Fixture *f, int code, const char *expected)
@@ -941,6 +1110,10 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_failed_rename_leaves_no_temp_file, fixture_setup,
                                       fixture_teardown),
       cmocka_unit_test_setup_teardown(test_long_sections_are_cut_with_a_note, fixture_setup,
+                                      fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_long_lists_are_summed, fixture_setup, fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_long_lists_in_german, fixture_setup, fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_lists_within_the_cap_are_unchanged, fixture_setup,
                                       fixture_teardown),
       cmocka_unit_test_setup_teardown(test_awkward_text_is_written_safely, fixture_setup,
                                       fixture_teardown),

@@ -11,8 +11,8 @@
 #include "common/errors.h"
 #include "report/tables.h"
 
-#include <glib/gstdio.h>
 #include "test_support.h"
+#include <glib/gstdio.h>
 
 #include <math.h>
 #include <string.h>
@@ -141,18 +141,10 @@ static void test_fixture_loads_and_names_programs(void **state)
   g_autoptr(GError) error = NULL;
   assert_true(report_data_load(&data, FIXTURE_WORK, &error));
   assert_int_equal(data.person_month->rows->len, 15);
-  assert_int_equal(data.rejects->rows->len, 1);
   assert_string_equal(report_data_program_name(&data, "tueren"), "Türen Nord 2026");
   assert_string_equal(report_data_program_name(&data, "unknown"), "unknown");
   assert_int_equal(data.factors->rows->len, 44); /* 4 person-months x 11 factors */
   assert_string_equal(data.factors_path, FIXTURE_WORK "/scores/factors.csv");
-  /* normalized/warnings.csv, then scores/warnings.csv (months not covered). */
-  assert_int_equal(data.warnings->rows->len, 2);
-  int kind = report_table_column(data.warnings, "kind");
-  int detail = report_table_column(data.warnings, "detail");
-  assert_string_equal(report_table_text(data.warnings, 1, kind), "not covered");
-  assert_string_equal(report_table_text(data.warnings, 1, detail),
-                      "no LinkedIn export covers 2026-09 to 2026-10");
   report_data_clear(&data);
   assert_null(data.person_month);
   assert_null(data.factors);

@@ -55,6 +55,7 @@ PipelineConfig *config_new_default(void)
   config->ssi_source = SSI_SOURCE_PREFER_REPORTED;
   config->language = g_strdup("en");
   config->privacy_min_group_size = 5;
+  config->report_max_listed_rows = 10000;
   config->max_reject_ratio = 0.05;
   model_set_default(&config->model);
   return config;
@@ -173,6 +174,10 @@ static gboolean pipeline_ini_read(GKeyFile *kf, const char *path, PipelineConfig
       !read_double(kf, path, "bands", "mid_from", 0, 100, &config->band_mid_from, error) ||
       !read_double(kf, path, "bands", "good_from", 0, 100, &config->band_good_from, error) ||
       !read_int(kf, path, "privacy", "min_group_size", 1, 1000000, &config->privacy_min_group_size,
+                error) ||
+      /* Three lists of at most this many rows share one sheet, which Excel
+       * cuts at 1,048,576 rows. */
+      !read_int(kf, path, "report", "max_listed_rows", 1, 300000, &config->report_max_listed_rows,
                 error) ||
       !read_double(kf, path, "ingest", "max_reject_ratio", 0, 1, &config->max_reject_ratio,
                    error) ||

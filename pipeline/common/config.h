@@ -56,6 +56,7 @@ typedef struct {
   double band_good_from;      /* [bands] good_from, default 70 */
   SsiSource ssi_source;       /* [ssi] source */
   char *language;             /* [report] language, "en" or "de" */
+  int report_max_listed_rows; /* [report] max_listed_rows, default 10000 */
   int privacy_min_group_size; /* [privacy] min_group_size, default 5 */
   double max_reject_ratio;    /* [ingest] max_reject_ratio, default 0.05 */
   char *pipeline_ini_path;    /* the file the values came from, for the Method sheet */

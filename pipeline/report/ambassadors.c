@@ -23,12 +23,26 @@ static PersonColumns person_columns(const ReportTable *t)
   };
 }
 
+/* Ids are plain text: the unit separator keeps the three apart. */
+static char *membership_key_at(const ReportTable *t, guint row, const int columns[3])
+{
+  return g_strjoin("\x1f", report_table_text(t, row, columns[0]),
+                   report_table_text(t, row, columns[1]), report_table_text(t, row, columns[2]),
+                   NULL);
+}
+
+static void membership_columns(const ReportTable *t, int columns[3])
+{
+  columns[0] = report_table_column(t, "ambassador_id");
+  columns[1] = report_table_column(t, "program");
+  columns[2] = report_table_column(t, "team");
+}
+
 char *report_ambassadors_membership_key(const ReportTable *t, guint row)
 {
-  /* Ids are plain text: the unit separator keeps the three apart. */
-  return g_strjoin("\x1f", report_table_text(t, row, report_table_column(t, "ambassador_id")),
-                   report_table_text(t, row, report_table_column(t, "program")),
-                   report_table_text(t, row, report_table_column(t, "team")), NULL);
+  int columns[3];
+  membership_columns(t, columns);
+  return membership_key_at(t, row, columns);
 }
 
 /* For each membership: its SSI per month ("key\x1fmonth" -> row) and the
@@ -43,11 +57,13 @@ static void index_build(MembershipIndex *index, const ReportTable *t, const Pers
 {
   index->by_month = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   index->first_with_ssi = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  int key_columns[3];
+  membership_columns(t, key_columns);
   for (guint i = 0; i < t->rows->len; i++) {
     const char *row_month = report_table_text(t, i, c->month);
     if (strcmp(row_month, month) > 0)
       continue;
-    g_autofree char *key = report_ambassadors_membership_key(t, i);
+    g_autofree char *key = membership_key_at(t, i, key_columns);
     g_hash_table_replace(index->by_month, g_strjoin("\x1f", key, row_month, NULL),
                          GUINT_TO_POINTER(i + 1));
     if (!isfinite(report_table_number(t, i, c->ssi)))

@@ -5,6 +5,8 @@
 
 #include "report/months.h"
 
+#include <string.h>
+
 typedef struct {
   const char *en;
   const char *de;
@@ -59,9 +61,28 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_SECTION_WARNINGS] = {"Warnings", "Hinweise"},
     [REPORT_LABEL_NO_REJECTS] = {"No rows were rejected.", "Es wurden keine Zeilen abgewiesen."},
     [REPORT_LABEL_NO_WARNINGS] = {"No warnings.", "Keine Hinweise."},
-    [REPORT_LABEL_NOTE_ROWS_NOT_SHOWN] =
-        {"%s more rows are not shown here: see %s.",
-         "%s weitere Zeilen sind hier nicht aufgeführt: siehe %s."},
+    [REPORT_LABEL_SECTION_FILES_BY_KIND] = {"Input files by kind", "Eingabedateien nach Art"},
+    [REPORT_LABEL_ALL_FILES] = {"All files", "Alle Dateien"},
+    [REPORT_LABEL_SECTION_ATTENTION] = {"Input files that need attention",
+                                        "Eingabedateien, die Aufmerksamkeit brauchen"},
+    [REPORT_LABEL_NO_ATTENTION] = {"No input file needs attention.",
+                                   "Keine Eingabedatei braucht Aufmerksamkeit."},
+    [REPORT_LABEL_NOTE_MORE_ATTENTION] =
+        {"Files that need attention, not listed here: %s (see %s).",
+         "Weitere Dateien, die Aufmerksamkeit brauchen: %s "
+         "(siehe %s)."},
+    [REPORT_LABEL_NOTE_FILES_WITHOUT_PROBLEM] =
+        {"Files read without a problem, not listed here: %s; every input file is listed in %s.",
+         "Weitere ohne Probleme gelesene Dateien: %s; jede Eingabedatei steht in %s."},
+    [REPORT_LABEL_NOTE_MORE_REJECTS] = {"Rejected rows not listed here: %s (see %s).",
+                                        "Weitere abgewiesene Zeilen: %s (siehe %s)."},
+    [REPORT_LABEL_NOTE_MORE_WARNINGS] = {"Warnings not listed here: %s (see %s).",
+                                         "Weitere Hinweise: %s (siehe %s)."},
+    [REPORT_LABEL_NOTE_INPUT_FILES_SUMMARY] =
+        {"%s input files, %s bytes in all, each listed with its SHA-256 in %s, whose SHA-256 "
+         "is %s.",
+         "%s Eingabedateien, zusammen %s Bytes, jede mit ihrer SHA-256 aufgeführt in %s, deren "
+         "SHA-256 %s ist."},
     [REPORT_LABEL_NO_INPUT_FILES] = {"No input files were read.",
                                      "Es wurden keine Eingabedateien gelesen."},
     [REPORT_LABEL_SECTION_SETTINGS] = {"Settings", "Einstellungen"},
@@ -169,6 +190,7 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
     [REPORT_LABEL_COL_DUPLICATES] = {"Duplicates", "Duplikate"},
     [REPORT_LABEL_COL_REJECTED] = {"Rejected", "Abgewiesen"},
     [REPORT_LABEL_COL_NOTE] = {"Note", "Anmerkung"},
+    [REPORT_LABEL_COL_FILES] = {"Files", "Dateien"},
     [REPORT_LABEL_COL_LINE] = {"Line", "Zeile"},
     [REPORT_LABEL_COL_REASON] = {"Reason", "Grund"},
     [REPORT_LABEL_COL_EXCERPT] = {"Excerpt", "Auszug"},
@@ -388,6 +410,19 @@ char *report_label_format_month(const char *month, ReportLanguage language)
     return g_strdup(month != NULL ? month : "");
   ReportLabel key = (ReportLabel)(REPORT_LABEL_MONTH_JANUARY + number - 1);
   return g_strdup_printf("%s %04d", report_label(key, language), year);
+}
+
+char *report_label_format_count(guint64 count, ReportLanguage language)
+{
+  g_autofree char *digits = g_strdup_printf("%" G_GUINT64_FORMAT, count);
+  GString *out = g_string_new(NULL);
+  gsize n = strlen(digits);
+  for (gsize i = 0; i < n; i++) {
+    if (i > 0 && (n - i) % 3 == 0)
+      g_string_append_c(out, language == REPORT_LANGUAGE_DE ? '.' : ',');
+    g_string_append_c(out, digits[i]);
+  }
+  return g_string_free(out, FALSE);
 }
 
 char *report_label_format_month_short(const char *month, ReportLanguage language)

@@ -47,7 +47,15 @@ typedef enum {
   REPORT_LABEL_NO_REJECTS,
   REPORT_LABEL_NO_WARNINGS,
   REPORT_LABEL_NO_INPUT_FILES,
-  REPORT_LABEL_NOTE_ROWS_NOT_SHOWN,
+  REPORT_LABEL_SECTION_FILES_BY_KIND,
+  REPORT_LABEL_ALL_FILES,
+  REPORT_LABEL_SECTION_ATTENTION,
+  REPORT_LABEL_NO_ATTENTION,
+  REPORT_LABEL_NOTE_MORE_ATTENTION,
+  REPORT_LABEL_NOTE_FILES_WITHOUT_PROBLEM,
+  REPORT_LABEL_NOTE_MORE_REJECTS,
+  REPORT_LABEL_NOTE_MORE_WARNINGS,
+  REPORT_LABEL_NOTE_INPUT_FILES_SUMMARY,
   REPORT_LABEL_SECTION_SETTINGS,
   REPORT_LABEL_SECTION_CONFIG_FILES,
   REPORT_LABEL_SECTION_INPUT_CHECKSUMS,
@@ -120,6 +128,7 @@ typedef enum {
   REPORT_LABEL_COL_REPOSTS_RECEIVED,
   REPORT_LABEL_COL_CLICKS,
   REPORT_LABEL_COL_FILE,
+  REPORT_LABEL_COL_FILES,
   REPORT_LABEL_COL_KIND,
   REPORT_LABEL_COL_ENCODING,
   REPORT_LABEL_COL_ROWS_READ,
@@ -227,6 +236,9 @@ const char *report_label(ReportLabel key, ReportLanguage language);
 /* "October 2026" / "Oktober 2026" for "2026-10"; the input itself when it is
  * not a valid YYYY-MM. */
 char *report_label_format_month(const char *month, ReportLanguage language);
+
+/* A count with thousands separators: "166,312" / "166.312". */
+char *report_label_format_count(guint64 count, ReportLanguage language);
 
 /* "Oct 2026" / "Okt 2026": the first three letters of the month's name, for
  * chart axes and month columns. */

@@ -5,6 +5,7 @@
 
 #include "common/errors.h"
 #include "report/labels.h"
+#include "report/listings.h"
 #include "report/months.h"
 #include "report/sheet.h"
 #include "report/sheet_ambassadors.h"
@@ -113,13 +114,20 @@ gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **e
   g_autoptr(ReportCoachingTexts) coaching = coaching_texts_load(ctx->config_dir, error);
   if (coaching == NULL)
     return FALSE;
+  g_autoptr(PipelineConfig) defaults = ctx->config == NULL ? config_new_default() : NULL;
+  const PipelineConfig *config = ctx->config != NULL ? ctx->config : defaults;
   ReportData data;
   if (!report_data_load(&data, ctx->work_dir, error))
     return FALSE;
-  g_autoptr(PipelineConfig) defaults = ctx->config == NULL ? config_new_default() : NULL;
-  const PipelineConfig *config = ctx->config != NULL ? ctx->config : defaults;
+  ReportListings listings;
+  if (!report_listings_load(&listings, ctx->work_dir, (guint)config->report_max_listed_rows,
+                            error)) {
+    report_data_clear(&data);
+    return FALSE;
+  }
   ReportContext report = {
       .data = &data,
+      .listings = &listings,
       .config = config,
       .config_dir = ctx->config_dir,
       .language = report_language_from_code(config->language),
@@ -134,6 +142,7 @@ gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **e
     if (ok)
       g_ptr_array_add(result->paths, path);
   }
+  report_listings_clear(&listings);
   report_data_clear(&data);
   return ok;
 }

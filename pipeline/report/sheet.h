@@ -7,6 +7,7 @@
 #include "report/coaching.h"
 #include "report/formats.h"
 #include "report/labels.h"
+#include "report/listings.h"
 #include "report/tables.h"
 #include "report/workbook.h"
 
@@ -24,6 +25,7 @@ typedef struct {
   ReportWorkbook *book;
   ReportAudience audience;
   const ReportData *data;
+  const ReportListings *listings; /* for the Data quality and Method sheets */
   const PipelineConfig *config;
   const char *config_dir; /* for the Method sheet's checksums; may be NULL */
   ReportLanguage language;

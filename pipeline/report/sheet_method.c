@@ -2,9 +2,11 @@
  * source, privacy and reject limits, program version, the estimate's model
  * (every factor with points and target, the seniority terms), then the
  * checksums of the config files (every *.ini of the config folder) and, in
- * the program report only, of the inputs (normalized/input_files.csv). */
+ * the program report only, of the inputs (normalized/input_files.csv; past
+ * [report] max_listed_rows files, that file's own SHA-256 instead). */
 #include "report/sheet_method.h"
 
+#include "common/contract.h"
 #include "common/errors.h"
 #include "version.h"
 
@@ -171,9 +173,30 @@ static void write_model(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t 
                           sheet->formats->note);
 }
 
+/* Too many input files to list (more than [report] max_listed_rows): their
+ * number, total size and the SHA-256 of input_files.csv, which holds each
+ * one's, so the inputs are still pinned. */
+static void write_input_files_summed(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t *row)
+{
+  const ReportListings *listings = ctx->listings;
+  report_sheet_write_line(sheet, (*row)++, 0,
+                          report_context_label(ctx, REPORT_LABEL_SECTION_INPUT_CHECKSUMS),
+                          sheet->formats->section);
+  g_autofree char *files = report_label_format_count(listings->inputs.total, ctx->language);
+  g_autofree char *bytes = report_label_format_count((guint64)listings->input_bytes, ctx->language);
+  g_autofree char *line =
+      g_strdup_printf(report_context_label(ctx, REPORT_LABEL_NOTE_INPUT_FILES_SUMMARY), files,
+                      bytes, CONTRACT_INPUT_FILES, listings->inputs_sha256);
+  report_sheet_write_line(sheet, (*row)++, 0, line, NULL);
+}
+
 static void write_input_files(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t *row)
 {
-  const ReportTable *t = ctx->data->input_files;
+  if (!report_listing_is_complete(&ctx->listings->inputs)) {
+    write_input_files_summed(sheet, ctx, row);
+    return;
+  }
+  const ReportTable *t = ctx->listings->inputs.table;
   const ReportLabel columns[] = {REPORT_LABEL_COL_FILE, REPORT_LABEL_COL_BYTES,
                                  REPORT_LABEL_COL_SHA256};
   write_section_header(sheet, ctx, row, REPORT_LABEL_SECTION_INPUT_CHECKSUMS, columns,

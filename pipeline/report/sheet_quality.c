@@ -1,12 +1,12 @@
 /* Writes the Data quality sheet from normalized/ingest_summary.csv,
  * rejects.csv and warnings.csv: three titled sections, each a header and its
- * rows, or a sentence saying there is nothing to list. */
+ * rows, or a sentence saying there is nothing to list. Past [report]
+ * max_listed_rows rows a list is cut with a sentence naming the CSV that has
+ * them all, and the input files are summed per kind with only those that
+ * need attention listed: a tree of a million files would pass Excel's
+ * 1048576 rows a sheet, and no one reads that far. */
 #include "report/sheet_quality.h"
 #include "common/contract.h"
-
-/* Rows shown per section: a tree of a million bad rows would pass Excel's
- * 1048576 rows a sheet, and no one reads that far; the CSV has them all. */
-#define QUALITY_MAX_ROWS 10000
 
 /* A column of a section: the CSV column it shows and how. */
 typedef struct {
@@ -25,7 +25,8 @@ typedef struct {
   ReportLabel empty; /* the sentence when there are no rows */
   const QualityColumn *columns;
   gsize n_columns;
-  const char *csv; /* where every row is, when not all are shown */
+  ReportLabel more; /* the sentence when not all rows are shown */
+  const char *csv;  /* where every row is */
 } QualitySection;
 
 static const QualityColumn summary_columns[] = {
@@ -71,31 +72,107 @@ static void write_cell(ReportSheet *sheet, const ReportContext *ctx, const Repor
                               FALSE);
 }
 
-/* Writes the section from row on; returns the row after it. */
-static lxw_row_t write_section(ReportSheet *sheet, const ReportContext *ctx, const ReportTable *t,
-                               const QualitySection *section, lxw_row_t row)
+/* The sentence key, filled in with count and csv, as a note at row. */
+static void write_note(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row, ReportLabel key,
+                       guint64 count, const char *csv)
 {
-  report_sheet_write_line(sheet, row++, 0, report_context_label(ctx, section->title),
-                          sheet->formats->section);
-  if (t->rows->len == 0) {
-    report_sheet_write_line(sheet, row++, 0, report_context_label(ctx, section->empty),
-                            sheet->formats->note);
-    return row;
-  }
+  g_autofree char *number = report_label_format_count(count, ctx->language);
+  g_autofree char *note = g_strdup_printf(report_context_label(ctx, key), number, csv);
+  report_sheet_write_line(sheet, row, 0, note, sheet->formats->note);
+}
+
+/* The section's header and the rows of t from row on; returns the row after
+ * them. */
+static lxw_row_t write_rows(ReportSheet *sheet, const ReportContext *ctx, const ReportTable *t,
+                            const QualitySection *section, lxw_row_t row)
+{
   for (gsize k = 0; k < section->n_columns; k++)
     report_sheet_write_header(sheet, row, (lxw_col_t)k,
                               report_context_label(ctx, section->columns[k].label));
   row++;
-  guint shown = MIN(t->rows->len, QUALITY_MAX_ROWS);
-  for (guint i = 0; i < shown; i++, row++)
+  for (guint i = 0; i < t->rows->len; i++, row++)
     for (gsize k = 0; k < section->n_columns; k++)
       write_cell(sheet, ctx, t, i, row, (lxw_col_t)k, &section->columns[k]);
-  if (shown < t->rows->len) {
-    g_autofree char *more = g_strdup_printf("%u", t->rows->len - shown);
-    g_autofree char *note = g_strdup_printf(
-        report_context_label(ctx, REPORT_LABEL_NOTE_ROWS_NOT_SHOWN), more, section->csv);
-    report_sheet_write_line(sheet, row++, 0, note, sheet->formats->note);
+  return row;
+}
+
+/* Writes the section from row on; returns the row after it. */
+static lxw_row_t write_section(ReportSheet *sheet, const ReportContext *ctx,
+                               const ReportListing *listing, const QualitySection *section,
+                               lxw_row_t row)
+{
+  report_sheet_write_line(sheet, row++, 0, report_context_label(ctx, section->title),
+                          sheet->formats->section);
+  if (listing->total == 0) {
+    report_sheet_write_line(sheet, row++, 0, report_context_label(ctx, section->empty),
+                            sheet->formats->note);
+    return row;
   }
+  row = write_rows(sheet, ctx, listing->table, section, row);
+  if (!report_listing_is_complete(listing))
+    write_note(sheet, ctx, row++, section->more, listing->total - listing->table->rows->len,
+               section->csv);
+  return row;
+}
+
+static void write_kind_row(ReportSheet *sheet, lxw_row_t row, const char *kind,
+                           const ReportKindTotals *totals, gboolean bold)
+{
+  const double values[] = {(double)totals->files, totals->rows_read, totals->accepted,
+                           totals->duplicates, totals->rejected};
+  report_sheet_write_text(sheet, row, 0, kind, bold);
+  for (gsize k = 0; k < G_N_ELEMENTS(values); k++)
+    report_sheet_write_number(sheet, row, (lxw_col_t)(k + 1), values[k], REPORT_CELL_COUNT, bold);
+}
+
+/* Files and rows per kind of input, then all files. */
+static lxw_row_t write_kind_totals(ReportSheet *sheet, const ReportContext *ctx, lxw_row_t row)
+{
+  static const ReportLabel columns[] = {REPORT_LABEL_COL_KIND,       REPORT_LABEL_COL_FILES,
+                                        REPORT_LABEL_COL_ROWS_READ,  REPORT_LABEL_COL_ACCEPTED,
+                                        REPORT_LABEL_COL_DUPLICATES, REPORT_LABEL_COL_REJECTED};
+  const GPtrArray *kinds = ctx->listings->kinds;
+  report_sheet_write_line(sheet, row++, 0,
+                          report_context_label(ctx, REPORT_LABEL_SECTION_FILES_BY_KIND),
+                          sheet->formats->section);
+  for (gsize k = 0; k < G_N_ELEMENTS(columns); k++)
+    report_sheet_write_header(sheet, row, (lxw_col_t)k, report_context_label(ctx, columns[k]));
+  row++;
+  ReportKindTotals all = {0};
+  for (guint i = 0; i < kinds->len; i++, row++) {
+    const ReportKindTotals *totals = g_ptr_array_index(kinds, i);
+    write_kind_row(sheet, row, totals->kind, totals, FALSE);
+    all.files += totals->files;
+    all.rows_read += totals->rows_read;
+    all.accepted += totals->accepted;
+    all.duplicates += totals->duplicates;
+    all.rejected += totals->rejected;
+  }
+  write_kind_row(sheet, row++, report_context_label(ctx, REPORT_LABEL_ALL_FILES), &all, TRUE);
+  return row;
+}
+
+/* Too many input files to list: the totals per kind, the files that need
+ * attention, and how many more there are. */
+static lxw_row_t write_files_summed(ReportSheet *sheet, const ReportContext *ctx,
+                                    const QualitySection *section, lxw_row_t row)
+{
+  const ReportListings *listings = ctx->listings;
+  row = write_kind_totals(sheet, ctx, row) + 1;
+  report_sheet_write_line(sheet, row++, 0,
+                          report_context_label(ctx, REPORT_LABEL_SECTION_ATTENTION),
+                          sheet->formats->section);
+  const ReportTable *t = listings->files.table;
+  if (t->rows->len == 0)
+    report_sheet_write_line(sheet, row++, 0, report_context_label(ctx, REPORT_LABEL_NO_ATTENTION),
+                            sheet->formats->note);
+  else
+    row = write_rows(sheet, ctx, t, section, row);
+  if (listings->attention > t->rows->len)
+    write_note(sheet, ctx, row++, REPORT_LABEL_NOTE_MORE_ATTENTION,
+               listings->attention - t->rows->len, section->csv);
+  write_note(sheet, ctx, row++, REPORT_LABEL_NOTE_FILES_WITHOUT_PROBLEM,
+             listings->files.total - listings->attention, section->csv);
   return row;
 }
 
@@ -106,17 +183,22 @@ gboolean report_sheet_quality_write(const ReportContext *ctx, GError **error)
     return FALSE;
   const QualitySection sections[] = {
       {REPORT_LABEL_SECTION_INPUT_FILES, REPORT_LABEL_NO_INPUT_FILES, summary_columns,
-       G_N_ELEMENTS(summary_columns), CONTRACT_INGEST_SUMMARY},
+       G_N_ELEMENTS(summary_columns), REPORT_LABEL_NOTE_MORE_ATTENTION, CONTRACT_INGEST_SUMMARY},
       {REPORT_LABEL_SECTION_REJECTS, REPORT_LABEL_NO_REJECTS, reject_columns,
-       G_N_ELEMENTS(reject_columns), CONTRACT_REJECTS},
+       G_N_ELEMENTS(reject_columns), REPORT_LABEL_NOTE_MORE_REJECTS, CONTRACT_REJECTS},
       {REPORT_LABEL_SECTION_WARNINGS, REPORT_LABEL_NO_WARNINGS, warning_columns,
-       G_N_ELEMENTS(warning_columns), CONTRACT_WARNINGS ", " CONTRACT_SCORE_WARNINGS},
+       G_N_ELEMENTS(warning_columns), REPORT_LABEL_NOTE_MORE_WARNINGS,
+       CONTRACT_WARNINGS ", " CONTRACT_SCORE_WARNINGS},
   };
-  const ReportTable *tables[] = {ctx->data->ingest_summary, ctx->data->rejects,
-                                 ctx->data->warnings};
+  const ReportListing *listings[] = {&ctx->listings->files, &ctx->listings->rejects,
+                                     &ctx->listings->warnings};
   report_sheet_write_title(sheet, report_context_label(ctx, REPORT_LABEL_TITLE_QUALITY));
   lxw_row_t row = 2;
-  for (gsize s = 0; s < G_N_ELEMENTS(sections); s++)
-    row = write_section(sheet, ctx, tables[s], &sections[s], row) + 1;
+  for (gsize s = 0; s < G_N_ELEMENTS(sections); s++) {
+    if (s == 0 && !report_listing_is_complete(listings[0]))
+      row = write_files_summed(sheet, ctx, &sections[0], row) + 1;
+    else
+      row = write_section(sheet, ctx, listings[s], &sections[s], row) + 1;
+  }
   return report_sheet_finish(sheet, error);
 }

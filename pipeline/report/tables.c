@@ -17,13 +17,27 @@ typedef struct {
   const char *const *numeric;
   GArray *numeric_indices; /* int */
   gboolean have_header;
+  ReportRowFilter keep; /* NULL: keep every row */
+  gpointer keep_data;
+  const char **fields; /* the record's fields, one per column, for checking */
 } LoadState;
 
-static void row_free(gpointer data)
+ReportRow *report_row_new(guint64 line, const char *const *fields, guint n_fields)
 {
-  ReportRow *row = data;
-  g_strfreev(row->fields);
-  g_free(row);
+  gsize bytes = sizeof(ReportRow) + (n_fields + 1) * sizeof(char *);
+  for (guint i = 0; i < n_fields; i++)
+    bytes += strlen(fields[i]) + 1;
+  ReportRow *row = g_malloc(bytes);
+  row->line = line;
+  row->fields = (char **)(row + 1);
+  char *text = (char *)(row->fields + n_fields + 1);
+  for (guint i = 0; i < n_fields; i++) {
+    gsize length = strlen(fields[i]) + 1;
+    row->fields[i] = memcpy(text, fields[i], length);
+    text += length;
+  }
+  row->fields[n_fields] = NULL;
+  return row;
 }
 
 void report_table_free(ReportTable *table)
@@ -72,6 +86,7 @@ static gboolean header_store(LoadState *state, const CsvRecord *record, GError *
     if (index >= 0)
       g_array_append_val(state->numeric_indices, index);
   }
+  state->fields = g_new0(const char *, record->n_fields + 1);
   state->have_header = TRUE;
   return TRUE;
 }
@@ -80,21 +95,29 @@ static gboolean field_is_number(const char *text)
 {
   if (text[0] == '\0')
     return TRUE;
+  /* Most are plain decimals ("12", "-3.5"), which strtod takes too: a
+   * million-row file is checked without calling it. */
+  const char *p = text + (text[0] == '-');
+  gsize whole = strspn(p, "0123456789");
+  gsize fraction = p[whole] == '.' ? strspn(p + whole + 1, "0123456789") : 0;
+  const char *after = p + whole + (fraction > 0 ? fraction + 1 : 0);
+  if (whole > 0 && whole + fraction <= 30 && *after == '\0')
+    return TRUE;
   char *end = NULL;
   double value = g_ascii_strtod(text, &end);
   return end != text && *end == '\0' && isfinite(value);
 }
 
-static gboolean row_check_numbers(LoadState *state, const ReportRow *row, GError **error)
+static gboolean row_check_numbers(LoadState *state, guint64 line, GError **error)
 {
   for (guint i = 0; i < state->numeric_indices->len; i++) {
     int index = g_array_index(state->numeric_indices, int, i);
-    const char *text = row->fields[index];
+    const char *text = state->fields[index];
     if (!field_is_number(text)) {
       g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
                   "%s line %" G_GUINT64_FORMAT ": column %s holds \"%s\", expected a number "
                   "or an empty field",
-                  state->table->path, row->line,
+                  state->table->path, line,
                   (const char *)g_ptr_array_index(state->table->columns, index), text);
       return FALSE;
     }
@@ -111,13 +134,15 @@ static gboolean row_store(LoadState *state, const CsvRecord *record, GError **er
     return FALSE;
   }
   guint n_columns = state->table->columns->len;
-  ReportRow *row = g_new0(ReportRow, 1);
-  row->line = record->line;
-  row->fields = g_new0(char *, n_columns + 1);
   for (guint i = 0; i < n_columns; i++)
-    row->fields[i] = g_strdup(i < record->n_fields ? record->fields[i] : "");
-  g_ptr_array_add(state->table->rows, row);
-  return row_check_numbers(state, row, error);
+    state->fields[i] = i < record->n_fields ? record->fields[i] : "";
+  if (!row_check_numbers(state, record->line, error))
+    return FALSE;
+  if (state->keep != NULL &&
+      !state->keep(state->table, record->line, state->fields, state->keep_data))
+    return TRUE;
+  g_ptr_array_add(state->table->rows, report_row_new(record->line, state->fields, n_columns));
+  return TRUE;
 }
 
 static gboolean load_record(const CsvRecord *record, gpointer user_data, GError **error)
@@ -133,19 +158,28 @@ static ReportTable *table_new(const char *path)
   ReportTable *table = g_new0(ReportTable, 1);
   table->path = g_strdup(path);
   table->columns = g_ptr_array_new_with_free_func(g_free);
-  table->rows = g_ptr_array_new_with_free_func(row_free);
+  table->rows = g_ptr_array_new_with_free_func(g_free);
   return table;
 }
 
 ReportTable *report_table_load(const char *path, const char *const *required,
                                const char *const *numeric, GError **error)
 {
+  return report_table_load_filtered(path, required, numeric, NULL, NULL, error);
+}
+
+ReportTable *report_table_load_filtered(const char *path, const char *const *required,
+                                        const char *const *numeric, ReportRowFilter keep,
+                                        gpointer user_data, GError **error)
+{
   g_autoptr(ReportTable) table = table_new(path);
   g_autoptr(GArray) numeric_indices = g_array_new(FALSE, FALSE, sizeof(int));
-  LoadState state = {table, required, numeric, numeric_indices, FALSE};
+  LoadState state = {table, required, numeric, numeric_indices, FALSE, keep, user_data, NULL};
   CsvReaderOptions options = {.delimiter = ','};
   g_autoptr(GError) local = NULL;
-  if (!csv_reader_read_file(path, &options, load_record, &state, NULL, &local)) {
+  gboolean read = csv_reader_read_file(path, &options, load_record, &state, NULL, &local);
+  g_free(state.fields);
+  if (!read) {
     if (local->domain == PIPELINE_ERROR) {
       g_propagate_error(error, g_steal_pointer(&local));
       return NULL;
@@ -215,15 +249,6 @@ static const char *const person_month_numbers[] = {"ssi",
 static const char *const team_month_columns[] = {CONTRACT_TEAM_MONTH_COLUMNS, NULL};
 static const char *const program_month_columns[] = {CONTRACT_PROGRAM_MONTH_COLUMNS, NULL};
 static const char *const aggregate_numbers[] = {"month_index", CONTRACT_AGGREGATE_COLUMNS, NULL};
-static const char *const ingest_summary_columns[] = {
-    "file", "kind", "rows_read", "accepted", "duplicates", "rejected", NULL};
-static const char *const ingest_summary_numbers[] = {"rows_read", "accepted", "duplicates",
-                                                     "rejected", NULL};
-static const char *const rejects_columns[] = {"file", "line", "reason", NULL};
-static const char *const rejects_numbers[] = {"line", NULL};
-static const char *const warnings_columns[] = {"kind", "subject", "month", "detail", NULL};
-static const char *const input_files_columns[] = {"file", "sha256", NULL};
-static const char *const input_files_numbers[] = {"bytes", NULL};
 static const char *const programs_columns[] = {"program", "name", NULL};
 static const char *const roster_columns[] = {"ambassador_id", "program", "team",
                                              "joined",        "left",    NULL};
@@ -251,32 +276,6 @@ static gboolean data_load_factors(ReportData *data, const char *work_dir, GError
   return FALSE;
 }
 
-/* The score stage adds its own warnings (months no export covers) in
- * scores/warnings.csv, with the columns of normalized/warnings.csv; the Data
- * quality sheet lists both. Work folders scored before it existed lack it. */
-static gboolean data_load_score_warnings(ReportData *data, const char *work_dir, GError **error)
-{
-  g_autofree char *path = g_build_filename(work_dir, CONTRACT_SCORE_WARNINGS, NULL);
-  if (!g_file_test(path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  g_autoptr(ReportTable) more = report_table_load(path, warnings_columns, NULL, error);
-  if (more == NULL)
-    return FALSE;
-  ReportTable *into = data->warnings;
-  for (guint i = 0; i < more->rows->len; i++) {
-    const ReportRow *from = g_ptr_array_index(more->rows, i);
-    ReportRow *row = g_new0(ReportRow, 1);
-    row->line = from->line;
-    row->fields = g_new0(char *, into->columns->len + 1);
-    for (guint c = 0; c < into->columns->len; c++) {
-      int k = report_table_column(more, g_ptr_array_index(into->columns, c));
-      row->fields[c] = g_strdup(report_table_text(more, i, k));
-    }
-    g_ptr_array_add(into->rows, row);
-  }
-  return TRUE;
-}
-
 gboolean report_data_load(ReportData *data, const char *work_dir, GError **error)
 {
   struct {
@@ -286,11 +285,6 @@ gboolean report_data_load(ReportData *data, const char *work_dir, GError **error
       {&data->person_month, {CONTRACT_PERSON_MONTH, person_month_columns, person_month_numbers}},
       {&data->team_month, {CONTRACT_TEAM_MONTH, team_month_columns, aggregate_numbers}},
       {&data->program_month, {CONTRACT_PROGRAM_MONTH, program_month_columns, aggregate_numbers}},
-      {&data->ingest_summary,
-       {CONTRACT_INGEST_SUMMARY, ingest_summary_columns, ingest_summary_numbers}},
-      {&data->rejects, {CONTRACT_REJECTS, rejects_columns, rejects_numbers}},
-      {&data->warnings, {CONTRACT_WARNINGS, warnings_columns, NULL}},
-      {&data->input_files, {CONTRACT_INPUT_FILES, input_files_columns, input_files_numbers}},
       {&data->programs, {CONTRACT_PROGRAMS, programs_columns, NULL}},
       {&data->roster, {CONTRACT_ROSTER, roster_columns, NULL}},
   };
@@ -301,19 +295,13 @@ gboolean report_data_load(ReportData *data, const char *work_dir, GError **error
       return FALSE;
     }
   }
-  if (!data_load_score_warnings(data, work_dir, error)) {
-    report_data_clear(data);
-    return FALSE;
-  }
   return data_load_factors(data, work_dir, error);
 }
 
 void report_data_clear(ReportData *data)
 {
-  ReportTable **tables[] = {&data->person_month,   &data->team_month, &data->program_month,
-                            &data->ingest_summary, &data->rejects,    &data->warnings,
-                            &data->input_files,    &data->programs,   &data->roster,
-                            &data->factors};
+  ReportTable **tables[] = {&data->person_month, &data->team_month, &data->program_month,
+                            &data->programs,     &data->roster,     &data->factors};
   for (gsize i = 0; i < G_N_ELEMENTS(tables); i++)
     g_clear_pointer(tables[i], report_table_free);
   g_clear_pointer(&data->factors_path, g_free);

@@ -9,6 +9,11 @@ typedef struct {
   char **fields; /* one per header column, "" when the record was short */
 } ReportRow;
 
+/* A row holding copies of fields, in one allocation with them (a table of
+ * a million fields then costs their text, not a million allocations): free
+ * it with g_free; its fields cannot be replaced one by one. */
+ReportRow *report_row_new(guint64 line, const char *const *fields, guint n_fields);
+
 typedef struct {
   char *path;
   GPtrArray *columns; /* char*: the header as read */
@@ -21,6 +26,19 @@ typedef struct {
  * (PIPELINE_ERROR_INPUT) name the file, the line and what was expected. */
 ReportTable *report_table_load(const char *path, const char *const *required,
                                const char *const *numeric, GError **error);
+
+/* Sees each row of a file as it is read (fields: one per header column, ""
+ * when the record was short, numbers already checked; valid during the call
+ * only) and returns whether the table keeps it: a sheet that shows a few rows
+ * of a long file keeps only those, and memory stays bounded. */
+typedef gboolean (*ReportRowFilter)(const ReportTable *table, guint64 line,
+                                    const char *const *fields, gpointer user_data);
+
+/* report_table_load keeping only the rows keep accepts; every row is still
+ * checked. */
+ReportTable *report_table_load_filtered(const char *path, const char *const *required,
+                                        const char *const *numeric, ReportRowFilter keep,
+                                        gpointer user_data, GError **error);
 
 void report_table_free(ReportTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ReportTable, report_table_free)
@@ -35,15 +53,14 @@ const char *report_table_text(const ReportTable *table, guint row, int column);
 /* The number in that field; NAN when it is empty or column is -1. */
 double report_table_number(const ReportTable *table, guint row, int column);
 
-/* Every file the report reads, loaded by report_data_load. */
+/* The files the report reads whole, loaded by report_data_load: they grow
+ * with ambassadors and months. The lists that grow with the input files
+ * (ingest_summary.csv, rejects.csv, warnings.csv, input_files.csv) are read
+ * as streams by report/listings.h. */
 typedef struct {
   ReportTable *person_month;
   ReportTable *team_month;
   ReportTable *program_month;
-  ReportTable *ingest_summary;
-  ReportTable *rejects;
-  ReportTable *warnings;
-  ReportTable *input_files;
   ReportTable *programs;
   ReportTable *roster;
   ReportTable *factors; /* NULL when scores/factors.csv does not exist */
