@@ -137,6 +137,39 @@ static void test_double_exact_round_trips(void **state)
   }
 }
 
+/* Both number forms give printf's text exactly ("%.2f"; the first of
+ * "%.15g", "%.16g", "%.17g" that reads back), also where the writer takes
+ * its own way: ties of the binary value, scores, counts, fractions. */
+static void test_numbers_as_printf_writes_them(void **state)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed(5);
+  g_autoptr(GString) expected2 = g_string_new("v\n");
+  g_autoptr(GString) expected_exact = g_string_new("v\n");
+  double values[3000];
+  for (guint i = 0; i < G_N_ELEMENTS(values); i++) {
+    int k = g_rand_int_range(rand, -200000, 200000);
+    double v = i % 3 == 0   ? k / 8.0
+               : i % 3 == 1 ? k / 200.0
+                            : g_rand_double_range(rand, -1e4, 1e4) / (1 << (i % 20));
+    values[i] = i % 5 == 0 ? nextafter(v, i % 2 ? 1e300 : -1e300) : v;
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(buf, sizeof buf, "%.2f", values[i]);
+    g_string_append_printf(expected2, "%s\n", strcmp(buf, "-0.00") == 0 ? "0.00" : buf);
+    const char *formats[] = {"%.15g", "%.16g", "%.17g"};
+    for (guint f = 0; f < G_N_ELEMENTS(formats); f++) {
+      g_ascii_formatd(buf, sizeof buf, formats[f], values[i] == 0.0 ? 0.0 : values[i]);
+      if (g_ascii_strtod(buf, NULL) == values[i])
+        break;
+    }
+    g_string_append_printf(expected_exact, "%s\n", buf);
+  }
+  g_autofree char *text2 = write_rows(*state, csv_writer_add_double2, values, G_N_ELEMENTS(values));
+  assert_string_equal(text2, expected2->str);
+  g_autofree char *exact =
+      write_rows(*state, csv_writer_add_double_exact, values, G_N_ELEMENTS(values));
+  assert_string_equal(exact, expected_exact->str);
+}
+
 static void test_file_appears_only_on_commit(void **state)
 {
   g_autofree char *path = g_build_filename(*state, "sub", "dir", "stage.csv", NULL);
@@ -276,6 +309,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_double2_two_decimals, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_double_exact_shortest, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_double_exact_round_trips, setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_numbers_as_printf_writes_them, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_file_appears_only_on_commit, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_abort_keeps_previous_file, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_large_file_complete, setup_dir, teardown_dir),

@@ -117,12 +117,9 @@ static void write_framed(const Fixture *f, const char *key, guint64 version,
   ingest_cache_put_string(bytes, key);
   g_autoptr(GByteArray) payload = payload_new();
   g_byte_array_append(bytes, payload->data, payload->len);
-  IngestSha256 sha;
-  guint8 digest[INGEST_SHA256_BYTES];
-  ingest_sha256_init(&sha);
-  ingest_sha256_update(&sha, bytes->data, bytes->len);
-  ingest_sha256_finish(&sha, digest);
-  g_byte_array_append(bytes, digest, sizeof digest);
+  guint8 sum[INGEST_CACHE_CHECKSUM_BYTES];
+  ingest_cache_checksum(bytes->data, bytes->len, sum);
+  g_byte_array_append(bytes, sum, sizeof sum);
   g_autofree char *path = entry_path(f, "linkedin", key);
   g_autofree char *dir = g_path_get_dirname(path);
   g_mkdir_with_parents(dir, 0755);
@@ -139,6 +136,25 @@ static void test_versions(void **state)
   assert_null(ingest_cache_load(f->cache, "linkedin", "a2"));
   write_framed(f, "a3", INGEST_CACHE_FORMAT_VERSION, "0.0.0-other");
   assert_null(ingest_cache_load(f->cache, "linkedin", "a3"));
+}
+
+/* XXH64 with seed 0, as the reference implementation gives it, little-endian:
+ * empty, shorter than a stripe, longer than one. */
+static void assert_checksum(const char *text, guint64 expected)
+{
+  guint8 sum[INGEST_CACHE_CHECKSUM_BYTES];
+  ingest_cache_checksum((const guint8 *)text, strlen(text), sum);
+  for (guint i = 0; i < INGEST_CACHE_CHECKSUM_BYTES; i++)
+    assert_int_equal(sum[i], (expected >> (8 * i)) & 0xff);
+}
+
+static void test_checksum(void **state)
+{
+  (void)state;
+  assert_checksum("", G_GUINT64_CONSTANT(0xef46db3751d8e999));
+  assert_checksum("abc", G_GUINT64_CONSTANT(0x44bc2cf5ad770999));
+  assert_checksum("ssi-pipeline cache entry: a text longer than one 32-byte stripe",
+                  G_GUINT64_CONSTANT(0x93012a7d2b268460));
 }
 
 /* A byte changed, or the end missing: ignored, never believed. */
@@ -256,6 +272,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_stored_entry_comes_back, setup, teardown),
       cmocka_unit_test(test_file_names),
+      cmocka_unit_test(test_checksum),
       cmocka_unit_test_setup_teardown(test_versions, setup, teardown),
       cmocka_unit_test_setup_teardown(test_damaged_entry_is_ignored, setup, teardown),
       cmocka_unit_test_setup_teardown(test_prune_keeps_what_the_run_used, setup, teardown),

@@ -87,6 +87,47 @@ static void test_seniority_terms_are_literal(void **state)
   assert_string_equal(error->message, "seniority terms: expected at least one term");
 }
 
+/* Positions of ASCII alone take a way around the regex: it must answer
+ * the same, including for terms that caseless matching pairs with ASCII
+ * letters (KELVIN SIGN with 'k', LONG S with 's'). */
+static void test_seniority_ascii_positions_like_the_regex(void **state)
+{
+  (void)state;
+  const char *const terms[] = {"Head of", "VP", "Geschäftsführer", "(x)", NULL};
+  g_autoptr(ScoreSeniority) s = score_seniority_new(terms, NULL);
+  assert_true(score_seniority_matches(s, "HEAD OF Sales"));
+  assert_true(score_seniority_matches(s, "Sales vp"));
+  assert_true(score_seniority_matches(s, "a (X) b"));
+  assert_true(score_seniority_matches(s, "((x))"));
+  assert_false(score_seniority_matches(s, "a(x)b"));
+  assert_false(score_seniority_matches(s, "VPN Admin"));
+  assert_false(score_seniority_matches(s, "Geschaeftsfuehrer"));
+  assert_false(score_seniority_matches(s, "_vp"));
+  const char *const kelvin[] = {"\xe2\x84\xaa"
+                                "ing",
+                                NULL}; /* KELVIN SIGN + "ing" */
+  g_autoptr(ScoreSeniority) k = score_seniority_new(kelvin, NULL);
+  assert_true(score_seniority_matches(k, "The King"));
+  assert_false(score_seniority_matches(k, "Kingdom"));
+  const char *const long_s[] = {"\xc5\xbf"
+                                "ales",
+                                NULL}; /* LONG S + "ales" */
+  g_autoptr(ScoreSeniority) l = score_seniority_new(long_s, NULL);
+  assert_true(score_seniority_matches(l, "SALES"));
+}
+
+/* Latin-1 letters fold without GLib's tables, like g_utf8_casefold. */
+static void test_audience_latin_folding(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreAudience) a = score_audience_new("strasse;\xce\xbc-tech;ÉCOLE");
+  assert_true(score_audience_matches(a, "STRAẞENBAU", NULL));
+  assert_true(score_audience_matches(a, "Straßenbau", NULL));
+  assert_true(score_audience_matches(a, NULL, "\xc2\xb5-Tech GmbH")); /* MICRO SIGN */
+  assert_true(score_audience_matches(a, "Directeur d'École", NULL));
+  assert_false(score_audience_matches(a, "Strase", "Ecole"));
+}
+
 static void test_audience_substrings(void **state)
 {
   (void)state;
@@ -146,6 +187,8 @@ static void test_name_key(void **state)
   assert_name_key(" ANNA BERG ", NULL, "anna berg");
   assert_name_key(NULL, NULL, "");
   assert_name_key(" ", "", "");
+  assert_name_key("Jörg", "STRAßE", "jörg strasse");
+  assert_name_key("ÀÉÎ×Þ", "ÿ", "àéî×þ ÿ");
 }
 
 int main(void)
@@ -154,7 +197,9 @@ int main(void)
       cmocka_unit_test(test_seniority_whole_words),
       cmocka_unit_test(test_seniority_unicode_boundaries),
       cmocka_unit_test(test_seniority_terms_are_literal),
+      cmocka_unit_test(test_seniority_ascii_positions_like_the_regex),
       cmocka_unit_test(test_audience_substrings),
+      cmocka_unit_test(test_audience_latin_folding),
       cmocka_unit_test(test_audience_empty_counts_all),
       cmocka_unit_test(test_url_key),
       cmocka_unit_test(test_name_key),

@@ -4,6 +4,7 @@
 #include "common/csv_writer.h"
 #include "common/errors.h"
 #include <errno.h>
+#include <float.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
@@ -113,6 +114,49 @@ void csv_writer_add_int(CsvWriter *writer, gint64 value)
   g_string_append_len(writer->buffer, p, digits + sizeof digits - p);
 }
 
+/* Digits of magnitude, the last `decimals` after a '.' (and a "0" before
+ * it), into the end of buf; returns where they start. */
+static char *decimal_digits(guint64 magnitude, guint decimals, char *end)
+{
+  char *p = end;
+  for (guint i = 0; i < decimals; i++) {
+    *--p = (char)('0' + magnitude % 10);
+    magnitude /= 10;
+  }
+  if (decimals > 0)
+    *--p = '.';
+  do {
+    *--p = (char)('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude > 0);
+  return p;
+}
+
+/* printf's "%.2f" rounds the exact binary value half to even. value * 100 is
+ * exact in a 64-bit significand (53 + 7 bits), so the fraction compared
+ * with one half below is exact too and the digits are printf's, without
+ * its cost (millions of scores). FALSE where that does not hold. */
+static gboolean hundredths_round(double value, guint64 *out)
+{
+#if LDBL_MANT_DIG >= 64
+  double magnitude = fabs(value);
+  if (!(magnitude < 1e15))
+    return FALSE;
+  long double scaled = (long double)magnitude * 100.0L;
+  long double whole = floorl(scaled);
+  long double fraction = scaled - whole;
+  guint64 n = (guint64)whole;
+  if (fraction > 0.5L || (fraction == 0.5L && n % 2 == 1))
+    n++;
+  *out = n;
+  return TRUE;
+#else
+  (void)value;
+  (void)out;
+  return FALSE;
+#endif
+}
+
 void csv_writer_add_double2(CsvWriter *writer, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -120,11 +164,50 @@ void csv_writer_add_double2(CsvWriter *writer, double value)
     csv_writer_add_empty(writer);
     return;
   }
+  guint64 hundredths = 0;
+  if (hundredths_round(value, &hundredths)) {
+    char *end = buf + sizeof buf;
+    char *p = decimal_digits(hundredths, 2, end);
+    /* A value that rounds to zero from below must not show as "-0.00". */
+    if (value < 0 && hundredths > 0)
+      *--p = '-';
+    writer_start_field(writer);
+    g_string_append_len(writer->buffer, p, end - p);
+    return;
+  }
   g_ascii_formatd(buf, sizeof buf, "%.2f", value);
-  /* A value that rounds to zero from below must not show as "-0.00". */
   if (strcmp(buf, "-0.00") == 0)
     strcpy(buf, "0.00");
   writer_append_raw(writer, buf);
+}
+
+/* The text of a decimal with at most 15 significant digits and 8 decimals
+ * that reads back as value, if there is one: then it is the one "%.15g"
+ * prints (two such decimals are further apart than two doubles), in plain
+ * notation from 1e-4 on. The division is correctly rounded, so it tells
+ * exactly whether the decimal reads back as value. */
+static gboolean short_decimal_format(double value, char *buf, gsize size)
+{
+  static const double powers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  double magnitude = fabs(value);
+  if (!(magnitude >= 1e-4 && magnitude < 1e15))
+    return FALSE;
+  for (guint d = 0; d < G_N_ELEMENTS(powers); d++) {
+    double scaled = nearbyint(magnitude * powers[d]);
+    if (scaled >= 1e15 || scaled / powers[d] != magnitude)
+      continue;
+    char digits[24];
+    char *end = digits + sizeof digits;
+    char *p = decimal_digits((guint64)scaled, d, end);
+    if (value < 0)
+      *--p = '-';
+    if ((gsize)(end - p) >= size)
+      return FALSE;
+    memcpy(buf, p, (gsize)(end - p));
+    buf[end - p] = '\0';
+    return TRUE;
+  }
+  return FALSE;
 }
 
 void csv_writer_add_double_exact(CsvWriter *writer, double value)
@@ -137,6 +220,10 @@ void csv_writer_add_double_exact(CsvWriter *writer, double value)
   }
   if (value == 0.0)
     value = 0.0; /* -0 reads back equal as "0" */
+  if (value == 0.0 || short_decimal_format(value, buf, sizeof buf)) {
+    writer_append_raw(writer, value == 0.0 ? "0" : buf);
+    return;
+  }
   for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {
     g_ascii_formatd(buf, sizeof buf, formats[i], value);
     if (g_ascii_strtod(buf, NULL) == value)

@@ -15,7 +15,7 @@
  * <work>/cache/ then makes the next run a cold one.
  *
  * Entries are written to a temporary file and renamed, and carry a checksum
- * of their bytes, so a crash or a full disk leaves the old entry, the new one
+ * of their bytes (XXH64), so a crash or a full disk leaves the old entry, the new one
  * or one that is ignored, never one that is believed. Every entry carries the
  * format version and the pipeline version: another version's entries are
  * ignored and replaced. Entries no run uses any more are removed. */
@@ -25,7 +25,7 @@
 
 /* Raise when what an entry holds, or how the files it describes are read,
  * changes. */
-#define INGEST_CACHE_FORMAT_VERSION 1
+#define INGEST_CACHE_FORMAT_VERSION 2
 
 #define INGEST_CACHE_DIR "cache"
 
@@ -53,6 +53,11 @@ void ingest_cache_prune(IngestCache *cache, const char *section);
 /* The file name of an entry inside its section's folder: the key where it is
  * made of letters, digits, '-', '_' and '.', else a hash of it. */
 char *ingest_cache_file_name(const char *key);
+
+/* The checksum that closes an entry, over every byte before it: XXH64 (seed
+ * 0), little-endian. */
+#define INGEST_CACHE_CHECKSUM_BYTES 8
+void ingest_cache_checksum(const guint8 *data, gsize len, guint8 out[INGEST_CACHE_CHECKSUM_BYTES]);
 
 /* --- Payloads: unsigned numbers and strings, read back with bounds checks. */
 

@@ -23,38 +23,42 @@ typedef struct {
   guint seq; /* reading order, to keep rows of one line in order */
 } IngestReject;
 
-/* Where a block's packed bytes are. */
+/* Where a block's packed bytes are: its rows, then its rejects. */
 typedef struct {
   char *first_file; /* the first of its files in path order; "" when it has none */
   gboolean in_memory;
   guint64 offset;
   gsize length;
+  gsize rows_length; /* the rows' part, so each output reads only its own */
+  gboolean has_rejects;
 } BlockIndex;
 
 struct IngestLedger {
-  GPtrArray *files;   /* IngestFileEntry */
-  GPtrArray *rejects; /* IngestReject */
-  GArray *blocks;     /* BlockIndex, in the order handed over */
-  int spill_fd;       /* -1: blocks stay in memory */
+  GStringChunk *names; /* the entries' file and kind */
+  GPtrArray *files;    /* IngestFileEntry */
+  GPtrArray *rejects;  /* IngestReject */
+  GArray *blocks;      /* BlockIndex, in the order handed over */
+  int spill_fd;        /* -1: blocks stay in memory */
   guint64 spill_end;
   GByteArray *packed; /* blocks kept in memory */
   IngestLedgerCounts block_counts;
 };
 
 struct IngestLedgerBlock {
-  GPtrArray *files;   /* IngestFileEntry; NULL once sealed */
-  GPtrArray *rejects; /* IngestReject; NULL once sealed */
-  GByteArray *packed; /* once sealed */
+  GStringChunk *names; /* the entries' file and kind; NULL once sealed */
+  GPtrArray *files;    /* IngestFileEntry; NULL once sealed */
+  GPtrArray *rejects;  /* IngestReject; NULL once sealed */
+  GByteArray *packed;  /* once sealed */
+  gsize rows_length;   /* of packed */
   char *first_file;
   IngestLedgerCounts counts;
   GString *log; /* the verbose lines, when asked for */
 };
 
+/* file and kind belong to the owner's chunk of names. */
 static void file_entry_free(gpointer data)
 {
   IngestFileEntry *entry = data;
-  g_free(entry->file);
-  g_free(entry->kind);
   g_free(entry->encoding);
   g_string_free(entry->note, TRUE);
   g_free(entry);
@@ -76,6 +80,7 @@ static void block_index_clear(gpointer data)
 IngestLedger *ingest_ledger_new(void)
 {
   IngestLedger *ledger = g_new0(IngestLedger, 1);
+  ledger->names = g_string_chunk_new(4096);
   ledger->files = g_ptr_array_new_with_free_func(file_entry_free);
   ledger->rejects = g_ptr_array_new_with_free_func(reject_free);
   ledger->blocks = g_array_new(FALSE, FALSE, sizeof(BlockIndex));
@@ -95,21 +100,24 @@ void ingest_ledger_free(IngestLedger *ledger)
   g_array_unref(ledger->blocks);
   g_ptr_array_unref(ledger->rejects);
   g_ptr_array_unref(ledger->files);
+  g_string_chunk_free(ledger->names);
   g_free(ledger);
 }
 
-static IngestFileEntry *file_entry_new(const char *file, const char *kind)
+/* Names are many (hundreds of thousands of files) and kinds few: both go
+ * into the owner's chunk, kinds once each. */
+static IngestFileEntry *file_entry_new(GStringChunk *names, const char *file, const char *kind)
 {
   IngestFileEntry *entry = g_new0(IngestFileEntry, 1);
-  entry->file = g_strdup(file);
-  entry->kind = g_strdup(kind);
+  entry->file = file != NULL ? g_string_chunk_insert(names, file) : NULL;
+  entry->kind = kind != NULL ? g_string_chunk_insert_const(names, kind) : NULL;
   entry->note = g_string_new(NULL);
   return entry;
 }
 
 IngestFileEntry *ingest_ledger_add_file(IngestLedger *ledger, const char *file, const char *kind)
 {
-  IngestFileEntry *entry = file_entry_new(file, kind);
+  IngestFileEntry *entry = file_entry_new(ledger->names, file, kind);
   g_ptr_array_add(ledger->files, entry);
   return entry;
 }
@@ -183,13 +191,18 @@ void ingest_ledger_log_entry(const IngestFileEntry *e)
 
 /* --- Order ---------------------------------------------------------------- */
 
-/* A view of items in another order; the items stay owned by items. */
+/* A view of items in another order; the items stay owned by items. Files
+ * mostly come in path order already: then one pass instead of a sort. */
 static GPtrArray *sorted_view(const GPtrArray *items, GCompareFunc compare)
 {
   GPtrArray *view = g_ptr_array_sized_new(items->len);
-  for (guint i = 0; i < items->len; i++)
+  gboolean sorted = TRUE;
+  for (guint i = 0; i < items->len; i++) {
     g_ptr_array_add(view, g_ptr_array_index(items, i));
-  g_ptr_array_sort(view, compare);
+    sorted = sorted && (i == 0 || compare(&view->pdata[i - 1], &view->pdata[i]) <= 0);
+  }
+  if (!sorted)
+    g_ptr_array_sort(view, compare);
   return view;
 }
 
@@ -217,6 +230,7 @@ static gint reject_compare(gconstpointer a, gconstpointer b)
 IngestLedgerBlock *ingest_ledger_block_new(void)
 {
   IngestLedgerBlock *block = g_new0(IngestLedgerBlock, 1);
+  block->names = g_string_chunk_new(4096);
   block->files = g_ptr_array_new_with_free_func(file_entry_free);
   block->rejects = g_ptr_array_new_with_free_func(reject_free);
   return block;
@@ -230,6 +244,8 @@ void ingest_ledger_block_free(IngestLedgerBlock *block)
     g_ptr_array_unref(block->rejects);
   if (block->files != NULL)
     g_ptr_array_unref(block->files);
+  if (block->names != NULL)
+    g_string_chunk_free(block->names);
   if (block->packed != NULL)
     g_byte_array_unref(block->packed);
   if (block->log != NULL)
@@ -241,7 +257,7 @@ void ingest_ledger_block_free(IngestLedgerBlock *block)
 IngestFileEntry *ingest_ledger_block_add_file(IngestLedgerBlock *block, const char *file,
                                               const char *kind)
 {
-  IngestFileEntry *entry = file_entry_new(file, kind);
+  IngestFileEntry *entry = file_entry_new(block->names, file, kind);
   g_ptr_array_add(block->files, entry);
   return entry;
 }
@@ -286,16 +302,45 @@ static void pack_string(GByteArray *out, const char *text)
     g_byte_array_append(out, (const guint8 *)text, (guint)strlen(text) + 1);
 }
 
+static guint8 *put_uint(guint8 *p, guint64 value)
+{
+  do {
+    *p++ = (guint8)((value & 0x7f) | (value > 0x7f ? 0x80 : 0));
+    value >>= 7;
+  } while (value != 0);
+  return p;
+}
+
+static guint8 *put_string(guint8 *p, const char *text, gsize len)
+{
+  *p++ = text != NULL;
+  if (text != NULL) {
+    memcpy(p, text, len + 1);
+    p += len + 1;
+  }
+  return p;
+}
+
+/* pack_string and pack_uint into room made once: there is an entry for
+ * every input file. */
 static void pack_entry(GByteArray *out, const IngestFileEntry *e)
 {
-  pack_string(out, e->file);
-  pack_string(out, e->kind);
-  pack_string(out, e->encoding);
-  pack_string(out, e->note->str);
-  pack_uint(out, e->rows_read);
-  pack_uint(out, e->accepted);
-  pack_uint(out, e->duplicates);
-  pack_uint(out, e->rejected);
+  const char *texts[] = {e->file, e->kind, e->encoding, e->note->str};
+  const guint64 counts[] = {e->rows_read, e->accepted, e->duplicates, e->rejected};
+  gsize lengths[G_N_ELEMENTS(texts)];
+  gsize room = G_N_ELEMENTS(counts) * 10;
+  for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+    lengths[i] = texts[i] != NULL ? strlen(texts[i]) : 0;
+    room += 2 + lengths[i];
+  }
+  guint start = out->len;
+  g_byte_array_set_size(out, start + (guint)room);
+  guint8 *p = out->data + start;
+  for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
+    p = put_string(p, texts[i], lengths[i]);
+  for (guint i = 0; i < G_N_ELEMENTS(counts); i++)
+    p = put_uint(p, counts[i]);
+  g_byte_array_set_size(out, (guint)(p - out->data));
 }
 
 static void pack_reject(GByteArray *out, const IngestReject *r)
@@ -306,15 +351,18 @@ static void pack_reject(GByteArray *out, const IngestReject *r)
   pack_string(out, r->excerpt);
 }
 
-/* The files in path order, then the rejects in rejects.csv order. */
-static GByteArray *block_pack(const IngestLedgerBlock *block)
+/* The files in path order, then the rejects in rejects.csv order, which
+ * start at *rows_length. */
+static GByteArray *block_pack(const IngestLedgerBlock *block, gsize *rows_length)
 {
-  GByteArray *out = g_byte_array_new();
   g_autoptr(GPtrArray) files = sorted_view(block->files, entry_compare);
   g_autoptr(GPtrArray) rejects = sorted_view(block->rejects, reject_compare);
+  /* Room for the usual row at once: the rows are many and small. */
+  GByteArray *out = g_byte_array_sized_new(files->len * 128 + 64);
   pack_uint(out, files->len);
   for (guint i = 0; i < files->len; i++)
     pack_entry(out, g_ptr_array_index(files, i));
+  *rows_length = out->len;
   pack_uint(out, rejects->len);
   for (guint i = 0; i < rejects->len; i++)
     pack_reject(out, g_ptr_array_index(rejects, i));
@@ -340,6 +388,7 @@ static gboolean spill_write(IngestLedger *ledger, const GByteArray *bytes)
 static void ledger_store_block(IngestLedger *ledger, const GByteArray *bytes, BlockIndex *index)
 {
   index->length = bytes->len;
+  index->has_rejects = bytes->len > index->rows_length + 1; /* more than a count of 0 */
   if (ledger->spill_fd >= 0 && spill_write(ledger, bytes)) {
     index->offset = ledger->spill_end;
     ledger->spill_end += bytes->len;
@@ -383,16 +432,17 @@ void ingest_ledger_block_seal(IngestLedgerBlock *block, gboolean log)
     block->log = g_string_new(NULL);
   block_count(block, log);
   block->first_file = g_strdup(block_first_file(block));
-  block->packed = block_pack(block);
+  block->packed = block_pack(block, &block->rows_length);
   g_clear_pointer(&block->rejects, g_ptr_array_unref);
   g_clear_pointer(&block->files, g_ptr_array_unref);
+  g_clear_pointer(&block->names, g_string_chunk_free);
 }
 
 void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block)
 {
   if (block->packed == NULL)
     ingest_ledger_block_seal(block, FALSE);
-  BlockIndex index = {g_steal_pointer(&block->first_file), FALSE, 0, 0};
+  BlockIndex index = {g_steal_pointer(&block->first_file), FALSE, 0, 0, block->rows_length, FALSE};
   ledger_store_block(ledger, block->packed, &index);
   g_array_append_val(ledger->blocks, index);
   IngestLedgerCounts *c = &ledger->block_counts;
@@ -498,18 +548,20 @@ static void block_stream_clear(BlockStream *bs)
   g_clear_error(&bs->error);
 }
 
-static gboolean block_read_bytes(BlockStream *bs, const BlockIndex *index)
+/* Bytes from to end of the block. */
+static gboolean block_read_bytes(BlockStream *bs, const BlockIndex *index, gsize from, gsize end)
 {
+  gsize length = end - from;
   g_free(bs->bytes);
-  bs->bytes = g_malloc(MAX(index->length, 1));
+  bs->bytes = g_malloc(MAX(length, 1));
   if (index->in_memory) {
-    memcpy(bs->bytes, bs->ledger->packed->data + index->offset, index->length);
+    memcpy(bs->bytes, bs->ledger->packed->data + index->offset + from, length);
     return TRUE;
   }
   gsize done = 0;
-  while (done < index->length) {
-    ssize_t n = pread(bs->ledger->spill_fd, bs->bytes + done, index->length - done,
-                      (off_t)(index->offset + done));
+  while (done < length) {
+    ssize_t n = pread(bs->ledger->spill_fd, bs->bytes + done, length - done,
+                      (off_t)(index->offset + from + done));
     if (n < 0 && errno == EINTR)
       continue;
     if (n <= 0) {
@@ -553,8 +605,8 @@ static void block_unpack_rejects(Unpack *u, GArray *rejects)
   }
 }
 
-/* Moves to the next block that has what the stream wants; FALSE at the end
- * or on error. */
+/* Moves to the next block that has what the stream wants, reading only
+ * its part of the block; FALSE at the end or on error. */
 static gboolean block_stream_load(BlockStream *bs)
 {
   while (bs->error == NULL && bs->next < bs->order->len) {
@@ -562,11 +614,17 @@ static gboolean block_stream_load(BlockStream *bs)
     g_array_set_size(bs->rows, 0);
     g_array_set_size(bs->rejects, 0);
     bs->at = 0;
-    if (!block_read_bytes(bs, index))
+    if (bs->want_rejects && !index->has_rejects)
+      continue;
+    gsize from = bs->want_rejects ? index->rows_length : 0;
+    gsize end = bs->want_rejects ? index->length : index->rows_length;
+    if (!block_read_bytes(bs, index, from, end))
       return FALSE;
-    Unpack u = {bs->bytes, bs->bytes + index->length, FALSE};
-    block_unpack_rows(&u, bs->rows);
-    block_unpack_rejects(&u, bs->rejects);
+    Unpack u = {bs->bytes, bs->bytes + (end - from), FALSE};
+    if (bs->want_rejects)
+      block_unpack_rejects(&u, bs->rejects);
+    else
+      block_unpack_rows(&u, bs->rows);
     if (u.bad) {
       g_set_error_literal(&bs->error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
                           "the ledger's temporary file was damaged");

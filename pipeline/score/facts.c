@@ -26,69 +26,129 @@ static void connections_add(ScoreFacts *facts, const GArray *connections,
   }
 }
 
-/* Who the ambassador is connected with, whatever the date: by URL, by the
- * name of every connection, and by the name of connections without URL. */
+/* Which outgoing invitations were accepted: the invitee is a connection,
+ * whatever the date, by URL where both sides have one and by name where
+ * either side has none. Invitations are far fewer than connections, so
+ * their keys go into small tables that every connection's keys are looked
+ * up in; a key found marks its invitations and leaves its table. */
 typedef struct {
-  GHashTable *urls;
-  GHashTable *names;
-  GHashTable *names_without_url;
-} Connected;
+  GStringChunk *keys;
+  GHashTable *by_url;           /* URL key -> first invitation + 1 */
+  GHashTable *by_name_no_url;   /* name key of invitations without URL */
+  GHashTable *by_name_with_url; /* name key of invitations with one */
+  guint *next;                  /* the next invitation of the same key + 1, per table */
+  gboolean *accepted;
+  guint n;
+  GString *url;
+  GString *name;
+} Invitees;
 
-static void connected_init(Connected *connected, const GArray *connections)
+enum { TABLE_URL, TABLE_NAME_NO_URL, TABLE_NAME_WITH_URL, TABLES };
+
+static const char *key_store(Invitees *invitees, const GString *key)
 {
-  connected->urls = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  connected->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  connected->names_without_url = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < connections->len; i++) {
-    const ScoreConnection *c = &g_array_index(connections, ScoreConnection, i);
-    char *url = score_url_key(c->url);
-    char *name = score_name_key(c->first_name, c->last_name);
-    if (name[0] != '\0' && url[0] == '\0')
-      g_hash_table_add(connected->names_without_url, g_strdup(name));
-    if (name[0] != '\0')
-      g_hash_table_add(connected->names, name);
+  return g_string_chunk_insert_len(invitees->keys, key->str, (gssize)key->len);
+}
+
+/* Chains invitation i onto the key's list in table t. */
+static void invitee_add(Invitees *invitees, guint t, GHashTable *table, const char *key, guint i)
+{
+  gpointer first = g_hash_table_lookup(table, key);
+  invitees->next[t * invitees->n + i] = GPOINTER_TO_UINT(first);
+  g_hash_table_insert(table, (gpointer)key, GUINT_TO_POINTER(i + 1));
+}
+
+static void invitees_init(Invitees *invitees, const GArray *invitations)
+{
+  invitees->keys = g_string_chunk_new(4096);
+  invitees->by_url = g_hash_table_new(g_str_hash, g_str_equal);
+  invitees->by_name_no_url = g_hash_table_new(g_str_hash, g_str_equal);
+  invitees->by_name_with_url = g_hash_table_new(g_str_hash, g_str_equal);
+  invitees->n = invitations->len;
+  invitees->next = g_new0(guint, TABLES * invitees->n);
+  invitees->accepted = g_new0(gboolean, invitees->n);
+  invitees->url = g_string_sized_new(128);
+  invitees->name = g_string_sized_new(128);
+  for (guint i = 0; i < invitations->len; i++) {
+    const ScoreInvitation *invitation = &g_array_index(invitations, ScoreInvitation, i);
+    score_url_key_into(invitees->url, invitation->invitee_url);
+    score_name_key_into(invitees->name, invitation->to, NULL);
+    gboolean has_url = invitees->url->len > 0;
+    if (has_url)
+      invitee_add(invitees, TABLE_URL, invitees->by_url, key_store(invitees, invitees->url), i);
+    if (invitees->name->len == 0)
+      continue;
+    if (has_url)
+      invitee_add(invitees, TABLE_NAME_WITH_URL, invitees->by_name_with_url,
+                  key_store(invitees, invitees->name), i);
     else
-      g_free(name);
-    if (url[0] != '\0')
-      g_hash_table_add(connected->urls, url);
-    else
-      g_free(url);
+      invitee_add(invitees, TABLE_NAME_NO_URL, invitees->by_name_no_url,
+                  key_store(invitees, invitees->name), i);
   }
 }
 
-static void connected_clear(Connected *connected)
+static void invitees_clear(Invitees *invitees)
 {
-  g_hash_table_unref(connected->urls);
-  g_hash_table_unref(connected->names);
-  g_hash_table_unref(connected->names_without_url);
+  g_hash_table_unref(invitees->by_url);
+  g_hash_table_unref(invitees->by_name_no_url);
+  g_hash_table_unref(invitees->by_name_with_url);
+  g_string_chunk_free(invitees->keys);
+  g_free(invitees->next);
+  g_free(invitees->accepted);
+  g_string_free(invitees->url, TRUE);
+  g_string_free(invitees->name, TRUE);
 }
 
-/* By URL where both sides have one; by name where either side has none. */
-static gboolean invitation_accepted(const Connected *connected, const ScoreInvitation *invitation)
+/* Marks the invitations of key in table t as accepted. */
+static void invitees_accept(Invitees *invitees, guint t, GHashTable *table, const char *key)
 {
-  g_autofree char *url = score_url_key(invitation->invitee_url);
-  g_autofree char *name = score_name_key(invitation->to, NULL);
-  if (url[0] != '\0' && g_hash_table_contains(connected->urls, url))
-    return TRUE;
-  if (name[0] == '\0')
-    return FALSE;
-  return g_hash_table_contains(url[0] == '\0' ? connected->names : connected->names_without_url,
-                               name);
+  gpointer first = NULL;
+  if (g_hash_table_size(table) == 0 || !g_hash_table_steal_extended(table, key, NULL, &first))
+    return;
+  for (guint i = GPOINTER_TO_UINT(first); i != 0; i = invitees->next[t * invitees->n + i - 1])
+    invitees->accepted[i - 1] = TRUE;
+}
+
+/* Name keys cost a case folding each: made only where some invitation's
+ * name could be found. */
+static void invitees_match(Invitees *invitees, const GArray *connections)
+{
+  for (guint i = 0; i < connections->len; i++) {
+    const ScoreConnection *c = &g_array_index(connections, ScoreConnection, i);
+    score_url_key_into(invitees->url, c->url);
+    gboolean has_url = invitees->url->len > 0;
+    if (has_url)
+      invitees_accept(invitees, TABLE_URL, invitees->by_url, invitees->url->str);
+    if (g_hash_table_size(invitees->by_name_no_url) == 0 &&
+        (has_url || g_hash_table_size(invitees->by_name_with_url) == 0))
+      continue;
+    score_name_key_into(invitees->name, c->first_name, c->last_name);
+    if (invitees->name->len == 0)
+      continue;
+    invitees_accept(invitees, TABLE_NAME_NO_URL, invitees->by_name_no_url, invitees->name->str);
+    if (!has_url)
+      invitees_accept(invitees, TABLE_NAME_WITH_URL, invitees->by_name_with_url,
+                      invitees->name->str);
+  }
 }
 
 static void invitations_add(ScoreFacts *facts, const ScoreLinkedin *data)
 {
-  Connected connected;
-  connected_init(&connected, data->connections);
-  for (guint i = 0; i < data->invitations->len; i++) {
-    const ScoreInvitation *invitation = &g_array_index(data->invitations, ScoreInvitation, i);
+  const GArray *invitations = data->invitations;
+  if (invitations->len == 0)
+    return;
+  Invitees invitees;
+  invitees_init(&invitees, invitations);
+  invitees_match(&invitees, data->connections);
+  for (guint i = 0; i < invitations->len; i++) {
+    const ScoreInvitation *invitation = &g_array_index(invitations, ScoreInvitation, i);
     score_series_add(facts->series[SCORE_SERIES_INVITATIONS_SENT], invitation->day,
                      invitation->count);
-    if (invitation_accepted(&connected, invitation))
+    if (invitees.accepted[i])
       score_series_add(facts->series[SCORE_SERIES_INVITATIONS_ACCEPTED], invitation->day,
                        invitation->count);
   }
-  connected_clear(&connected);
+  invitees_clear(&invitees);
 }
 
 /* Sent by the member: FROM is the roster name or the profile's name. */
@@ -96,10 +156,12 @@ static void messages_add(ScoreFacts *facts, const ScoreLinkedin *data, const Sco
 {
   g_autofree char *roster_name = score_name_key(rules->roster_name, NULL);
   g_autofree char *profile_name = score_name_key(data->first_name, data->last_name);
+  g_autoptr(GString) from = g_string_sized_new(64);
   for (guint i = 0; i < data->messages->len; i++) {
     const ScoreMessage *message = &g_array_index(data->messages, ScoreMessage, i);
-    g_autofree char *from = score_name_key(message->from, NULL);
-    if (from[0] != '\0' && (strcmp(from, roster_name) == 0 || strcmp(from, profile_name) == 0))
+    score_name_key_into(from, message->from, NULL);
+    if (from->len > 0 &&
+        (strcmp(from->str, roster_name) == 0 || strcmp(from->str, profile_name) == 0))
       score_series_add(facts->series[SCORE_SERIES_MESSAGES], message->day, message->count);
   }
 }

@@ -61,6 +61,15 @@ gboolean score_field_count(const char *column, const char *text, gboolean option
     *out = -1;
     return TRUE;
   }
+  /* Plain digits, as ingest writes counts, read the same without strtod. */
+  gint64 whole = 0;
+  gsize n = 0;
+  while (n < 15 && text != NULL && g_ascii_isdigit(text[n]))
+    whole = whole * 10 + (text[n++] - '0');
+  if (n > 0 && text[n] == '\0') {
+    *out = whole;
+    return TRUE;
+  }
   double value = 0;
   if (score_field_number(column, text, FALSE, &value, NULL) && value >= 0 &&
       value == floor(value) && value < 1e15) {

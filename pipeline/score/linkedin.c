@@ -6,28 +6,6 @@
 
 #include <string.h>
 
-static void connection_clear(gpointer data)
-{
-  ScoreConnection *c = data;
-  g_free(c->first_name);
-  g_free(c->last_name);
-  g_free(c->url);
-  g_free(c->company);
-  g_free(c->position);
-}
-
-static void invitation_clear(gpointer data)
-{
-  ScoreInvitation *invitation = data;
-  g_free(invitation->to);
-  g_free(invitation->invitee_url);
-}
-
-static void message_clear(gpointer data)
-{
-  g_free(((ScoreMessage *)data)->from);
-}
-
 static GArray *array_new(gsize size, GDestroyNotify clear)
 {
   GArray *array = g_array_new(FALSE, FALSE, size);
@@ -39,9 +17,10 @@ static GArray *array_new(gsize size, GDestroyNotify clear)
 ScoreLinkedin *score_linkedin_new(void)
 {
   ScoreLinkedin *data = g_new0(ScoreLinkedin, 1);
-  data->connections = array_new(sizeof(ScoreConnection), connection_clear);
-  data->invitations = array_new(sizeof(ScoreInvitation), invitation_clear);
-  data->messages = array_new(sizeof(ScoreMessage), message_clear);
+  data->text = g_string_chunk_new(16 * 1024);
+  data->connections = array_new(sizeof(ScoreConnection), NULL);
+  data->invitations = array_new(sizeof(ScoreInvitation), NULL);
+  data->messages = array_new(sizeof(ScoreMessage), NULL);
   data->shares = array_new(sizeof(ScoreDatedCount), NULL);
   data->comments = array_new(sizeof(ScoreDatedCount), NULL);
   data->reactions = array_new(sizeof(ScoreDatedCount), NULL);
@@ -54,8 +33,6 @@ void score_linkedin_free(ScoreLinkedin *data)
 {
   if (data == NULL)
     return;
-  g_free(data->first_name);
-  g_free(data->last_name);
   g_array_unref(data->connections);
   g_array_unref(data->invitations);
   g_array_unref(data->messages);
@@ -64,12 +41,15 @@ void score_linkedin_free(ScoreLinkedin *data)
   g_array_unref(data->reactions);
   g_array_unref(data->endorsements);
   g_array_unref(data->posts);
+  g_string_chunk_free(data->text);
   g_free(data);
 }
 
-static char *text_copy(const char *text)
+/* Row texts live as long as data: one chunk instead of an allocation per
+ * field of every connection, invitation and message. */
+static char *text_copy(ScoreLinkedin *data, const char *text)
 {
-  return g_strdup(text != NULL ? text : "");
+  return g_string_chunk_insert(data->text, text != NULL ? text : "");
 }
 
 static gboolean dated_count_read(const char *date, const char *count, ScoreDatedCount *out,
@@ -86,11 +66,11 @@ gboolean score_linkedin_add_connection(ScoreLinkedin *data, const ScoreConnectio
   if (!dated_count_read(text->date, text->count, &dated, error))
     return FALSE;
   ScoreConnection connection = {dated.day,
-                                text_copy(text->first_name),
-                                text_copy(text->last_name),
-                                text_copy(text->url),
-                                text_copy(text->company),
-                                text_copy(text->position),
+                                text_copy(data, text->first_name),
+                                text_copy(data, text->last_name),
+                                text_copy(data, text->url),
+                                text_copy(data, text->company),
+                                text_copy(data, text->position),
                                 dated.count};
   g_array_append_val(data->connections, connection);
   return TRUE;
@@ -111,8 +91,8 @@ gboolean score_linkedin_add_invitation(ScoreLinkedin *data, const ScoreInvitatio
   }
   if (!outgoing)
     return TRUE;
-  ScoreInvitation invitation = {dated.day, text_copy(text->to), text_copy(text->invitee_url),
-                                dated.count};
+  ScoreInvitation invitation = {dated.day, text_copy(data, text->to),
+                                text_copy(data, text->invitee_url), dated.count};
   g_array_append_val(data->invitations, invitation);
   return TRUE;
 }
@@ -131,7 +111,7 @@ gboolean score_linkedin_add_message(ScoreLinkedin *data, const ScoreMessageText 
   }
   if (draft)
     return TRUE;
-  ScoreMessage message = {dated.day, text_copy(text->from), dated.count};
+  ScoreMessage message = {dated.day, text_copy(data, text->from), dated.count};
   g_array_append_val(data->messages, message);
   return TRUE;
 }
@@ -199,10 +179,8 @@ gboolean score_linkedin_set_profile(ScoreLinkedin *data, const ScoreProfileText 
   data->has_export = TRUE;
   data->covered_until = covered_until;
   data->checkpoints_met = met;
-  g_free(data->first_name);
-  g_free(data->last_name);
-  data->first_name = text_copy(text->first_name);
-  data->last_name = text_copy(text->last_name);
+  data->first_name = text_copy(data, text->first_name);
+  data->last_name = text_copy(data, text->last_name);
   return TRUE;
 }
 

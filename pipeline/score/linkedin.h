@@ -48,7 +48,9 @@ typedef struct {
   gint64 metric[SCORE_POST_METRICS]; /* -1 when unknown */
 } ScorePost;
 
+/* Texts point into `text`, freed with the rest. */
 typedef struct {
+  GStringChunk *text;
   gboolean has_export;    /* a li_profiles row was read */
   ScoreDay covered_until; /* model.md "Coverage" */
   char *first_name, *last_name;

@@ -8,6 +8,13 @@
 
 struct ScoreSeniority {
   GRegex *regex;
+  /* The terms in ASCII lower case, for positions of ASCII alone; NULL when
+   * a term could match ASCII text other than by its ASCII letters (see
+   * ascii_terms_new), so the regex decides everything. */
+  GPtrArray *ascii_terms;
+  /* Indexes into ascii_terms by first byte, each list ending with -1: a
+   * position is scanned once, trying only the terms that start there. */
+  int *by_first[128];
 };
 
 /* Lookarounds instead of \b: \b sees only ASCII word characters unless told
@@ -22,6 +29,169 @@ static char *seniority_pattern(const char *const *terms)
   }
   g_string_append(pattern, ")(?![\\p{L}\\p{N}_])");
   return g_string_free(pattern, FALSE);
+}
+
+static gboolean text_is_ascii(const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when c, outside ASCII, has a case form or folding in ASCII (KELVIN
+ * SIGN, LONG S, dotless i...): caseless matching could pair it with an
+ * ASCII letter. */
+static gboolean char_cases_to_ascii(gunichar c)
+{
+  char utf8[8];
+  utf8[g_unichar_to_utf8(c, utf8)] = '\0';
+  g_autofree char *folded = g_utf8_casefold(utf8, -1);
+  gboolean folds_to_ascii = FALSE;
+  for (const char *p = folded; *p != '\0'; p++)
+    folds_to_ascii = folds_to_ascii || (guchar)*p < 0x80;
+  return g_unichar_toupper(c) < 0x80 || g_unichar_tolower(c) < 0x80 ||
+         g_unichar_totitle(c) < 0x80 || folds_to_ascii;
+}
+
+/* The ASCII path matches the caseless regex exactly on text of ASCII alone:
+ * there a term's ASCII letters match their two cases only, and a term with
+ * a character outside ASCII that no ASCII letter cases to can never match,
+ * so it is left out. A term with a character that could (or an empty term)
+ * turns the path off. */
+static GPtrArray *ascii_terms_new(const char *const *terms)
+{
+  g_autoptr(GPtrArray) ascii = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; terms[i] != NULL; i++) {
+    if (terms[i][0] == '\0' || !g_utf8_validate(terms[i], -1, NULL))
+      return NULL;
+    if (text_is_ascii(terms[i])) {
+      g_ptr_array_add(ascii, g_ascii_strdown(terms[i], -1));
+      continue;
+    }
+    for (const char *p = terms[i]; *p != '\0'; p = g_utf8_next_char(p))
+      if ((guchar)*p >= 0x80 && char_cases_to_ascii(g_utf8_get_char(p)))
+        return NULL;
+  }
+  return g_steal_pointer(&ascii);
+}
+
+/* g_ascii_tolower is a call per byte; every connection's texts are lowered. */
+static char ascii_lower_char(char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
+static gboolean word_char(char c)
+{
+  return g_ascii_isalnum(c) || c == '_';
+}
+
+/* lower: ASCII text in lower case. The regex's lookarounds, for ASCII: a
+ * term starting where no word character comes before and ending where none
+ * comes after. */
+static gboolean ascii_terms_match(const ScoreSeniority *seniority, const char *lower)
+{
+  for (const char *at = lower; *at != '\0'; at++) {
+    const int *terms = seniority->by_first[(guchar)*at];
+    if (terms == NULL || (at > lower && word_char(at[-1])))
+      continue;
+    for (; *terms >= 0; terms++) {
+      const char *term = g_ptr_array_index(seniority->ascii_terms, *terms);
+      gsize length = strlen(term);
+      if (strncmp(at, term, length) == 0 && !word_char(at[length]))
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+static void by_first_build(ScoreSeniority *seniority)
+{
+  const GPtrArray *terms = seniority->ascii_terms;
+  for (guint c = 0; c < G_N_ELEMENTS(seniority->by_first); c++) {
+    guint n = 0;
+    for (guint i = 0; i < terms->len; i++)
+      n += (guchar)((const char *)g_ptr_array_index(terms, i))[0] == c ? 1 : 0;
+    if (n == 0)
+      continue;
+    int *list = g_new(int, n + 1);
+    n = 0;
+    for (guint i = 0; i < terms->len; i++)
+      if ((guchar)((const char *)g_ptr_array_index(terms, i))[0] == c)
+        list[n++] = (int)i;
+    list[n] = -1;
+    seniority->by_first[c] = list;
+  }
+}
+
+/* text in ASCII lower case: in buf when it fits, else in a new *heap. NULL
+ * when text has a byte outside ASCII. */
+static const char *ascii_lower(const char *text, char *buf, gsize size, char **heap)
+{
+  gsize length = 0;
+  while (text[length] != '\0' && (guchar)text[length] < 0x80)
+    length++;
+  if (text[length] != '\0')
+    return NULL;
+  char *out = length < size ? buf : (*heap = g_malloc(length + 1));
+  for (gsize i = 0; i <= length; i++)
+    out[i] = ascii_lower_char(text[i]);
+  return out;
+}
+
+/* TRUE when text holds ASCII and U+0080..U+00FF alone, which latin_fold
+ * folds like g_utf8_casefold. */
+static gboolean latin_foldable(const char *text, gsize length)
+{
+  for (gsize i = 0; i < length; i++) {
+    guchar c = (guchar)text[i];
+    if (c < 0x80)
+      continue;
+    if ((c != 0xc2 && c != 0xc3) || i + 1 >= length || ((guchar)text[i + 1] & 0xc0) != 0x80)
+      return FALSE;
+    i++;
+  }
+  return TRUE;
+}
+
+/* g_utf8_casefold of latin_foldable text without its tables and without
+ * allocating: the folding is as long as the text (ß gives "ss", µ gives
+ * U+03BC, À..Þ but × add 0x20, the rest stays). out may be text. */
+static void latin_fold(const char *text, gsize length, char *out)
+{
+  for (gsize i = 0; i < length; i++) {
+    guchar c = (guchar)text[i];
+    if (c < 0x80) {
+      out[i] = ascii_lower_char((char)c);
+      continue;
+    }
+    guchar next = (guchar)text[i + 1];
+    if (c == 0xc2 && next == 0xb5) {
+      out[i] = (char)0xce;
+      out[i + 1] = (char)0xbc;
+    } else if (c == 0xc3 && next == 0x9f) {
+      out[i] = 's';
+      out[i + 1] = 's';
+    } else {
+      out[i] = (char)c;
+      out[i + 1] = (char)(c == 0xc3 && next <= 0x9e && next != 0x97 ? next + 0x20 : next);
+    }
+    i++;
+  }
+  out[length] = '\0';
+}
+
+/* The case folding of text: in buf when it fits and latin_fold can make
+ * it, else in a new *heap. */
+static const char *text_fold(const char *text, char *buf, gsize size, char **heap)
+{
+  gsize length = strlen(text);
+  if (!latin_foldable(text, length))
+    return *heap = g_utf8_casefold(text, -1);
+  char *out = length < size ? buf : (*heap = g_malloc(length + 1));
+  latin_fold(text, length, out);
+  return out;
 }
 
 ScoreSeniority *score_seniority_new(const char *const *terms, GError **error)
@@ -41,12 +211,23 @@ ScoreSeniority *score_seniority_new(const char *const *terms, GError **error)
   }
   ScoreSeniority *seniority = g_new0(ScoreSeniority, 1);
   seniority->regex = regex;
+  seniority->ascii_terms = ascii_terms_new(terms);
+  if (seniority->ascii_terms != NULL)
+    by_first_build(seniority);
   return seniority;
 }
 
 gboolean score_seniority_matches(const ScoreSeniority *seniority, const char *position)
 {
-  if (position == NULL || position[0] == '\0' || !g_utf8_validate(position, -1, NULL))
+  if (position == NULL || position[0] == '\0')
+    return FALSE;
+  char buf[256];
+  g_autofree char *heap = NULL;
+  const char *lower =
+      seniority->ascii_terms != NULL ? ascii_lower(position, buf, sizeof buf, &heap) : NULL;
+  if (lower != NULL)
+    return ascii_terms_match(seniority, lower);
+  if (!g_utf8_validate(position, -1, NULL))
     return FALSE;
   return g_regex_match(seniority->regex, position, 0, NULL);
 }
@@ -56,18 +237,11 @@ void score_seniority_free(ScoreSeniority *seniority)
   if (seniority == NULL)
     return;
   g_regex_unref(seniority->regex);
+  if (seniority->ascii_terms != NULL)
+    g_ptr_array_unref(seniority->ascii_terms);
+  for (guint c = 0; c < G_N_ELEMENTS(seniority->by_first); c++)
+    g_free(seniority->by_first[c]);
   g_free(seniority);
-}
-
-/* Unicode case folding; text of ASCII alone, which folds to its lower case,
- * without the Unicode tables: every connection's position and company is
- * folded. */
-static char *text_fold(const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar)*p >= 0x80)
-      return g_utf8_casefold(text, -1);
-  return g_ascii_strdown(text, -1);
 }
 
 struct ScoreAudience {
@@ -89,7 +263,9 @@ static gboolean folded_contains(const char *text, const GPtrArray *keywords)
 {
   if (text == NULL || text[0] == '\0')
     return FALSE;
-  g_autofree char *folded = text_fold(text);
+  char buf[256];
+  g_autofree char *heap = NULL;
+  const char *folded = text_fold(text, buf, sizeof buf, &heap);
   for (guint i = 0; i < keywords->len; i++)
     if (strstr(folded, g_ptr_array_index(keywords, i)) != NULL)
       return TRUE;
@@ -113,30 +289,74 @@ void score_audience_free(ScoreAudience *audience)
   g_free(audience);
 }
 
-static const char *prefix_skip(const char *text, const char *prefix)
+/* Unicode case folding of out's text, in place; text of ASCII and Latin-1
+ * letters alone without the Unicode tables: every connection's URL and name
+ * is folded. */
+static void fold_in_place(GString *out)
 {
-  return g_str_has_prefix(text, prefix) ? text + strlen(prefix) : text;
+  if (latin_foldable(out->str, out->len)) {
+    latin_fold(out->str, out->len, out->str);
+    return;
+  }
+  g_autofree char *folded = g_utf8_casefold(out->str, (gssize)out->len);
+  g_string_assign(out, folded);
+}
+
+/* Appends text without the spaces g_strstrip removes. */
+static void append_trimmed(GString *out, const char *text)
+{
+  if (text == NULL)
+    return;
+  while (g_ascii_isspace(*text))
+    text++;
+  gsize length = strlen(text);
+  while (length > 0 && g_ascii_isspace(text[length - 1]))
+    length--;
+  g_string_append_len(out, text, (gssize)length);
+}
+
+static gsize prefix_length(const char *text, const char *prefix)
+{
+  return g_str_has_prefix(text, prefix) ? strlen(prefix) : 0;
+}
+
+void score_url_key_into(GString *out, const char *url)
+{
+  g_string_truncate(out, 0);
+  append_trimmed(out, url);
+  fold_in_place(out);
+  gsize skip = prefix_length(out->str, "https://");
+  if (skip == 0)
+    skip = prefix_length(out->str, "http://");
+  skip += prefix_length(out->str + skip, "www.");
+  gsize end = out->len;
+  while (end > skip && out->str[end - 1] == '/')
+    end--;
+  g_string_truncate(out, end);
+  g_string_erase(out, 0, (gssize)skip);
+}
+
+void score_name_key_into(GString *out, const char *first, const char *last)
+{
+  g_string_truncate(out, 0);
+  append_trimmed(out, first);
+  gsize first_length = out->len;
+  append_trimmed(out, last);
+  if (first_length > 0 && out->len > first_length)
+    g_string_insert_c(out, (gssize)first_length, ' ');
+  fold_in_place(out);
 }
 
 char *score_url_key(const char *url)
 {
-  g_autofree char *trimmed = g_strstrip(g_strdup(url != NULL ? url : ""));
-  g_autofree char *folded = text_fold(trimmed);
-  const char *rest = folded;
-  if (g_str_has_prefix(rest, "https://") || g_str_has_prefix(rest, "http://"))
-    rest = strstr(rest, "//") + 2;
-  rest = prefix_skip(rest, "www.");
-  gsize length = strlen(rest);
-  while (length > 0 && rest[length - 1] == '/')
-    length--;
-  return g_strndup(rest, length);
+  GString *out = g_string_new(NULL);
+  score_url_key_into(out, url);
+  return g_string_free(out, FALSE);
 }
 
 char *score_name_key(const char *first, const char *last)
 {
-  g_autofree char *a = g_strstrip(g_strdup(first != NULL ? first : ""));
-  g_autofree char *b = g_strstrip(g_strdup(last != NULL ? last : ""));
-  g_autofree char *joined =
-      a[0] != '\0' && b[0] != '\0' ? g_strconcat(a, " ", b, NULL) : g_strconcat(a, b, NULL);
-  return text_fold(joined);
+  GString *out = g_string_new(NULL);
+  score_name_key_into(out, first, last);
+  return g_string_free(out, FALSE);
 }

@@ -34,3 +34,8 @@ char *score_url_key(const char *url);
 /* A person's name trimmed and case folded; first and last name joined by
  * one space (either may be NULL or empty). "" when there is no name. */
 char *score_name_key(const char *first, const char *last);
+
+/* The same keys written into out (emptied first): no allocation once out
+ * has grown, for callers that make one per connection. */
+void score_url_key_into(GString *out, const char *url);
+void score_name_key_into(GString *out, const char *first, const char *last);

@@ -37,9 +37,23 @@ gboolean score_month_parse(const char *text, ScoreMonth *out, GError **error)
   return TRUE;
 }
 
+/* Digits by hand: every person-month row formats its month. */
 void score_month_format(ScoreMonth month, char buf[SCORE_MONTH_TEXT_SIZE])
 {
-  g_snprintf(buf, SCORE_MONTH_TEXT_SIZE, "%04d-%02d", month / 12, month % 12 + 1);
+  int year = month / 12;
+  int number = month % 12 + 1;
+  if (month < 0 || year > 9999) {
+    g_snprintf(buf, SCORE_MONTH_TEXT_SIZE, "%04d-%02d", year, number);
+    return;
+  }
+  buf[0] = (char)('0' + year / 1000);
+  buf[1] = (char)('0' + year / 100 % 10);
+  buf[2] = (char)('0' + year / 10 % 10);
+  buf[3] = (char)('0' + year % 10);
+  buf[4] = '-';
+  buf[5] = (char)('0' + number / 10);
+  buf[6] = (char)('0' + number % 10);
+  buf[7] = '\0';
 }
 
 ScoreMonth score_month_of_day(ScoreDay day)
@@ -50,8 +64,21 @@ ScoreMonth score_month_of_day(ScoreDay day)
   return g_date_get_year(&date) * 12 + (g_date_get_month(&date) - 1);
 }
 
+/* GDate's Julian day number (0001-01-01 is day 1) by arithmetic: every
+ * person-month asks for several. Days it can hold only. */
+static ScoreDay julian_of(int year, int month, int day)
+{
+  static const int before[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  guint32 y = (guint32)year - 1;
+  gboolean leap = g_date_is_leap_year((GDateYear)year);
+  return y * 365 + y / 4 - y / 100 + y / 400 + (guint32)before[month] +
+         (month > 2 && leap ? 1 : 0) + (guint32)day;
+}
+
 ScoreDay score_month_first_day(ScoreMonth month)
 {
+  if (month >= 12 && month / 12 <= G_MAXUINT16)
+    return julian_of(month / 12, month % 12 + 1, 1);
   GDate date;
   g_date_clear(&date, 1);
   g_date_set_dmy(&date, 1, (GDateMonth)(month % 12 + 1), (GDateYear)(month / 12));
@@ -83,9 +110,6 @@ gboolean score_day_parse(const char *text, ScoreDay *out, GError **error)
                 "expected a date YYYY-MM-DD, got \"%s\"", text != NULL ? text : "");
     return FALSE;
   }
-  GDate date;
-  g_date_clear(&date, 1);
-  g_date_set_dmy(&date, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
-  *out = g_date_get_julian(&date);
+  *out = julian_of(year, month, day);
   return TRUE;
 }

@@ -7,6 +7,7 @@
 #include "common/csv_writer.h"
 #include "common/errors.h"
 #include "score/aggregate.h"
+#include "score/fill_queue.h"
 #include "score/normalized.h"
 #include "score/output.h"
 
@@ -39,7 +40,8 @@ static gboolean report_month_choose(const PipelineContext *ctx, const ScoreInput
 }
 
 /* Walks the rows ambassador by ambassador (they are sorted by
- * ambassador_id), reading each one's exports and posts just before use. */
+ * ambassador_id), reading each one's exports and posts just before use;
+ * the fills run on ctx->jobs threads meanwhile. */
 static gboolean exports_apply(GArray *rows, const ScoreInputs *inputs, const PipelineContext *ctx,
                               GArray *gaps, GError **error)
 {
@@ -50,17 +52,19 @@ static gboolean exports_apply(GArray *rows, const ScoreInputs *inputs, const Pip
     return FALSE;
   g_autoptr(ScoreExports) exports = score_exports_open(ctx->work_dir);
   ScoreFillContext fill = {model, seniority, inputs, score_exports_has_posts(exports)};
+  g_autoptr(ScoreFillQueue) queue = score_fill_queue_new(&fill, ctx->jobs);
   ScorePersonMonth *all = (ScorePersonMonth *)(void *)rows->data;
   for (guint start = 0, end = 0; start < rows->len; start = end) {
     const char *id = all[start].membership->ambassador_id;
     end = start + 1;
     while (end < rows->len && strcmp(all[end].membership->ambassador_id, id) == 0)
       end++;
-    g_autoptr(ScoreLinkedin) data = score_exports_read(exports, id, error);
+    ScoreLinkedin *data = score_exports_read(exports, id, error);
     if (data == NULL)
       return FALSE;
-    score_ambassador_fill(all + start, end - start, data, &fill, gaps);
+    score_fill_queue_push(queue, all + start, end - start, data);
   }
+  score_fill_queue_finish(g_steal_pointer(&queue), gaps);
   return TRUE;
 }
 

@@ -8,7 +8,19 @@
 
 #include <string.h>
 
-enum { BATCH_ROWS = 256, QUEUE_BATCHES_MAX = 4, COLUMNS_MAX = 16 };
+enum { BATCH_ROWS = 256, BATCH_TEXT = 64 * 1024, QUEUE_BATCHES_MAX = 4, COLUMNS_MAX = 16 };
+
+/* Rows in one block and their texts in another that never moves: the rows
+ * are many and short-lived, so a batch costs two allocations, not one per
+ * row, and is freed by the consumer at once. */
+typedef struct {
+  guint len;
+  ScoreStreamRow rows[BATCH_ROWS];
+  char **fields; /* BATCH_ROWS * (n_columns + 1) pointers */
+  char *text;
+  gsize text_used;
+  gsize text_size;
+} Batch;
 
 struct ScoreStream {
   char *path;
@@ -16,21 +28,35 @@ struct ScoreStream {
   guint n_columns;
   int indices[COLUMNS_MAX];
   gboolean header_seen; /* worker only */
-  GPtrArray *filling;   /* worker only: the batch being filled */
+  Batch *filling;       /* worker only: the batch being filled */
   GThread *worker;
   GMutex lock; /* guards the fields up to error */
   GCond changed;
-  GQueue batches; /* GPtrArray of ScoreStreamRow * */
+  GQueue batches; /* Batch * */
   gboolean done;
   gboolean stopping;
-  GError *error;      /* the worker's, once done */
-  GPtrArray *reading; /* consumer only: the batch rows are taken from */
-  guint next;         /* consumer only: the next row of reading */
+  GError *error;  /* the worker's, once done */
+  Batch *reading; /* consumer only: the batch rows are taken from */
+  guint next;     /* consumer only: the next row of reading */
 };
 
-static void row_free(gpointer data)
+static Batch *batch_new(guint n_columns, gsize text_size)
 {
-  g_free(data);
+  Batch *batch = g_malloc(sizeof(Batch) + BATCH_ROWS * (n_columns + 1) * sizeof(char *));
+  batch->len = 0;
+  batch->fields = (char **)(batch + 1);
+  batch->text = g_malloc(text_size);
+  batch->text_used = 0;
+  batch->text_size = text_size;
+  return batch;
+}
+
+static void batch_free(Batch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_free(batch->text);
+  g_free(batch);
 }
 
 static gboolean header_read(ScoreStream *stream, const CsvRecord *record, GError **error)
@@ -44,41 +70,11 @@ static gboolean header_read(ScoreStream *stream, const CsvRecord *record, GError
   return TRUE;
 }
 
-/* One allocation per row, the field pointers and texts after the struct:
- * rows are many and short-lived. */
-static ScoreStreamRow *row_copy(const ScoreStream *stream, const CsvRecord *record)
-{
-  const char *fields[COLUMNS_MAX];
-  gsize lengths[COLUMNS_MAX];
-  gsize size = sizeof(ScoreStreamRow) + (stream->n_columns + 1) * sizeof(char *);
-  for (guint i = 0; i < stream->n_columns; i++) {
-    fields[i] = csv_record_field(record, stream->indices[i]);
-    lengths[i] = strlen(fields[i]) + 1;
-    size += lengths[i];
-  }
-  ScoreStreamRow *row = g_malloc(size);
-  row->fields = (char **)(row + 1);
-  char *text = (char *)(row->fields + stream->n_columns + 1);
-  for (guint i = 0; i < stream->n_columns; i++) {
-    row->fields[i] = memcpy(text, fields[i], lengths[i]);
-    text += lengths[i];
-  }
-  row->fields[stream->n_columns] = NULL;
-  row->line = record->line;
-  return row;
-}
-
-static GPtrArray *batch_new(void)
-{
-  return g_ptr_array_new_full(BATCH_ROWS, row_free);
-}
-
 /* Hands the filled batch over, waiting while the queue is full; FALSE when
  * the consumer has gone. */
 static gboolean batch_hand_over(ScoreStream *stream)
 {
-  GPtrArray *batch = g_steal_pointer(&stream->filling);
-  stream->filling = batch_new();
+  Batch *batch = g_steal_pointer(&stream->filling);
   g_mutex_lock(&stream->lock);
   while (stream->batches.length >= QUEUE_BATCHES_MAX && !stream->stopping)
     g_cond_wait(&stream->changed, &stream->lock);
@@ -89,14 +85,41 @@ static gboolean batch_hand_over(ScoreStream *stream)
   }
   g_mutex_unlock(&stream->lock);
   if (stopping)
-    g_ptr_array_unref(batch);
+    batch_free(batch);
   return !stopping;
 }
 
-static gboolean row_add(ScoreStream *stream, ScoreStreamRow *row)
+/* Copies the record's columns into the batch being filled, handing a full
+ * batch over first; FALSE when the consumer has gone. */
+static gboolean row_add(ScoreStream *stream, const CsvRecord *record)
 {
-  g_ptr_array_add(stream->filling, row);
-  return stream->filling->len < BATCH_ROWS || batch_hand_over(stream);
+  const char *fields[COLUMNS_MAX];
+  gsize lengths[COLUMNS_MAX];
+  gsize size = 0;
+  for (guint i = 0; i < stream->n_columns; i++) {
+    fields[i] = csv_record_field(record, stream->indices[i]);
+    lengths[i] = strlen(fields[i]) + 1;
+    size += lengths[i];
+  }
+  Batch *batch = stream->filling;
+  if (batch != NULL && (batch->len == BATCH_ROWS || batch->text_size - batch->text_used < size) &&
+      !batch_hand_over(stream))
+    return FALSE;
+  if (stream->filling == NULL)
+    stream->filling = batch_new(stream->n_columns, MAX(BATCH_TEXT, size));
+  batch = stream->filling;
+  ScoreStreamRow *row = &batch->rows[batch->len];
+  row->fields = batch->fields + batch->len * (stream->n_columns + 1);
+  row->line = record->line;
+  char *text = batch->text + batch->text_used;
+  for (guint i = 0; i < stream->n_columns; i++) {
+    row->fields[i] = memcpy(text, fields[i], lengths[i]);
+    text += lengths[i];
+  }
+  row->fields[stream->n_columns] = NULL;
+  batch->text_used += size;
+  batch->len++;
+  return TRUE;
 }
 
 static gboolean record_take(const CsvRecord *record, gpointer user_data, GError **error)
@@ -107,7 +130,7 @@ static gboolean record_take(const CsvRecord *record, gpointer user_data, GError 
     g_set_error(&local, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s", record->malformed);
   else if (!stream->header_seen)
     header_read(stream, record, &local);
-  else if (!row_add(stream, row_copy(stream, record)))
+  else if (!row_add(stream, record))
     g_set_error(&local, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "reading stopped");
   if (local == NULL)
     return TRUE;
@@ -139,11 +162,10 @@ static GError *read_whole_file(ScoreStream *stream)
 static gpointer worker_run(gpointer data)
 {
   ScoreStream *stream = data;
-  stream->filling = batch_new();
   GError *error = read_whole_file(stream);
-  if (stream->filling->len > 0)
+  if (stream->filling != NULL && stream->filling->len > 0)
     batch_hand_over(stream);
-  g_clear_pointer(&stream->filling, g_ptr_array_unref);
+  g_clear_pointer(&stream->filling, batch_free);
   g_mutex_lock(&stream->lock);
   stream->done = TRUE;
   stream->error = error;
@@ -169,7 +191,7 @@ ScoreStream *score_stream_open(const char *path, const char *const *columns)
 /* The next batch from the worker; FALSE at the end or on its error. */
 static gboolean batch_take(ScoreStream *stream, GError **error)
 {
-  g_clear_pointer(&stream->reading, g_ptr_array_unref);
+  g_clear_pointer(&stream->reading, batch_free);
   stream->next = 0;
   g_mutex_lock(&stream->lock);
   while (stream->batches.length == 0 && !stream->done)
@@ -188,7 +210,7 @@ const ScoreStreamRow *score_stream_peek(ScoreStream *stream, GError **error)
   while (stream->reading == NULL || stream->next >= stream->reading->len)
     if (!batch_take(stream, error))
       return NULL;
-  return g_ptr_array_index(stream->reading, stream->next);
+  return &stream->reading->rows[stream->next];
 }
 
 void score_stream_advance(ScoreStream *stream)
@@ -211,8 +233,8 @@ void score_stream_free(ScoreStream *stream)
   g_cond_broadcast(&stream->changed);
   g_mutex_unlock(&stream->lock);
   g_thread_join(stream->worker);
-  g_queue_clear_full(&stream->batches, (GDestroyNotify)g_ptr_array_unref);
-  g_clear_pointer(&stream->reading, g_ptr_array_unref);
+  g_queue_clear_full(&stream->batches, (GDestroyNotify)batch_free);
+  g_clear_pointer(&stream->reading, batch_free);
   g_clear_error(&stream->error);
   g_mutex_clear(&stream->lock);
   g_cond_clear(&stream->changed);
