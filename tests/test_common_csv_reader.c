@@ -242,6 +242,21 @@ static void test_quoted_newlines_keep_start_line(void **state)
   assert_string_equal(g_ptr_array_index(c->excerpts, 1), "1,\"line one\nline two\n\nline four\"");
 }
 
+/* Records split without libcsv: doubled quotes, line ends inside quotes
+ * (CRLF among them), empty quoted fields, blanks around unquoted fields. */
+static void test_plain_records_as_libcsv(void **state)
+{
+  (void)state;
+  CsvFileInfo info;
+  g_autoptr(Collected) c = READ("a,b,c\n\"x \"\"y\"\"\",\"\", z \n"
+                                "\"one\r\ntwo\"\"\",2,\"\"\"\"\"\"\n\t 3 ,\"4\"\n",
+                                NULL, &info);
+  assert_rows(
+      c, (const char *const[]){"1:a|b|c", "2:x \"y\"||z", "3:one\r\ntwo\"|2|\"\"", "5:3|4", NULL});
+  assert_true(info.crlf);
+  assert_string_equal(g_ptr_array_index(c->excerpts, 2), "\"one\r\ntwo\"\"\",2,\"\"\"\"\"\"");
+}
+
 static void test_blank_lines_skipped_but_counted(void **state)
 {
   (void)state;
@@ -569,6 +584,31 @@ static void test_header_map_with_aliases(void **state)
   assert_int_equal(indices[3], -1);
 }
 
+/* Case folding makes some non-ASCII names ASCII: KELVIN SIGN folds to "k",
+ * and "É" to "é". */
+static void test_header_map_non_ascii_names(void **state)
+{
+  (void)state;
+  static const CsvColumnSpec specs[] = {{"Kind", NULL, TRUE}, {"\xC3\xA9t\xC3\xA9", NULL, TRUE}};
+  char *fields[] = {"x", "\xE2\x84\xAAIND", " \xC3\x89T\xC3\x89 ", NULL};
+  CsvRecord header = {3, fields, 1, NULL, ""};
+  int indices[2];
+  assert_true(csv_header_map(&header, specs, G_N_ELEMENTS(specs), indices, NULL));
+  assert_int_equal(indices[0], 1);
+  assert_int_equal(indices[1], 2);
+}
+
+/* Without an error to set, a header that does not fit says so all the same. */
+static void test_header_map_without_error(void **state)
+{
+  (void)state;
+  int indices[4];
+  assert_false(map_header("id;Datum", indices, NULL));
+  assert_int_equal(indices[0], 0);
+  assert_int_equal(indices[1], 1);
+  assert_int_equal(indices[2], -1);
+}
+
 static void test_header_map_missing_message(void **state)
 {
   (void)state;
@@ -631,6 +671,7 @@ int main(void)
       cmocka_unit_test(test_windows_1252_file_converted),
       cmocka_unit_test(test_windows_1252_matches_iconv),
       cmocka_unit_test(test_quoted_newlines_keep_start_line),
+      cmocka_unit_test(test_plain_records_as_libcsv),
       cmocka_unit_test(test_blank_lines_skipped_but_counted),
       cmocka_unit_test(test_backslash_quote_option),
       cmocka_unit_test(test_backslash_quote_without_option),
@@ -650,6 +691,8 @@ int main(void)
       cmocka_unit_test(test_callback_error_stops_reading),
       cmocka_unit_test(test_missing_file),
       cmocka_unit_test(test_header_map_with_aliases),
+      cmocka_unit_test(test_header_map_non_ascii_names),
+      cmocka_unit_test(test_header_map_without_error),
       cmocka_unit_test(test_header_map_missing_message),
       cmocka_unit_test(test_header_map_message_stays_short),
       cmocka_unit_test(test_record_field),

@@ -142,10 +142,86 @@ static void test_same_fields_as_libcsv(void **state)
   assert_true(compared > ROUNDS / 2);
 }
 
+/* LinkedIn's \" escape, turned into "" before libcsv sees it, as the reader
+ * does for Comments.csv. */
+static GString *translate_backslash_quotes(const GString *input)
+{
+  GString *out = g_string_new(NULL);
+  for (gsize i = 0; i < input->len; i++) {
+    if (input->str[i] == '\\' && i + 1 < input->len && input->str[i + 1] == '"') {
+      g_string_append(out, "\"\"");
+      i++;
+      continue;
+    }
+    g_string_append_c(out, input->str[i]);
+  }
+  return out;
+}
+
+static void test_same_fields_as_libcsv_backslash_quote(void **state)
+{
+  (void)state;
+  g_autoptr(GRand) rand = g_rand_new_with_seed(4711);
+  guint compared = 0;
+  for (int round = 0; round < ROUNDS; round++) {
+    g_autoptr(GString) input = input_new(rand, ',');
+    /* Some fields get a backslash before a quote, some a lone one. */
+    for (gsize i = 0; i < input->len; i++)
+      if (input->str[i] == '"' && g_rand_int_range(rand, 0, 6) == 0)
+        g_string_insert_c(input, (gssize)i++, '\\');
+      else if (input->str[i] == 'x')
+        input->str[i] = '\\';
+    g_autoptr(GString) translated = translate_backslash_quotes(input);
+    g_autoptr(GPtrArray) want = libcsv_rows(translated, ',');
+    if (want == NULL)
+      continue;
+    Rows got = {g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref), NULL};
+    CsvReaderOptions options = {',', TRUE, 0};
+    assert_true(
+        csv_reader_read_bytes(input->str, input->len, &options, reader_record, &got, NULL, NULL));
+    assert_same_rows(got.rows, want, input);
+    g_ptr_array_unref(got.rows);
+    compared++;
+  }
+  assert_true(compared > ROUNDS / 2);
+}
+
+/* Inputs of many records, larger than the reader's chunks, so that records
+ * cross from one chunk to the next. */
+static void test_same_fields_as_libcsv_across_chunks(void **state)
+{
+  (void)state;
+  g_autoptr(GRand) rand = g_rand_new_with_seed(99);
+  guint compared = 0;
+  for (int round = 0; round < 12; round++) {
+    char delimiter = ",;\t"[round % 3];
+    g_autoptr(GString) input = g_string_new(NULL);
+    while (input->len < 300 * 1024) {
+      g_autoptr(GString) part = input_new(rand, delimiter);
+      g_autoptr(GPtrArray) valid = libcsv_rows(part, delimiter);
+      if (valid != NULL)
+        g_string_append_len(input, part->str, (gssize)part->len);
+    }
+    g_autoptr(GPtrArray) want = libcsv_rows(input, delimiter);
+    if (want == NULL)
+      continue;
+    Rows got = {g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref), NULL};
+    CsvReaderOptions options = {delimiter, FALSE, 0};
+    assert_true(
+        csv_reader_read_bytes(input->str, input->len, &options, reader_record, &got, NULL, NULL));
+    assert_same_rows(got.rows, want, input);
+    g_ptr_array_unref(got.rows);
+    compared++;
+  }
+  assert_true(compared > 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_same_fields_as_libcsv),
+      cmocka_unit_test(test_same_fields_as_libcsv_backslash_quote),
+      cmocka_unit_test(test_same_fields_as_libcsv_across_chunks),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

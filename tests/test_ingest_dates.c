@@ -145,6 +145,34 @@ static void test_trailing_junk(void **state)
   assert_date("", DATE_FORM_ISO, "not a date: \"\" (expected YYYY-MM-DD)");
 }
 
+/* Every day the inputs may hold, in each form LinkedIn writes a row's date
+ * in: the day, its Julian number included, is GLib's for it. */
+static void test_every_day_as_glib(void **state)
+{
+  (void)state;
+  static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  GDate day;
+  g_date_clear(&day, 1);
+  g_date_set_dmy(&day, 1, G_DATE_JANUARY, 2003);
+  for (; g_date_get_year(&day) < 2100; g_date_add_days(&day, 1)) {
+    int y = g_date_get_year(&day), m = g_date_get_month(&day), d = g_date_get_day(&day);
+    g_autofree char *iso = g_strdup_printf("%04d-%02d-%02d 23:59:60 UTC", y, m, d);
+    g_autofree char *slash = g_strdup_printf("%04d/%02d/%02d", y, m, d);
+    g_autofree char *day_month = g_strdup_printf("%d %s %04d", d, months[m - 1], y);
+    g_autofree char *us = g_strdup_printf("%d/%02d/%02d, 12:05 AM", m, d, y % 100);
+    const char *texts[] = {iso, slash, day_month, us};
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+      GDate got;
+      assert_true(ingest_date_parse(texts[i], DATE_FORM_ANY, &got, NULL));
+      assert_int_equal(g_date_get_julian(&got), g_date_get_julian(&day));
+      assert_int_equal(g_date_get_day(&got), d);
+      assert_int_equal(g_date_get_month(&got), m);
+      assert_int_equal(g_date_get_year(&got), y);
+    }
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -158,6 +186,7 @@ int main(void)
       cmocka_unit_test(test_invalid_calendar_days),
       cmocka_unit_test(test_implausible_years),
       cmocka_unit_test(test_trailing_junk),
+      cmocka_unit_test(test_every_day_as_glib),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

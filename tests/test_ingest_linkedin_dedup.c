@@ -46,7 +46,8 @@ static void add_connection(Fixture *f, guint report, const char *key, guint32 da
   const char *fields[LINKEDIN_MAX_FIELDS] = {"Anna", "Berg", "", "Berg AG", position};
   IngestLinkedinFileReport *r = g_ptr_array_index(f->reports, report);
   for (guint i = 0; i < n; i++) {
-    ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, key, day, fields, report);
+    ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, key, strlen(key), day, fields,
+                               report);
     r->tally.rows_read++;
   }
 }
@@ -128,9 +129,9 @@ static void test_sorted_by_day_then_fields(void **state)
   guint r = add_report(f, "c");
   const char *b[LINKEDIN_MAX_FIELDS] = {"Ben", "Ott", "", "", ""};
   const char *a[LINKEDIN_MAX_FIELDS] = {"Anna", "Zorn", "", "", ""};
-  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "b2", 20, b, r);
-  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "a2", 20, a, r);
-  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "b1", 10, b, r);
+  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "b2", 2, 20, b, r);
+  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "a2", 2, 20, a, r);
+  ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "b1", 2, 10, b, r);
   ingest_linkedin_events_end_export(f->events, f->reports);
   g_autoptr(GPtrArray) sorted = ingest_linkedin_events_sorted(f->events, LINKEDIN_CONNECTIONS);
   assert_int_equal(sorted->len, 3);

@@ -1,6 +1,7 @@
 /* Streaming CSV reader over libcsv (csv_reader.h). A first pass finds encoding
- * and delimiter; the second feeds libcsv line by line, so each record knows the
- * line where it starts, and a bad record is handed on without losing the rest. */
+ * and delimiter; the second splits the usual records itself, as libcsv would,
+ * and feeds libcsv the others line by line, so each record knows the line
+ * where it starts, and a bad record is handed on without losing the rest. */
 #include "common/csv_reader.h"
 #include "common/errors.h"
 #include <csv.h>
@@ -9,6 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define CSV_READER_CHUNK_BYTES (64 * 1024)
 #define CSV_READER_WHOLE_FILE_BYTES (8 * 1024 * 1024)
@@ -80,7 +84,7 @@ static char *arena_reserve(FieldArena *a, gsize n)
   return a->text + a->len;
 }
 
-static void arena_add_field(FieldArena *a, const char *data, gsize len, gboolean cp1252)
+static void arena_begin_field(FieldArena *a)
 {
   if (a->n == a->n_cap) {
     a->n_cap = MAX(16, a->n_cap * 2);
@@ -88,13 +92,50 @@ static void arena_add_field(FieldArena *a, const char *data, gsize len, gboolean
     a->fields = g_renew(char *, a->fields, a->n_cap);
   }
   a->starts[a->n++] = a->len;
+}
+
+/* Appends to the field begun, with room for its NUL. */
+static void arena_append(FieldArena *a, const char *data, gsize len, gboolean cp1252)
+{
   if (cp1252) {
     a->len += cp1252_to_utf8(arena_reserve(a, 3 * len + 1), data, len);
   } else {
     memcpy(arena_reserve(a, len + 1), data, len);
     a->len += len;
   }
+}
+
+static void arena_add_field(FieldArena *a, const char *data, gsize len, gboolean cp1252)
+{
+  arena_begin_field(a);
+  arena_append(a, data, len, cp1252);
   a->text[a->len++] = '\0';
+}
+
+/* A quoted field's text with each doubled quote ("") read as one. */
+static void arena_add_unescaped(FieldArena *a, const char *data, gsize len, gboolean cp1252)
+{
+  arena_begin_field(a);
+  while (len > 0) {
+    const char *quote = memchr(data, '"', len);
+    gsize piece = quote != NULL ? (gsize)(quote - data) + 1 : len;
+    arena_append(a, data, piece, cp1252);
+    piece = MIN(len, piece + 1); /* the quote doubling it */
+    data += piece;
+    len -= piece;
+  }
+  arena_reserve(a, 1);
+  a->text[a->len++] = '\0';
+}
+
+/* Room for the records of most files, so that none grows it. */
+static void arena_init(FieldArena *a)
+{
+  a->cap = 4096;
+  a->text = g_malloc(a->cap);
+  a->n_cap = 32;
+  a->starts = g_new(gsize, a->n_cap);
+  a->fields = g_new(char *, a->n_cap);
 }
 
 static char **arena_fields(FieldArena *a)
@@ -280,26 +321,41 @@ static gsize utf8_sequence_at(const guchar *p, gsize len)
   return need;
 }
 
-/* Where p[0..len) stops being UTF-8 as g_utf8_validate_len sees it (a NUL
- * byte ends it too), or NULL when it never does. Runs of ASCII go eight
- * bytes at a time: the probe reads every byte of every file. */
-static const char *utf8_invalid_at(const char *p, gsize len)
+/* The first byte of u[0..n) that is not ASCII or is NUL, or u + n. Most
+ * text is ASCII between a few accented letters: sixteen bytes at a time
+ * with SSE2, else eight. */
+static const guchar *ascii_run_end(const guchar *u, const guchar *end)
 {
+#ifdef __SSE2__
+  for (; end - u >= 16; u += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)u);
+    unsigned mask =
+        (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+    if (mask != 0)
+      return u + __builtin_ctz(mask);
+  }
+#endif
   const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
   const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
-  const guchar *u = (const guchar *)p, *end = u + len;
-  while (u < end) {
+  for (; end - u >= 8; u += 8) {
     guint64 w;
-    if (end - u >= 8 && (memcpy(&w, u, 8), ((w & high) | ((w - ones) & ~w & high)) == 0)) {
-      u += 8;
-      continue;
-    }
+    memcpy(&w, u, 8);
+    if (((w & high) | ((w - ones) & ~w & high)) != 0)
+      break;
+  }
+  while (u < end && *u != 0 && *u < 0x80)
+    u++;
+  return u;
+}
+
+/* Where p[0..len) stops being UTF-8 as g_utf8_validate_len sees it (a NUL
+ * byte ends it too), or NULL when it never does. */
+static const char *utf8_invalid_at(const char *p, gsize len)
+{
+  const guchar *u = (const guchar *)p, *end = u + len;
+  while ((u = ascii_run_end(u, end)) < end) {
     if (*u == 0)
       return (const char *)u;
-    if (*u < 0x80) {
-      u++;
-      continue;
-    }
     gsize n = utf8_sequence_at(u, (gsize)(end - u));
     if (n == 0)
       return (const char *)u;
@@ -329,12 +385,22 @@ static void probe_utf8(Probe *pr, const char *p, gsize len)
   }
 }
 
-/* TRUE when the block holds only ASCII bytes other than NUL. */
+/* TRUE when the block holds only ASCII bytes other than NUL. Sixteen bytes
+ * at a time without a branch where SSE2 is there (every x86-64). */
 static gboolean block_is_plain_ascii(const char *p, gsize len)
 {
   const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
   const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
   gsize i = 0;
+#ifdef __SSE2__
+  __m128i seen = _mm_setzero_si128();
+  for (; i + 16 <= len; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    seen = _mm_or_si128(seen, _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+  }
+  if (_mm_movemask_epi8(seen) != 0)
+    return FALSE;
+#endif
   for (; i + 8 <= len; i += 8) {
     guint64 w;
     memcpy(&w, p + i, 8);
@@ -432,6 +498,7 @@ typedef struct {
   struct csv_parser parser;
   char delimiter;
   gboolean backslash_quote;
+  gboolean plain_delimiter; /* records may be split without libcsv */
   gboolean windows_1252;
   gsize max_record_bytes;
   char *too_long_reason;
@@ -659,74 +726,181 @@ static char *describe_limit(gsize bytes)
  * later lines, which only libcsv knows. */
 #define LIBCSV_ROW_NOT_BEGUN 0
 
-/* Lines read without libcsv have at most this many fields. */
+/* Records read without libcsv have at most this many fields. */
 #define PLAIN_MAX_FIELDS 64
 
 typedef struct {
   const char *start;
   gsize len;
+  gboolean doubled_quotes; /* a quoted field's quotes are written "" */
 } PlainField;
+
+/* Where a record read without libcsv stands. */
+typedef struct {
+  const char *eol;   /* the '\n' ending the physical line being read */
+  const char *bound; /* the end of the chunk: bytes past it are unknown */
+  guint newlines;    /* line ends inside quoted fields */
+  gboolean crlf;     /* a CRLF line end seen */
+  gboolean ended;    /* the record's line end reached */
+} PlainScan;
 
 static gboolean is_blank(const Reader *r, char c)
 {
   return (c == ' ' || c == '\t') && c != r->delimiter;
 }
 
-/* The field at *p: spaces and tabs around an unquoted field dropped, a
- * quoted one's text between its quotes. FALSE for what only libcsv tells
- * right: a quote inside an unquoted field, a doubled quote, a quote that is
- * not closed on this line or is followed by more than the delimiter. */
-static gboolean plain_field(const Reader *r, const char **p, const char *end, PlainField *field)
+/* The first byte of [p, stop) that is the delimiter, a quote or a CR, else
+ * stop. Sixteen bytes at a time where bound (>= stop) lets them be read:
+ * unquoted fields are most of the bytes of most files. */
+static const char *plain_scan(const char *p, const char *stop, const char *bound, char delimiter)
+{
+#ifdef __SSE2__
+  const __m128i d = _mm_set1_epi8(delimiter), q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
+  for (; p < stop && bound - p >= 16; p += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, q)),
+                               _mm_cmpeq_epi8(v, cr));
+    unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+    if (mask != 0)
+      return MIN(p + __builtin_ctz(mask), stop);
+  }
+#endif
+  for (; p < stop; p++)
+    if (*p == delimiter || *p == '"' || *p == '\r')
+      return p;
+  return stop;
+}
+
+/* An unquoted field at q, spaces and tabs around it dropped, up to the
+ * delimiter or the line end. FALSE for a quote in it, or a CR other than
+ * that of a CRLF line end: a lone CR ends a record in libcsv. */
+static gboolean plain_unquoted(const Reader *r, PlainScan *s, const char **p, PlainField *field)
 {
   const char *q = *p;
-  while (q < end && is_blank(r, *q))
-    q++;
-  const char *next;
-  if (q < end && *q == '"') {
-    const char *close = memchr(q + 1, '"', (gsize)(end - q - 1));
-    if (close == NULL || (close + 1 < end && close[1] != r->delimiter))
-      return FALSE;
-    *field = (PlainField){q + 1, (gsize)(close - q - 1)};
-    next = close + 1;
-  } else {
-    /* Fields are short: one loop beats a memchr for each thing to find. A
-     * lone CR ends a record in libcsv. */
-    for (next = q; next < end && *next != r->delimiter; next++)
-      if (*next == '"' || *next == '\r')
-        return FALSE;
-    const char *trimmed = next;
-    while (trimmed > q && is_blank(r, trimmed[-1]))
-      trimmed--;
-    *field = (PlainField){q, (gsize)(trimmed - q)};
+  const char *stop = plain_scan(q, s->eol, s->bound, r->delimiter);
+  if (stop == s->eol) {
+    s->ended = TRUE;
+  } else if (*stop == '\r' && stop + 1 == s->eol) {
+    s->ended = TRUE;
+    s->crlf = TRUE;
+  } else if (*stop != r->delimiter) {
+    return FALSE;
   }
-  *p = next < end ? next + 1 : NULL;
+  const char *trimmed = stop;
+  while (trimmed > q && is_blank(r, trimmed[-1]))
+    trimmed--;
+  *field = (PlainField){q, (gsize)(trimmed - q), FALSE};
+  *p = stop + 1;
   return TRUE;
 }
 
-/* A whole line whose quoted fields, if any, hold no quote and end at a
- * delimiter, and whose unquoted ones hold no CR: split as libcsv splits it
- * (spaces and tabs around unquoted fields dropped), at a fraction of its
- * cost, since it goes byte by byte through its states. FALSE, nothing done,
- * for any other line (LinkedIn's \" escapes included). */
-static gboolean reader_parse_plain(Reader *r, const char *seg, gsize len, gboolean ends_line)
+/* The line ends inside a quoted field that closes at close, past s->eol:
+ * counted, and the line the field closes on becomes the current one. */
+static gboolean plain_cross_lines(PlainScan *s, const char *close)
 {
-  if (!ends_line || len > r->max_record_bytes || r->held_backslash ||
+  for (const char *nl = s->eol; nl != NULL; nl = memchr(nl + 1, '\n', (gsize)(close - nl - 1))) {
+    s->newlines++;
+    if (nl[-1] == '\r')
+      s->crlf = TRUE;
+  }
+  s->eol = memchr(close, '\n', (gsize)(s->bound - close));
+  return s->eol != NULL;
+}
+
+/* A quoted field at *p (its opening quote): its text up to the closing
+ * quote, which must be followed by the delimiter or the line end. FALSE for
+ * what only libcsv tells right: a quote not closed in the chunk, or followed
+ * by anything else (spaces, a lone CR). */
+static gboolean plain_quoted(const Reader *r, PlainScan *s, const char **p, PlainField *field)
+{
+  const char *start = *p + 1, *close = start;
+  gboolean doubled = FALSE;
+  for (;;) {
+    close = memchr(close, '"', (gsize)(s->bound - close));
+    if (close == NULL || close + 1 >= s->bound)
+      return FALSE;
+    if (close[1] != '"')
+      break;
+    doubled = TRUE;
+    close += 2;
+  }
+  if (close > s->eol && !plain_cross_lines(s, close))
+    return FALSE;
+  *field = (PlainField){start, (gsize)(close - start), doubled};
+  const char *after = close + 1;
+  if (after == s->eol) {
+    s->ended = TRUE;
+  } else if (*after == '\r' && after + 1 == s->eol) {
+    s->ended = TRUE;
+    s->crlf = TRUE;
+  } else if (*after != r->delimiter) {
+    return FALSE;
+  }
+  *p = after + 1;
+  return TRUE;
+}
+
+/* Splits the record starting at line as libcsv would, at a fraction of its
+ * cost (it goes byte by byte through its states), when the record ends in
+ * the chunk and is of the kind nearly all are: quoted fields closed before a
+ * delimiter or the line end, doubled quotes in them, line ends too; unquoted
+ * ones without quote or CR. Returns its bytes through its line end, or 0,
+ * nothing done, for any other record and for a blank line. */
+static gsize plain_record(const Reader *r, const char *line, PlainScan *s, PlainField *fields,
+                          guint *n_fields)
+{
+  const char *p = line;
+  guint n = 0;
+  while (!s->ended) {
+    if (n == PLAIN_MAX_FIELDS)
+      return 0;
+    while (p < s->eol && is_blank(r, *p))
+      p++;
+    gboolean ok =
+        *p == '"' ? plain_quoted(r, s, &p, &fields[n]) : plain_unquoted(r, s, &p, &fields[n]);
+    if (!ok)
+      return 0;
+    n++;
+  }
+  gsize span = (gsize)(s->eol + 1 - line);
+  if (span > r->max_record_bytes ||
+      (n == 1 && fields[0].len == 0 && segment_is_blank(r, line, span)))
+    return 0;
+  /* Comments.csv's \" needs translating first: libcsv's way. */
+  if (r->backslash_quote && memchr(line, '\\', span) != NULL)
+    return 0;
+  *n_fields = n;
+  return span;
+}
+
+/* Reads the record at the start of a line without libcsv when it can (see
+ * plain_record): returns the bytes it took, 0 when it took none. */
+static gsize reader_take_plain(Reader *r, const char *line, const char *bound)
+{
+  if (r->pending || r->skip_to_eol || r->held_backslash || !r->plain_delimiter ||
       r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
-    return FALSE;
-  gsize content = len >= 2 && seg[len - 2] == '\r' ? len - 2 : len - 1;
-  if (r->backslash_quote && memchr(seg, '"', content) != NULL)
-    return FALSE;
+    return 0;
+  PlainScan s = {memchr(line, '\n', (gsize)(bound - line)), bound, 0, FALSE, FALSE};
   PlainField fields[PLAIN_MAX_FIELDS];
   guint n = 0;
-  for (const char *p = seg; p != NULL; n++)
-    if (n == PLAIN_MAX_FIELDS || !plain_field(r, &p, seg + content, &fields[n]))
-      return FALSE;
-  reader_capture_raw(r, seg, len);
-  r->record_bytes = len;
-  for (guint i = 0; i < n; i++)
-    reader_on_field((void *)fields[i].start, fields[i].len, r);
+  gsize span = s.eol != NULL ? plain_record(r, line, &s, fields, &n) : 0;
+  if (span == 0)
+    return 0;
+  r->pending = TRUE;
+  r->record_line = r->line;
+  r->record_bytes = span;
+  reader_capture_raw(r, line, span);
+  for (guint i = 0; i < n; i++) {
+    if (fields[i].doubled_quotes)
+      arena_add_unescaped(&r->arena, fields[i].start, fields[i].len, r->windows_1252);
+    else
+      arena_add_field(&r->arena, fields[i].start, fields[i].len, r->windows_1252);
+  }
   reader_on_row('\n', r);
-  return TRUE;
+  r->line += 1 + s.newlines;
+  if (s.crlf)
+    r->info->crlf = TRUE;
+  return span;
 }
 
 /* Feeds the take bytes a record may still have before its size limit, and
@@ -764,8 +938,6 @@ static gsize reader_parse_record(Reader *r, const char *seg, gsize len, gboolean
     r->pending = TRUE;
     r->record_line = r->line;
     r->record_bytes = 0;
-    if (reader_parse_plain(r, seg, len, ends_line))
-      return len;
   }
   reader_capture_raw(r, seg, len);
   gsize take = MIN(len, r->max_record_bytes - r->record_bytes), fed = take;
@@ -816,6 +988,11 @@ static void reader_take_chunk(Reader *r, const char *chunk, gsize len)
 {
   const char *p = chunk, *end = chunk + len;
   while (p < end && r->error == NULL) {
+    gsize plain = reader_take_plain(r, p, end);
+    if (plain > 0) {
+      p += plain;
+      continue;
+    }
     const char *nl = memchr(p, '\n', (gsize)(end - p));
     const char *seg_end = nl ? nl + 1 : end;
     reader_take_segment(r, p, (gsize)(seg_end - p));
@@ -838,12 +1015,14 @@ static void reader_init(Reader *r, const CsvReaderOptions *options, const Probe 
 {
   memset(r, 0, sizeof *r);
   r->delimiter = pr->delimiter;
+  r->plain_delimiter = strchr("\"\\\r\n", r->delimiter) == NULL;
   r->backslash_quote = options->backslash_quote;
   r->windows_1252 = !pr->valid_utf8;
   r->max_record_bytes =
       options->max_record_bytes ? options->max_record_bytes : CSV_READER_DEFAULT_MAX_RECORD;
   r->info = info;
   r->line = 1;
+  arena_init(&r->arena);
   csv_init(&r->parser, CSV_PARSER_OPTIONS);
   csv_set_delim(&r->parser, (unsigned char)r->delimiter);
   csv_set_blk_size(&r->parser, CSV_PARSER_BLOCK);
@@ -1040,15 +1219,65 @@ static char *header_key(const char *text)
   return key;
 }
 
-/* The keys of a spec's name and aliases, NULL-terminated. */
-static GStrv spec_keys(const CsvColumnSpec *spec)
+/* A header name as compared: without a leading BOM and the white space
+ * g_strstrip removes. ASCII names, nearly all, compare as they are, case
+ * aside; others by their keys, made when needed: that costs allocations,
+ * and every file has a header. */
+typedef struct {
+  const char *original;
+  const char *text;
+  gsize len;
+  gboolean ascii;
+  char *key; /* header_key(original), or NULL until needed */
+} HeaderName;
+
+static void header_name_init(HeaderName *h, const char *original)
 {
-  GPtrArray *keys = g_ptr_array_new();
-  g_ptr_array_add(keys, header_key(spec->name));
+  const char *p = g_str_has_prefix(original, UTF8_BOM) ? original + 3 : original;
+  while (g_ascii_isspace(*p))
+    p++;
+  gsize len = strlen(p);
+  while (len > 0 && g_ascii_isspace(p[len - 1]))
+    len--;
+  gboolean ascii = TRUE;
+  for (gsize i = 0; i < len && ascii; i++)
+    ascii = (guchar)p[i] < 0x80;
+  *h = (HeaderName){original, p, len, ascii, NULL};
+}
+
+/* Case folding may turn other characters into ASCII ones (KELVIN SIGN into
+ * k): unless both are ASCII, their keys decide. */
+static gboolean header_names_match(HeaderName *a, HeaderName *b)
+{
+  if (a->ascii && b->ascii)
+    return a->len == b->len && g_ascii_strncasecmp(a->text, b->text, a->len) == 0;
+  if (a->key == NULL)
+    a->key = header_key(a->original);
+  if (b->key == NULL)
+    b->key = header_key(b->original);
+  return strcmp(a->key, b->key) == 0;
+}
+
+/* The spec's name and aliases. */
+static guint spec_n_names(const CsvColumnSpec *spec)
+{
+  guint n = 1;
+  while (spec->aliases != NULL && spec->aliases[n - 1] != NULL)
+    n++;
+  return n;
+}
+
+static void spec_names(const CsvColumnSpec *spec, HeaderName *names)
+{
+  header_name_init(&names[0], spec->name);
   for (guint a = 0; spec->aliases != NULL && spec->aliases[a] != NULL; a++)
-    g_ptr_array_add(keys, header_key(spec->aliases[a]));
-  g_ptr_array_add(keys, NULL);
-  return (GStrv)g_ptr_array_free(keys, FALSE);
+    header_name_init(&names[a + 1], spec->aliases[a]);
+}
+
+static void header_names_clear(HeaderName *names, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_free(names[i].key);
 }
 
 static void append_quoted_list(GString *out, const char *const *names, guint n)
@@ -1119,24 +1348,45 @@ static void set_missing_error(const CsvRecord *header, const CsvColumnSpec *spec
   g_set_error_literal(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, msg->str);
 }
 
+/* Names of a header or a spec kept on the stack. */
+#define HEADER_SMALL 64
+
+/* The field of the first column whose name is one of the spec's, or -1. */
+static int header_find(HeaderName *fields, guint n_fields, const CsvColumnSpec *spec)
+{
+  HeaderName small[HEADER_SMALL];
+  guint n_names = spec_n_names(spec);
+  g_autofree HeaderName *large = n_names > HEADER_SMALL ? g_new(HeaderName, n_names) : NULL;
+  HeaderName *names = large != NULL ? large : small;
+  spec_names(spec, names);
+  int found = -1;
+  /* The first matching column wins over later duplicates. */
+  for (guint f = 0; f < n_fields && found < 0; f++)
+    for (guint i = 0; i < n_names && found < 0; i++)
+      if (header_names_match(&fields[f], &names[i]))
+        found = (int)f;
+  header_names_clear(names, n_names);
+  return found;
+}
+
 gboolean csv_header_map(const CsvRecord *header, const CsvColumnSpec *specs, guint n_specs,
                         int *indices, GError **error)
 {
   gboolean complete = TRUE;
-  g_auto(GStrv) keys = g_new0(char *, header->n_fields + 1);
+  HeaderName small[HEADER_SMALL];
+  g_autofree HeaderName *large =
+      header->n_fields > HEADER_SMALL ? g_new(HeaderName, header->n_fields) : NULL;
+  HeaderName *fields = large != NULL ? large : small;
   for (guint f = 0; f < header->n_fields; f++)
-    keys[f] = header_key(header->fields[f]);
+    header_name_init(&fields[f], header->fields[f]);
   for (guint i = 0; i < n_specs; i++) {
-    g_auto(GStrv) names = spec_keys(&specs[i]);
-    indices[i] = -1;
-    /* The first matching column wins over later duplicates. */
-    for (guint f = 0; f < header->n_fields && indices[i] < 0; f++)
-      if (g_strv_contains((const char *const *)names, keys[f]))
-        indices[i] = (int)f;
+    indices[i] = header_find(fields, header->n_fields, &specs[i]);
     if (indices[i] < 0 && specs[i].required)
       complete = FALSE;
   }
-  if (!complete)
+  header_names_clear(fields, header->n_fields);
+  /* The message lists the header: not made when it is not asked for. */
+  if (!complete && error != NULL)
     set_missing_error(header, specs, n_specs, indices, error);
   return complete;
 }

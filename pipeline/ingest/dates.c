@@ -242,8 +242,143 @@ static const char *date_trim(const char *text, char *small, char **heap)
   return out;
 }
 
+/* --- The forms of nearly every row, read without the scanner ------------ */
+
+/* Exactly n digits at p (stopping at a NUL). */
+static gboolean digits_exact(const char *p, int n, int *out)
+{
+  int value = 0;
+  for (int i = 0; i < n; i++) {
+    if (!g_ascii_isdigit(p[i]))
+      return FALSE;
+    value = value * 10 + (p[i] - '0');
+  }
+  *out = value;
+  return TRUE;
+}
+
+/* "2026-02-09", "2026-02-09 01:21:47", "2026-02-09 01:21:47 UTC" (sep '-'),
+ * the same with '/'. */
+static gboolean quick_iso(const char *t, char sep, Ymd *d)
+{
+  int h, m, s;
+  if (!digits_exact(t, 4, &d->year) || t[4] != sep || !digits_exact(t + 5, 2, &d->month) ||
+      t[7] != sep || !digits_exact(t + 8, 2, &d->day))
+    return FALSE;
+  const char *p = t + 10;
+  if (*p == '\0')
+    return TRUE;
+  if (p[0] != ' ' || !digits_exact(p + 1, 2, &h) || p[3] != ':' || !digits_exact(p + 4, 2, &m) ||
+      p[6] != ':' || !digits_exact(p + 7, 2, &s) || h > 23 || m > 59 || s > 60)
+    return FALSE;
+  return p[9] == '\0' || strcmp(p + 9, " UTC") == 0;
+}
+
+/* "08 Feb 2026" or "8 Feb 2026", the month's three letters in any case. */
+static gboolean quick_day_month(const char *t, Ymd *d)
+{
+  if (!g_ascii_isdigit(t[0]))
+    return FALSE;
+  int n = g_ascii_isdigit(t[1]) ? 2 : 1;
+  const char *m = t + n + 1;
+  if (!digits_exact(t, n, &d->day) || t[n] != ' ' || !g_ascii_isalpha(m[0]) ||
+      !g_ascii_isalpha(m[1]) || !g_ascii_isalpha(m[2]) || m[3] != ' ' ||
+      !digits_exact(m + 4, 4, &d->year) || m[8] != '\0')
+    return FALSE;
+  char abbr[3] = {g_ascii_tolower(m[0]), g_ascii_tolower(m[1]), g_ascii_tolower(m[2])};
+  for (int i = 0; i < 12; i++) {
+    if (memcmp(abbr, month_names[i], 3) == 0) {
+      d->month = i + 1;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* One or two digits at *p, not followed by another. */
+static gboolean digits_short(const char **p, int *out)
+{
+  int n = g_ascii_isdigit((*p)[0]) ? (g_ascii_isdigit((*p)[1]) ? 2 : 1) : 0;
+  if (n == 0 || !digits_exact(*p, n, out) || g_ascii_isdigit((*p)[n]))
+    return FALSE;
+  *p += n;
+  return TRUE;
+}
+
+/* "1/29/26", "1/29/2026", "1/29/26, 2:37 PM", "08/30/22, 05:51 PM". */
+static gboolean quick_us_short(const char *t, Ymd *d)
+{
+  const char *p = t;
+  if (!digits_short(&p, &d->month) || *p++ != '/' || !digits_short(&p, &d->day) || *p++ != '/')
+    return FALSE;
+  int width = 0;
+  while (width < 5 && g_ascii_isdigit(p[width]))
+    width++;
+  if ((width != 2 && width != 4) || !digits_exact(p, width, &d->year))
+    return FALSE;
+  d->year += width == 2 ? 2000 : 0;
+  p += width;
+  if (*p == '\0')
+    return TRUE;
+  int h, m;
+  if (p[0] != ',' || p[1] != ' ')
+    return FALSE;
+  p += 2;
+  if (!digits_short(&p, &h) || *p++ != ':' || !digits_exact(p, 2, &m) || m > 59 || h < 1 || h > 12)
+    return FALSE;
+  return strcmp(p + 2, " AM") == 0 || strcmp(p + 2, " PM") == 0;
+}
+
+/* Days before each month, in a common year. */
+static const guint16 days_before_month[13] = {0,   0,   31,  59,  90,  120, 151,
+                                              181, 212, 243, 273, 304, 334};
+
+static gboolean is_leap_year(int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/* The day's number as GDate counts (1 January of year 1 is day 1), for a
+ * valid date: g_date_set_dmy and g_date_get_julian cost more than reading
+ * the text. */
+static guint32 julian_day(const Ymd *d)
+{
+  guint32 before = (guint32)d->year - 1;
+  guint32 leap = d->month > 2 && is_leap_year(d->year) ? 1 : 0;
+  return before * 365 + before / 4 - before / 100 + before / 400 + days_before_month[d->month] +
+         leap + (guint32)d->day;
+}
+
+static gboolean ymd_valid(const Ymd *d)
+{
+  static const guint8 days_in_month[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d->month < 1 || d->month > 12 || d->day < 1)
+    return FALSE;
+  int last = days_in_month[d->month] + (d->month == 2 && is_leap_year(d->year) ? 1 : 0);
+  return d->day <= last;
+}
+
+/* TRUE when text is wholly one of the quick forms among forms and a valid,
+ * plausible day: then no form before it in the scanner's order could read
+ * it, and the scanner would give the same day. FALSE leaves it to the
+ * scanner, with its messages. */
+static gboolean date_quick(const char *text, DateForms forms, Ymd *d)
+{
+  gboolean read = ((forms & DATE_FORM_ISO) && quick_iso(text, '-', d)) ||
+                  ((forms & DATE_FORM_SLASH_ISO) && quick_iso(text, '/', d)) ||
+                  ((forms & DATE_FORM_DAY_MONTH) && quick_day_month(text, d)) ||
+                  ((forms & DATE_FORM_US_SHORT) && quick_us_short(text, d));
+  return read && d->year >= DATE_YEAR_MIN && d->year <= DATE_YEAR_MAX && ymd_valid(d);
+}
+
 gboolean ingest_date_parse(const char *text, DateForms forms, GDate *out, GError **error)
 {
+  Ymd quick;
+  if (text != NULL && date_quick(text, forms, &quick)) {
+    g_date_clear(out, 1);
+    g_date_set_julian(out, julian_day(&quick));
+    return TRUE;
+  }
   char small[DATE_SMALL];
   g_autofree char *heap = NULL;
   const char *trimmed = date_trim(text, small, &heap);

@@ -14,8 +14,16 @@ typedef struct {
   guint32 copies;       /* copies in the export */
 } Gain;
 
+/* A dedup key with its length and hash, taken once: the table's keys. */
+typedef struct {
+  const char *text;
+  guint32 len;
+  guint hash;
+} EventKey;
+
 typedef struct {
   IngestLinkedinEvent pub;
+  EventKey key; /* the table's key for the event */
   IngestLinkedinKind kind;
   guint current;      /* copies in the export being read */
   guint first_report; /* where its first copy in that export was read */
@@ -29,7 +37,7 @@ typedef struct {
  * another hands its chunks on): an ambassador's events are many and all go
  * at once, so they cost no allocation each. */
 struct IngestLinkedinEvents {
-  GHashTable *by_key[LINKEDIN_N_EVENT_KINDS]; /* key -> Event */
+  GHashTable *by_key[LINKEDIN_N_EVENT_KINDS]; /* EventKey (the event's own) -> Event */
   GPtrArray *touched;                         /* Event read in the current export */
   GPtrArray *chunks;                          /* GStringChunk; the last one takes new text */
   guint32 latest_day;
@@ -53,10 +61,9 @@ static const char *events_text(IngestLinkedinEvents *events, const char *text, g
 
 /* Eight bytes at a time: every row of every export is looked up by its key,
  * and keys hold whole messages. */
-static guint key_hash(gconstpointer key)
+static guint text_hash(const char *text, gsize len)
 {
-  const guint8 *p = key;
-  gsize len = strlen(key);
+  const guint8 *p = (const guint8 *)text;
   const guint64 mul = G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
   guint64 h = G_GUINT64_CONSTANT(0x9e3779b97f4a7c15) ^ len;
   for (; len >= 8; p += 8, len -= 8) {
@@ -72,11 +79,27 @@ static guint key_hash(gconstpointer key)
   return (guint)(h ^ (h >> 32));
 }
 
+static EventKey event_key(const char *text, gsize len)
+{
+  return (EventKey){text, (guint32)len, text_hash(text, len)};
+}
+
+static guint key_hash(gconstpointer key)
+{
+  return ((const EventKey *)key)->hash;
+}
+
+static gboolean key_equal(gconstpointer a, gconstpointer b)
+{
+  const EventKey *x = a, *y = b;
+  return x->len == y->len && memcmp(x->text, y->text, x->len) == 0;
+}
+
 IngestLinkedinEvents *ingest_linkedin_events_new(void)
 {
   IngestLinkedinEvents *events = g_new0(IngestLinkedinEvents, 1);
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
-    events->by_key[k] = g_hash_table_new_full(key_hash, g_str_equal, NULL, event_free);
+    events->by_key[k] = g_hash_table_new_full(key_hash, key_equal, NULL, event_free);
   events->touched = g_ptr_array_new();
   events->chunks = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
   g_ptr_array_add(events->chunks, g_string_chunk_new(EVENTS_CHUNK_BYTES));
@@ -106,14 +129,17 @@ static Event *event_new(IngestLinkedinEvents *events, IngestLinkedinKind kind, g
 }
 
 void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind kind,
-                                const char *key, guint32 day, const char *const *fields,
-                                guint report_id)
+                                const char *key, gsize key_len, guint32 day,
+                                const char *const *fields, guint report_id)
 {
   g_return_if_fail(kind >= 0 && kind < LINKEDIN_N_EVENT_KINDS);
-  Event *e = g_hash_table_lookup(events->by_key[kind], key);
+  EventKey probe = event_key(key, key_len);
+  Event *e = g_hash_table_lookup(events->by_key[kind], &probe);
   if (e == NULL) {
     e = event_new(events, kind, day, fields);
-    g_hash_table_insert(events->by_key[kind], (char *)events_text(events, key, strlen(key)), e);
+    e->key = probe;
+    e->key.text = events_text(events, key, key_len);
+    g_hash_table_insert(events->by_key[kind], &e->key, e);
     events->latest_day = MAX(events->latest_day, day);
   }
   if (e->current == 0) {
@@ -236,13 +262,13 @@ IngestLinkedinEvents *ingest_linkedin_events_merge(IngestLinkedinEvents *newer,
   older->latest_day = 0;
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
     GHashTableIter iter;
-    gpointer key, value;
+    gpointer value;
     g_hash_table_iter_init(&iter, newer->by_key[k]);
-    while (g_hash_table_iter_next(&iter, &key, &value)) {
+    while (g_hash_table_iter_next(&iter, NULL, &value)) {
       g_hash_table_iter_steal(&iter);
-      Event *target = g_hash_table_lookup(older->by_key[k], key);
+      Event *target = g_hash_table_lookup(older->by_key[k], &((Event *)value)->key);
       if (target == NULL) {
-        g_hash_table_insert(older->by_key[k], key, value);
+        g_hash_table_insert(older->by_key[k], &((Event *)value)->key, value);
         continue;
       }
       event_lay_over(target, value);
@@ -339,9 +365,9 @@ guint32 ingest_linkedin_events_latest_day(const IngestLinkedinEvents *events)
 
 /* --- Cache ---------------------------------------------------------------------- */
 
-static void event_save(const char *key, const Event *e, GByteArray *out)
+static void event_save(const Event *e, GByteArray *out)
 {
-  ingest_cache_put_string(out, key);
+  ingest_cache_put_string(out, e->key.text);
   ingest_cache_put_uint(out, e->pub.day);
   for (guint i = 0; i < ingest_linkedin_kind_n_fields(e->kind); i++)
     ingest_cache_put_string(out, e->pub.fields[i]);
@@ -360,10 +386,10 @@ void ingest_linkedin_events_save(const IngestLinkedinEvents *events, GByteArray 
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
     ingest_cache_put_uint(out, g_hash_table_size(events->by_key[k]));
     GHashTableIter iter;
-    gpointer key, value;
+    gpointer value;
     g_hash_table_iter_init(&iter, events->by_key[k]);
-    while (g_hash_table_iter_next(&iter, &key, &value))
-      event_save(key, value, out);
+    while (g_hash_table_iter_next(&iter, NULL, &value))
+      event_save(value, out);
   }
 }
 
@@ -379,23 +405,23 @@ static gboolean gain_load(IngestCacheReader *r, guint n_reports, guint32 before,
          g->first_copies >= 1 && g->first_copies <= g->copies && g->copies > before;
 }
 
-/* A string of the payload into the table's chunks; NULL for NULL or when
- * the payload is damaged. */
-static char *events_load_text(IngestLinkedinEvents *events, IngestCacheReader *r)
+/* A string of the payload into the table's chunks, and its length; NULL
+ * for NULL or when the payload is damaged. */
+static char *events_load_text(IngestLinkedinEvents *events, IngestCacheReader *r, gsize *len)
 {
-  gsize len;
-  const char *text = ingest_cache_get_string_ref(r, &len);
-  return text != NULL ? (char *)events_text(events, text, len) : NULL;
+  const char *text = ingest_cache_get_string_ref(r, len);
+  return text != NULL ? (char *)events_text(events, text, *len) : NULL;
 }
 
 static Event *event_load(IngestLinkedinEvents *events, IngestCacheReader *r,
                          IngestLinkedinKind kind, guint n_reports)
 {
+  gsize len;
   Event *e = g_new0(Event, 1);
   e->kind = kind;
   e->pub.day = (guint32)ingest_cache_get_uint(r);
   for (guint i = 0; i < ingest_linkedin_kind_n_fields(kind); i++)
-    e->pub.fields[i] = events_load_text(events, r);
+    e->pub.fields[i] = events_load_text(events, r, &len);
   guint64 gains = ingest_cache_get_uint(r);
   gboolean ok = !r->bad && gains >= 1 && gains <= G_MAXUINT16;
   for (guint64 i = 0; ok && i < gains; i++) {
@@ -421,14 +447,17 @@ IngestLinkedinEvents *ingest_linkedin_events_load(IngestCacheReader *reader, gui
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
     guint64 n = ingest_cache_get_uint(reader);
     for (guint64 i = 0; i < n && !reader->bad; i++) {
-      char *key = events_load_text(events, reader);
+      gsize len;
+      char *key = events_load_text(events, reader, &len);
       Event *e = key != NULL ? event_load(events, reader, (IngestLinkedinKind)k, n_reports) : NULL;
-      if (e == NULL || g_hash_table_contains(events->by_key[k], key)) {
+      if (e != NULL)
+        e->key = event_key(key, len);
+      if (e == NULL || g_hash_table_contains(events->by_key[k], &e->key)) {
         if (e != NULL)
           event_free(e);
         return NULL;
       }
-      g_hash_table_insert(events->by_key[k], key, e);
+      g_hash_table_insert(events->by_key[k], &e->key, e);
       events->latest_day = MAX(events->latest_day, e->pub.day);
     }
   }

@@ -26,11 +26,11 @@ void ingest_linkedin_events_free(IngestLinkedinEvents *events);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestLinkedinEvents, ingest_linkedin_events_free)
 
 /* One copy of an event, read from the report with id report_id (in the
- * export being read). key is the event's dedup key; the fields are copied
- * from the first copy seen, which is the newest export's. */
+ * export being read). key is the event's dedup key, of key_len bytes; the
+ * fields are copied from the first copy seen, which is the newest export's. */
 void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind kind,
-                                const char *key, guint32 day, const char *const *fields,
-                                guint report_id);
+                                const char *key, gsize key_len, guint32 day,
+                                const char *const *fields, guint report_id);
 
 /* Ends the export being read: of an event's m copies in it, as many as
  * exceed its multiplicity in every newer export are accepted, the others are

@@ -14,7 +14,7 @@
 typedef struct FileReader FileReader;
 
 /* What a row of a profile kind adds: NULL, or why the row is rejected. */
-typedef char *(*FactFunc)(FileReader *r, const CsvRecord *record);
+typedef char *(*FactFunc)(FileReader *r);
 
 typedef struct {
   const char *name; /* LinkedIn's file name without ".csv" */
@@ -44,6 +44,9 @@ struct FileReader {
   guint64 header_line;
   char *header_excerpt;
   GString *key;
+  /* The row's columns, trimmed, and their lengths ("" for a missing one). */
+  const char *text[MAX_COLUMNS];
+  gsize len[MAX_COLUMNS];
 };
 
 /* --- Columns of each kind ------------------------------------------------ */
@@ -120,10 +123,10 @@ static const CsvColumnSpec position_columns[] = {
 enum { SKI_NAME };
 static const CsvColumnSpec skill_columns[] = {{"Name", NULL, TRUE}};
 
-static char *recommendation_fact(FileReader *r, const CsvRecord *record);
-static char *profile_fact(FileReader *r, const CsvRecord *record);
-static char *position_fact(FileReader *r, const CsvRecord *record);
-static char *skill_fact(FileReader *r, const CsvRecord *record);
+static char *recommendation_fact(FileReader *r);
+static char *profile_fact(FileReader *r);
+static char *position_fact(FileReader *r);
+static char *skill_fact(FileReader *r);
 
 #define COLUMNS(a) a, G_N_ELEMENTS(a)
 
@@ -338,25 +341,32 @@ IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *r, cons
 
 /* --- Rows ----------------------------------------------------------------- */
 
-static const char *reader_field(const FileReader *r, const CsvRecord *record, int column)
+static const char *reader_field(const FileReader *r, int column)
 {
-  return csv_record_field(record, r->columns[column]);
+  return r->text[column];
 }
 
 /* Keys and facts compare text trimmed (g_strstrip's white space); the
  * reader's fields are ours to change during the callback, so the start moves
- * rather than the text. */
-static void record_trim(const CsvRecord *record)
+ * rather than the text. Only the columns of the kind are looked at. */
+static void row_columns(FileReader *r, const CsvRecord *record)
 {
-  for (guint i = 0; i < record->n_fields; i++) {
+  for (guint c = 0; c < r->spec->n_columns; c++) {
+    int i = r->columns[c];
+    if (i < 0 || (guint)i >= record->n_fields) {
+      r->text[c] = "";
+      r->len[c] = 0;
+      continue;
+    }
     char *p = record->fields[i];
     while (g_ascii_isspace(*p))
       p++;
-    char *end = p + strlen(p);
-    while (end > p && g_ascii_isspace(end[-1]))
-      end--;
-    *end = '\0';
-    record->fields[i] = p;
+    gsize len = strlen(p);
+    while (len > 0 && g_ascii_isspace(p[len - 1]))
+      len--;
+    p[len] = '\0';
+    r->text[c] = p;
+    r->len[c] = len;
   }
 }
 
@@ -394,58 +404,71 @@ static char *key_missing(const FileReader *r)
 }
 
 /* A row whose key fields (date included) are all empty says nothing. */
-static char *key_check(const FileReader *r, const CsvRecord *record)
+static char *key_check(const FileReader *r)
 {
   const KindSpec *spec = r->spec;
-  if (spec->date_column >= 0 && reader_field(r, record, spec->date_column)[0] != '\0')
+  if (spec->date_column >= 0 && reader_field(r, spec->date_column)[0] != '\0')
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS(spec->key_columns) && spec->key_columns[i] >= 0; i++)
-    if (reader_field(r, record, spec->key_columns[i])[0] != '\0')
+    if (reader_field(r, spec->key_columns[i])[0] != '\0')
       return NULL;
   return key_missing(r);
 }
 
-/* Decimal digits of n into buf (at least 20 bytes), without printf, which
- * would cost more than the rest of the row. */
-static gsize decimal(char *buf, guint64 n)
+/* Decimal digits of n, without printf, which would cost more than the rest
+ * of the row. Lengths and days fit in 32 bits, whose division by ten is a
+ * multiplication. */
+static guint decimal_width(guint32 n)
 {
-  char tmp[20];
-  gsize len = 0;
-  do {
-    tmp[len++] = (char)('0' + n % 10);
-    n /= 10;
-  } while (n > 0);
-  for (gsize i = 0; i < len; i++)
-    buf[i] = tmp[len - 1 - i];
-  return len;
+  guint width = 1;
+  for (; n >= 10; n /= 10)
+    width++;
+  return width;
 }
 
-static void key_append(GString *key, const char *text)
+/* Writes the width digits of n at out; returns their end. */
+static char *decimal_put(char *out, guint32 n, guint width)
 {
-  char prefix[24];
-  gsize len = strlen(text);
-  prefix[0] = '|';
-  gsize n = 1 + decimal(prefix + 1, len);
-  prefix[n++] = ':';
-  g_string_append_len(key, prefix, (gssize)n);
-  g_string_append_len(key, text, (gssize)len);
+  for (guint i = width; i > 0; i--, n /= 10)
+    out[i - 1] = (char)('0' + n % 10);
+  return out + width;
 }
+
+/* Writes "|<length>:<text>" at out; returns its end. */
+static char *key_put_field(char *out, const char *text, gsize len)
+{
+  /* A record is at most 16 MiB, and so is a field. */
+  guint32 n = (guint32)len;
+  *out++ = '|';
+  out = decimal_put(out, n, decimal_width(n));
+  *out++ = ':';
+  memcpy(out, text, len);
+  return out + len;
+}
+
+/* Bytes of a key besides its fields' text: the day, then "|" length ":". */
+#define KEY_DIGITS_MAX 10
+#define KEY_FIELD_EXTRA (KEY_DIGITS_MAX + 2)
 
 /* The day and the key fields, each with its length, so no two keys run
- * together. Shares: the ShareLink alone, else Date + ShareCommentary. */
-static void key_build(FileReader *r, const CsvRecord *record, guint32 day)
+ * together. Shares: the ShareLink alone, else Date + ShareCommentary. Written
+ * in place: every row has one. */
+static void key_build(FileReader *r, guint32 day)
 {
-  const KindSpec *spec = r->spec;
-  g_string_truncate(r->key, 0);
-  const char *link = r->kind == LINKEDIN_SHARES ? reader_field(r, record, SHA_LINK) : "";
-  if (link[0] != '\0') {
-    key_append(r->key, link);
-    return;
-  }
-  char digits[24];
-  g_string_append_len(r->key, digits, (gssize)decimal(digits, day));
-  for (guint i = 0; i < G_N_ELEMENTS(spec->key_columns) && spec->key_columns[i] >= 0; i++)
-    key_append(r->key, reader_field(r, record, spec->key_columns[i]));
+  static const int link_only[] = {SHA_LINK, -1, -1, -1};
+  gboolean by_link = r->kind == LINKEDIN_SHARES && r->len[SHA_LINK] > 0;
+  const int *columns = by_link ? link_only : r->spec->key_columns;
+  guint n = 0;
+  gsize room = KEY_DIGITS_MAX;
+  for (; n < G_N_ELEMENTS(r->spec->key_columns) && columns[n] >= 0; n++)
+    room += KEY_FIELD_EXTRA + r->len[columns[n]];
+  g_string_set_size(r->key, room);
+  char *out = r->key->str;
+  if (!by_link)
+    out = decimal_put(out, day, decimal_width(day));
+  for (guint i = 0; i < n; i++)
+    out = key_put_field(out, r->text[columns[i]], r->len[columns[i]]);
+  g_string_truncate(r->key, (gsize)(out - r->key->str));
 }
 
 static gboolean text_is_yes(const char *text)
@@ -453,41 +476,42 @@ static gboolean text_is_yes(const char *text)
   return g_ascii_strcasecmp(text, "yes") == 0 || g_ascii_strcasecmp(text, "true") == 0;
 }
 
-static void fields_build(const FileReader *r, const CsvRecord *record, const char **fields)
+static void fields_build(const FileReader *r, const char **fields)
 {
   guint n = ingest_linkedin_kind_n_fields(r->kind);
   for (guint i = 0; i < n; i++)
-    fields[i] = reader_field(r, record, r->spec->output_columns[i]);
+    fields[i] = reader_field(r, r->spec->output_columns[i]);
   if (r->kind == LINKEDIN_MESSAGES) {
-    gboolean draft = g_ascii_strcasecmp(reader_field(r, record, MSG_FOLDER), "DRAFT") == 0 ||
-                     text_is_yes(reader_field(r, record, MSG_DRAFT));
+    gboolean draft = g_ascii_strcasecmp(reader_field(r, MSG_FOLDER), "DRAFT") == 0 ||
+                     text_is_yes(reader_field(r, MSG_DRAFT));
     fields[1] = draft ? "yes" : "no";
   }
 }
 
-static char *event_row(FileReader *r, const CsvRecord *record)
+static char *event_row(FileReader *r)
 {
-  char *reason = key_check(r, record);
+  char *reason = key_check(r);
   if (reason != NULL)
     return reason;
   GDate date;
-  reason = date_parse(reader_field(r, record, r->spec->date_column), r->spec->date_form, &date);
+  reason = date_parse(reader_field(r, r->spec->date_column), r->spec->date_form, &date);
   if (reason != NULL)
     return reason;
-  if (r->spec->fact != NULL && (reason = r->spec->fact(r, record)) != NULL)
+  if (r->spec->fact != NULL && (reason = r->spec->fact(r)) != NULL)
     return reason;
   const char *fields[LINKEDIN_MAX_FIELDS] = {NULL};
   guint32 day = g_date_get_julian(&date);
-  key_build(r, record, day);
-  fields_build(r, record, fields);
-  ingest_linkedin_events_add(r->events, r->kind, r->key->str, day, fields, r->report_index);
+  key_build(r, day);
+  fields_build(r, fields);
+  ingest_linkedin_events_add(r->events, r->kind, r->key->str, r->key->len, day, fields,
+                             r->report_index);
   r->report->tally.rows_read++;
   return NULL;
 }
 
-static char *fact_row(FileReader *r, const CsvRecord *record)
+static char *fact_row(FileReader *r)
 {
-  char *reason = r->spec->fact(r, record);
+  char *reason = r->spec->fact(r);
   if (reason != NULL)
     return reason;
   r->report->tally.rows_read++;
@@ -501,8 +525,8 @@ static void reader_on_row(FileReader *r, const CsvRecord *record)
   if (record->malformed != NULL) {
     reason = g_strdup(record->malformed);
   } else {
-    record_trim(record);
-    reason = r->spec->date_column >= 0 ? event_row(r, record) : fact_row(r, record);
+    row_columns(r, record);
+    reason = r->spec->date_column >= 0 ? event_row(r) : fact_row(r);
   }
   if (reason != NULL)
     ingest_linkedin_report_reject(r->report, record->line, reason, record->excerpt);
@@ -510,53 +534,53 @@ static void reader_on_row(FileReader *r, const CsvRecord *record)
 
 /* --- Facts of the profile kinds ------------------------------------------ */
 
-static gboolean field_set(const FileReader *r, const CsvRecord *record, int column)
+static gboolean field_set(const FileReader *r, int column)
 {
-  return reader_field(r, record, column)[0] != '\0';
+  return reader_field(r, column)[0] != '\0';
 }
 
-static char *recommendation_fact(FileReader *r, const CsvRecord *record)
+static char *recommendation_fact(FileReader *r)
 {
-  if (r->profile != NULL && g_ascii_strcasecmp(reader_field(r, record, REC_STATUS), "VISIBLE") == 0)
+  if (r->profile != NULL && g_ascii_strcasecmp(reader_field(r, REC_STATUS), "VISIBLE") == 0)
     r->profile->visible_recommendations++;
   return NULL;
 }
 
 /* The first row is the profile; LinkedIn writes one. */
-static char *profile_fact(FileReader *r, const CsvRecord *record)
+static char *profile_fact(FileReader *r)
 {
   IngestLinkedinProfile *p = r->profile;
   if (p == NULL || p->first_name != NULL)
     return NULL;
-  p->first_name = g_strdup(reader_field(r, record, PRO_FIRST));
-  p->last_name = g_strdup(reader_field(r, record, PRO_LAST));
-  p->headline_set = field_set(r, record, PRO_HEADLINE);
-  p->summary_set = field_set(r, record, PRO_SUMMARY);
-  p->industry_set = field_set(r, record, PRO_INDUSTRY);
-  p->geo_location_set = field_set(r, record, PRO_GEO);
-  p->websites_or_twitter_set = field_set(r, record, PRO_WEB) || field_set(r, record, PRO_TWITTER);
+  p->first_name = g_strdup(reader_field(r, PRO_FIRST));
+  p->last_name = g_strdup(reader_field(r, PRO_LAST));
+  p->headline_set = field_set(r, PRO_HEADLINE);
+  p->summary_set = field_set(r, PRO_SUMMARY);
+  p->industry_set = field_set(r, PRO_INDUSTRY);
+  p->geo_location_set = field_set(r, PRO_GEO);
+  p->websites_or_twitter_set = field_set(r, PRO_WEB) || field_set(r, PRO_TWITTER);
   return NULL;
 }
 
 /* "Jan 2024"; an empty Finished On is the current position. */
-static char *position_fact(FileReader *r, const CsvRecord *record)
+static char *position_fact(FileReader *r)
 {
   static const int dates[] = {POS_STARTED, POS_FINISHED};
   for (gsize i = 0; i < G_N_ELEMENTS(dates); i++) {
-    const char *text = reader_field(r, record, dates[i]);
+    const char *text = reader_field(r, dates[i]);
     GDate date;
     char *reason = text[0] != '\0' ? date_parse(text, DATE_FORM_MONTH_YEAR, &date) : NULL;
     if (reason != NULL)
       return reason;
   }
-  if (r->profile != NULL && !field_set(r, record, POS_FINISHED))
+  if (r->profile != NULL && !field_set(r, POS_FINISHED))
     r->profile->current_position = TRUE;
   return NULL;
 }
 
-static char *skill_fact(FileReader *r, const CsvRecord *record)
+static char *skill_fact(FileReader *r)
 {
-  char *reason = key_check(r, record);
+  char *reason = key_check(r);
   if (reason == NULL && r->profile != NULL)
     r->profile->skills++;
   return reason;
@@ -574,32 +598,32 @@ static gboolean reader_give_up(FileReader *r, GError **error)
 }
 
 /* The header is the first record, or for Connections.csv the first that
- * fits among the first few: the lines before it are not rows. */
+ * fits among the first few: the lines before it are not rows. Why a record
+ * does not fit is told for the first wider one or the last tried (the
+ * preamble's lines have one field): the first record not fitting so told is
+ * the header the file has. Other records' messages are not made: there is
+ * one in every Connections.csv. */
 static gboolean reader_on_header(FileReader *r, const CsvRecord *record, GError **error)
 {
   g_autoptr(GError) problem = NULL;
+  gboolean last = !r->spec->preamble || r->records_before_header + 1 >= PREAMBLE_MAX_RECORDS;
+  gboolean told = r->header_problem == NULL && (record->n_fields > 1 || last);
+  GError **why = told ? &problem : NULL;
   if (record->malformed != NULL)
-    g_set_error(&problem, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "header not readable: %s",
+    g_set_error(why, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "header not readable: %s",
                 record->malformed);
-  else if (csv_header_map(record, r->spec->columns, r->spec->n_columns, r->columns, &problem)) {
+  else if (csv_header_map(record, r->spec->columns, r->spec->n_columns, r->columns, why)) {
     r->header_seen = TRUE;
     return TRUE;
   }
-  /* The preamble's lines have one field; the first wider record that does
-   * not fit is the header the file has. */
-  if (r->header_problem == NULL && (record->n_fields > 1 || !r->spec->preamble)) {
+  if (told) {
     r->header_problem = g_strdup(problem->message);
     r->header_line = record->line;
     r->header_excerpt = g_strdup(record->excerpt);
   }
-  if (!r->spec->preamble || ++r->records_before_header >= PREAMBLE_MAX_RECORDS) {
-    if (r->header_problem == NULL) {
-      r->header_problem = g_strdup(problem->message);
-      r->header_line = record->line;
-      r->header_excerpt = g_strdup(record->excerpt);
-    }
+  r->records_before_header++;
+  if (last)
     return reader_give_up(r, error);
-  }
   return TRUE;
 }
 

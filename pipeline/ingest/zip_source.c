@@ -8,7 +8,6 @@
 
 #define MIB (G_GUINT64_CONSTANT(1024) * 1024)
 #define GIB (MIB * 1024)
-#define ZIP_READ_CHUNK (64 * 1024)
 
 typedef struct {
   zip_uint64_t index; /* in the archive */
@@ -23,6 +22,7 @@ struct IngestZip {
   IngestZipLimits limits;
   GArray *entries;     /* ZipEntry, sorted by name */
   guint64 bytes_taken; /* sizes of the files read so far */
+  GByteArray *member;  /* the file being read, when it is read whole */
 };
 
 void ingest_zip_limits_default(IngestZipLimits *limits)
@@ -72,6 +72,7 @@ static IngestZip *zip_new(zip_t *archive, const IngestZipLimits *limits, GBytes 
   else
     ingest_zip_limits_default(&zip->limits);
   zip->entries = g_array_new(FALSE, TRUE, sizeof(ZipEntry));
+  zip->member = g_byte_array_new();
   g_array_set_clear_func(zip->entries, entry_clear);
   zip_list_entries(zip);
   return zip;
@@ -124,6 +125,7 @@ void ingest_zip_free(IngestZip *zip)
   if (zip->bytes != NULL)
     g_bytes_unref(zip->bytes);
   g_array_unref(zip->entries);
+  g_byte_array_unref(zip->member);
   g_free(zip);
 }
 
@@ -259,15 +261,18 @@ static gboolean stream_rewind(gpointer data, GError **error)
   return stream_open(s, error);
 }
 
-/* The whole file in memory, for the reader's byte interface. */
-static GByteArray *stream_slurp(ZipStream *s, GError **error)
+/* The whole file in memory, for the reader's byte interface: unpacked
+ * straight into the archive's buffer, reused from file to file. Room for
+ * one byte more than the archive states shows a file that has more. */
+static gboolean stream_slurp(ZipStream *s, GByteArray *bytes, GError **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_sized_new((guint)s->entry->size + 1);
-  guint8 chunk[ZIP_READ_CHUNK];
+  g_byte_array_set_size(bytes, (guint)s->entry->size + 1);
+  gsize got = 0;
   gssize n;
-  while ((n = stream_read(s, (char *)chunk, sizeof chunk, error)) > 0)
-    g_byte_array_append(bytes, chunk, (guint)n);
-  return n < 0 ? NULL : g_steal_pointer(&bytes);
+  while ((n = stream_read(s, (char *)bytes->data + got, bytes->len - got, error)) > 0)
+    got += (gsize)n;
+  g_byte_array_set_size(bytes, (guint)got);
+  return n == 0;
 }
 
 static gboolean zip_read_entry(ZipStream *s, const CsvReaderOptions *options, CsvRecordFunc func,
@@ -277,8 +282,8 @@ static gboolean zip_read_entry(ZipStream *s, const CsvReaderOptions *options, Cs
     CsvStream stream = {stream_read, stream_rewind, s};
     return csv_reader_read_stream(&stream, options, func, user_data, info, error);
   }
-  g_autoptr(GByteArray) bytes = stream_slurp(s, error);
-  if (bytes == NULL)
+  GByteArray *bytes = s->zip->member;
+  if (!stream_slurp(s, bytes, error))
     return FALSE;
   return csv_reader_read_bytes((const char *)bytes->data, bytes->len, options, func, user_data,
                                info, error);
