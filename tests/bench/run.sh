@@ -69,6 +69,7 @@ sed -i 's/^max_reject_ratio = .*/max_reject_ratio = 0.1/' "$CONFIG/pipeline.ini"
 # (peak, MB); stdout in $BENCH/last.stdout. CPU time tells more than wall
 # time on a machine other work keeps busy.
 measure() {
+  sync # the previous run's files, written back while this one runs, would slow it
   if ! /usr/bin/time -f "%e %U %S %M" -o "$BENCH/last.time" "$@" >"$BENCH/last.stdout" 2>"$BENCH/last.stderr"; then
     echo "FAILED: $*" >&2
     cat "$BENCH/last.stderr" >&2
