@@ -92,6 +92,49 @@ static void test_stored_entry_comes_back(void **state)
   assert_null(ingest_cache_load(f->cache, "other", "fen-de-01"));
 }
 
+/* An entry written again over a longer one is cut to its new length. */
+static void test_rewritten_entry_is_cut(void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GByteArray) longer = payload_new();
+  for (guint i = 0; i < 1000; i++)
+    ingest_cache_put_string(longer, "filler");
+  ingest_cache_store(f->cache, "linkedin", "a1", longer);
+  g_autoptr(GByteArray) payload = payload_new();
+  ingest_cache_store(f->cache, "linkedin", "a1", payload);
+  g_autoptr(GBytes) back = ingest_cache_load(f->cache, "linkedin", "a1");
+  assert_payload(back);
+}
+
+/* Strings are stored with a NUL, so they can be used where they lie. */
+static void test_string_in_place(void **state)
+{
+  (void)state;
+  g_autoptr(GByteArray) out = g_byte_array_new();
+  ingest_cache_put_string(out, "abc");
+  assert_int_equal(out->len, 5);
+  assert_memory_equal(out->data,
+                      "\x04"
+                      "abc",
+                      5);
+  g_autoptr(GBytes) bytes = g_bytes_new(out->data, out->len);
+  IngestCacheReader r;
+  ingest_cache_reader_init(&r, bytes);
+  assert_ptr_equal(r.payload, bytes);
+  gsize len = 0;
+  const char *text = ingest_cache_get_string_ref(&r, &len);
+  assert_int_equal(len, 3);
+  assert_string_equal(text, "abc");
+  assert_true(r.p == r.end);
+  /* Without its NUL, a string is damage. */
+  g_autoptr(GBytes) no_nul = g_bytes_new("\x04"
+                                         "abcd",
+                                         5);
+  ingest_cache_reader_init(&r, no_nul);
+  assert_null(ingest_cache_get_string_ref(&r, &len));
+  assert_true(r.bad);
+}
+
 /* Keys that are not plain names become a hash: no folder climbing. */
 static void test_file_names(void **state)
 {
@@ -271,6 +314,8 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_stored_entry_comes_back, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_rewritten_entry_is_cut, setup, teardown),
+      cmocka_unit_test(test_string_in_place),
       cmocka_unit_test(test_file_names),
       cmocka_unit_test(test_checksum),
       cmocka_unit_test_setup_teardown(test_versions, setup, teardown),

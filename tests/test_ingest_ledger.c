@@ -40,17 +40,43 @@ static void add_block(IngestLedger *ledger, const char *id)
   ingest_ledger_add_block(ledger, block);
 }
 
-static void fill(IngestLedger *ledger)
+/* The same files as rows without entries, borrowing their strings. */
+static void add_block_rows(IngestLedger *ledger, const char *id)
+{
+  IngestLedgerBlock *block = ingest_ledger_block_new();
+  g_autofree char *zip = g_strdup_printf("linkedin/%s/Export.zip", id);
+  g_autofree char *shares = g_strdup_printf("linkedin/%s/Export.zip/Shares.csv", id);
+  g_autofree char *conn = g_strdup_printf("linkedin/%s/Export.zip/Connections.csv", id);
+  const IngestLedgerRow rows[] = {
+      {zip, KIND, NULL, "zip archive of 2 files", 0, 0, 0, 0},
+      {shares, KIND, "UTF-8", "", 3, 2, 1, 0},
+      {conn, KIND, "UTF-8 with BOM", "", 7, 5, 0, 2},
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(rows); i++)
+    ingest_ledger_block_add_row(block, &rows[i]);
+  ingest_ledger_block_add_reject(block, conn, 9, "bad date: \"x\"", "a,b,x");
+  ingest_ledger_block_add_reject(block, conn, 4, "no key field", ",,");
+  /* Sealed while the strings live, as the LinkedIn reader does. */
+  ingest_ledger_block_seal(block, FALSE);
+  ingest_ledger_add_block(ledger, block);
+}
+
+static void fill_with(IngestLedger *ledger, void (*add)(IngestLedger *, const char *))
 {
   IngestFileEntry *roster = ingest_ledger_add_file(ledger, "roster.csv", "roster");
   ingest_ledger_accept(roster);
   ingest_ledger_reject(ledger, roster, 2, "unknown program", "x;y");
   /* Blocks handed over in ambassador order: "a1" before "a1-x", though
    * "linkedin/a1-x/" comes first in path order. */
-  add_block(ledger, "a1");
-  add_block(ledger, "a1-x");
+  add(ledger, "a1");
+  add(ledger, "a1-x");
   IngestFileEntry *loose = ingest_ledger_add_file(ledger, "linkedin/a1/notes.txt", KIND);
   ingest_ledger_note(loose, "not used");
+}
+
+static void fill(IngestLedger *ledger)
+{
+  fill_with(ledger, add_block);
 }
 
 static const char summary_want[] =
@@ -127,9 +153,31 @@ static void test_blocks_in_memory(void **state)
   test_tree_remove(dir);
 }
 
+/* Rows handed over without entries come out as the entries do. */
+static void test_block_rows(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  g_autofree char *spill = g_build_filename(dir, "normalized", NULL);
+  IngestLedger *ledger = ingest_ledger_new();
+  ingest_ledger_spill_to(ledger, spill);
+  fill_with(ledger, add_block_rows);
+  assert_written(ledger, dir);
+  IngestLedgerCounts counts;
+  ingest_ledger_block_counts(ledger, &counts);
+  assert_int_equal(counts.files, 6);
+  assert_int_equal(counts.rows_read, 20);
+  assert_int_equal(counts.accepted, 14);
+  assert_int_equal(counts.duplicates, 2);
+  assert_int_equal(counts.rejected, 4);
+  ingest_ledger_free(ledger);
+  test_tree_remove(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_block_rows),
       cmocka_unit_test(test_blocks_spilled_to_a_file),
       cmocka_unit_test(test_blocks_in_memory),
   };

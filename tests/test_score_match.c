@@ -169,6 +169,10 @@ static void test_url_key(void **state)
   assert_url_key("linkedin.com/in/www.x", "linkedin.com/in/www.x");
   assert_url_key("", "");
   assert_url_key("  ", "");
+  /* Latin-1 letters fold without the Unicode tables, the rest with them. */
+  assert_url_key("\thttps://www.linkedin.com/in/ÄNNE-Weiß/ \n", "linkedin.com/in/änne-weiss");
+  assert_url_key("https://www.linkedin.com/in/ИВАН-Petrov", "linkedin.com/in/иван-petrov");
+  assert_url_key(NULL, "");
   assert_url_key(NULL, "");
 }
 

@@ -52,12 +52,30 @@ static void test_zero_counts(void **state)
   assert_int_equal(score_series_sum(series, 1, 8), 3);
 }
 
+/* Every length around the halvings of the search, against a count. */
+static void test_sums_against_a_count(void **state)
+{
+  (void)state;
+  for (guint n = 1; n <= 40; n++) {
+    g_autoptr(ScoreSeries) series = score_series_new();
+    for (guint i = n; i > 0; i--)
+      score_series_add(series, 10 * i, i);
+    for (ScoreDay last = 0; last <= 10 * n + 5; last++) {
+      gint64 expected = 0;
+      for (guint i = 1; i <= n; i++)
+        expected += 10 * i <= last ? i : 0;
+      assert_int_equal(score_series_sum_upto(series, last), expected);
+    }
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sums),
       cmocka_unit_test(test_empty),
       cmocka_unit_test(test_zero_counts),
+      cmocka_unit_test(test_sums_against_a_count),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -193,7 +193,7 @@ static GBytes *frame_open(GBytes *file, const char *section, const char *key)
   gsize magic = sizeof CACHE_MAGIC - 1;
   if (len < magic || memcmp(data, CACHE_MAGIC, magic) != 0 || !frame_sealed(data, len))
     return NULL;
-  IngestCacheReader r = {data + magic, data + len - INGEST_CACHE_CHECKSUM_BYTES, FALSE};
+  IngestCacheReader r = {data + magic, data + len - INGEST_CACHE_CHECKSUM_BYTES, FALSE, NULL};
   if (ingest_cache_get_uint(&r) != INGEST_CACHE_FORMAT_VERSION ||
       !string_is(&r, SSI_PIPELINE_VERSION) || !string_is(&r, section) || !string_is(&r, key) ||
       r.bad)
@@ -233,14 +233,17 @@ static gboolean write_all(int fd, const guint8 *data, gsize len)
 /* The previous entry's file, moved aside to be written again: a new file
  * would cost the file system a new inode, which ext4 finds slowly where many
  * files were deleted lately (every rerun replaces thousands of entries).
- * Meanwhile the entry is missing, which only makes it a miss. -1 when there
- * is none. */
+ * Meanwhile the entry is missing, which only makes it a miss. It is not
+ * truncated to nothing on opening: ext4 takes a file cut to size 0 and
+ * written again for a replaced file and flushes it to disk on close
+ * (auto_da_alloc), a wait per entry; it is written over and cut to its new
+ * length instead. -1 when there is none. */
 static int reuse_entry_file(const char *path, char **tmp)
 {
   *tmp = g_strconcat(path, CACHE_TMP_MARK "rewrite", NULL);
   if (g_rename(path, *tmp) != 0)
     return -1;
-  int fd = open(*tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  int fd = open(*tmp, O_WRONLY | O_CLOEXEC);
   if (fd < 0)
     g_unlink(*tmp);
   return fd;
@@ -259,7 +262,7 @@ static void write_entry(const char *path, const GByteArray *bytes)
   }
   if (fd < 0)
     return;
-  gboolean ok = write_all(fd, bytes->data, bytes->len);
+  gboolean ok = write_all(fd, bytes->data, bytes->len) && ftruncate(fd, (off_t)bytes->len) == 0;
   ok = close(fd) == 0 && ok;
   if (!ok || g_rename(tmp, path) != 0)
     g_unlink(tmp);
@@ -301,20 +304,38 @@ void ingest_cache_prune(IngestCache *cache, const char *section)
   g_dir_close(d);
 }
 
-/* --- Payload encoding: LEB128 numbers, strings as length + 1 (0 is NULL) --- */
+/* --- Payload encoding: LEB128 numbers, strings as length + 1 (0 is NULL)
+ * then the bytes and a NUL, so that loading can point into the payload. */
+
+/* Room at the end of out, to be cut back to what was written: one call
+ * into the array per value, where entries hold hundreds of thousands. */
+static guint8 *put_room(GByteArray *out, gsize room)
+{
+  guint start = out->len;
+  g_byte_array_set_size(out, start + (guint)room);
+  return out->data + start;
+}
+
+static void put_done(GByteArray *out, const guint8 *end)
+{
+  g_byte_array_set_size(out, (guint)(end - out->data));
+}
+
+static guint8 *put_leb128(guint8 *p, guint64 value)
+{
+  do {
+    *p = (guint8)(value & 0x7f);
+    value >>= 7;
+    if (value != 0)
+      *p |= 0x80;
+    p++;
+  } while (value != 0);
+  return p;
+}
 
 void ingest_cache_put_uint(GByteArray *out, guint64 value)
 {
-  guint8 buf[10];
-  guint n = 0;
-  do {
-    buf[n] = (guint8)(value & 0x7f);
-    value >>= 7;
-    if (value != 0)
-      buf[n] |= 0x80;
-    n++;
-  } while (value != 0);
-  g_byte_array_append(out, buf, n);
+  put_done(out, put_leb128(put_room(out, 10), value));
 }
 
 void ingest_cache_put_string(GByteArray *out, const char *text)
@@ -324,8 +345,9 @@ void ingest_cache_put_string(GByteArray *out, const char *text)
     return;
   }
   gsize len = strlen(text);
-  ingest_cache_put_uint(out, (guint64)len + 1);
-  g_byte_array_append(out, (const guint8 *)text, (guint)len);
+  guint8 *p = put_leb128(put_room(out, 10 + len + 1), (guint64)len + 1);
+  memcpy(p, text, len + 1);
+  put_done(out, p + len + 1);
 }
 
 void ingest_cache_put_bytes(GByteArray *out, const guint8 *data, gsize len)
@@ -339,6 +361,7 @@ void ingest_cache_reader_init(IngestCacheReader *reader, GBytes *payload)
   reader->p = g_bytes_get_data(payload, &len);
   reader->end = reader->p + len;
   reader->bad = FALSE;
+  reader->payload = payload;
 }
 
 guint64 ingest_cache_get_uint(IngestCacheReader *reader)
@@ -362,13 +385,13 @@ const char *ingest_cache_get_string_ref(IngestCacheReader *reader, gsize *len)
   *len = 0;
   if (n == 0 || reader->bad)
     return NULL;
-  if (n - 1 > (guint64)(reader->end - reader->p)) {
+  if (n > (guint64)(reader->end - reader->p) || reader->p[n - 1] != '\0') {
     reader->bad = TRUE;
     return NULL;
   }
   const char *text = (const char *)reader->p;
   *len = (gsize)(n - 1);
-  reader->p += n - 1;
+  reader->p += n;
   return text;
 }
 

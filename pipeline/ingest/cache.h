@@ -25,7 +25,7 @@
 
 /* Raise when what an entry holds, or how the files it describes are read,
  * changes. */
-#define INGEST_CACHE_FORMAT_VERSION 2
+#define INGEST_CACHE_FORMAT_VERSION 3
 
 #define INGEST_CACHE_DIR "cache"
 
@@ -68,15 +68,17 @@ void ingest_cache_put_bytes(GByteArray *out, const guint8 *data, gsize len);
 typedef struct {
   const guint8 *p;
   const guint8 *end;
-  gboolean bad; /* read past the end or found a malformed value: drop the entry */
+  gboolean bad;    /* read past the end or found a malformed value: drop the entry */
+  GBytes *payload; /* what is read (not owned); NULL when not read from a GBytes */
 } IngestCacheReader;
 
 void ingest_cache_reader_init(IngestCacheReader *reader, GBytes *payload);
 guint64 ingest_cache_get_uint(IngestCacheReader *reader);
 /* Newly allocated; NULL for a NULL string or when reader->bad. */
 char *ingest_cache_get_string(IngestCacheReader *reader);
-/* The same in place: the bytes inside the payload, *len of them, without a
- * NUL. */
+/* The same in place: the bytes inside the payload, *len of them, followed
+ * by a NUL (a string is stored with one, so that it can be used where it
+ * lies for as long as reader->payload lives). */
 const char *ingest_cache_get_string_ref(IngestCacheReader *reader, gsize *len);
 gboolean ingest_cache_get_bytes(IngestCacheReader *reader, guint8 *out, gsize len);
 

@@ -343,15 +343,28 @@ static gboolean run_read_all(IngestRun *run, GError **error)
   return run_read_linkedin(run, error);
 }
 
-/* Ambassadors with a linkedin/<id>/ folder holding any file. */
+/* Ambassadors with a linkedin/<id>/ folder holding any file. The files come
+ * sorted, so an id's files are neighbours: one lookup per folder, not per
+ * file, and no splitting of the hundred thousand paths. */
 static GHashTable *run_exported_ids(const IngestRun *run)
 {
   GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  const char *last = NULL;
+  gsize last_length = 0;
   for (guint i = 0; i < run->files->len; i++) {
     const IngestTreeFile *file = g_ptr_array_index(run->files, i);
-    g_auto(GStrv) parts = g_strsplit(file->path, "/", 3);
-    if (file->kind == INGEST_KIND_LINKEDIN && g_strv_length(parts) == 3)
-      g_hash_table_add(ids, g_strdup(parts[1]));
+    if (file->kind != INGEST_KIND_LINKEDIN)
+      continue;
+    const char *id = strchr(file->path, '/') + 1; /* the kind says "linkedin/" */
+    const char *end = strchr(id, '/');
+    if (end == NULL)
+      continue;
+    gsize length = (gsize)(end - id);
+    if (last != NULL && length == last_length && memcmp(id, last, length) == 0)
+      continue;
+    last = id;
+    last_length = length;
+    g_hash_table_add(ids, g_strndup(id, length));
   }
   return ids;
 }
@@ -482,6 +495,39 @@ static gboolean run_write_quality(const IngestRun *run, GError **error)
          ingest_ledger_write_rejects(run->ledger, rejects, error);
 }
 
+typedef struct {
+  const IngestRun *run;
+  gboolean ok;
+  GError *error;
+} QualityWrite;
+
+static gpointer quality_write_run(gpointer data)
+{
+  QualityWrite *quality = data;
+  quality->ok = run_write_quality(quality->run, &quality->error);
+  return NULL;
+}
+
+/* ingest_summary.csv, the largest file the stage writes, and rejects.csv
+ * read only the ledger, which nothing changes any more: with jobs to spare
+ * they are written on a thread while the data files are. The data files'
+ * error comes first, as when they are written first. */
+static gboolean run_write(const IngestRun *run, gboolean read_all, GError **error)
+{
+  if (!read_all)
+    return run_write_quality(run, error);
+  if (run->ctx->jobs < 2)
+    return run_write_data(run, error) && run_write_quality(run, error);
+  QualityWrite quality = {run, FALSE, NULL};
+  GThread *thread = g_thread_new("ingest-quality", quality_write_run, &quality);
+  gboolean ok = run_write_data(run, error);
+  g_thread_join(thread);
+  if (ok && !quality.ok)
+    g_propagate_error(error, g_steal_pointer(&quality.error));
+  g_clear_error(&quality.error);
+  return ok && quality.ok;
+}
+
 /* The entries in memory and the files the LinkedIn reader handed over. */
 static void run_count(const IngestRun *run, IngestTotals *totals)
 {
@@ -543,12 +589,14 @@ gboolean ingest_run(const PipelineContext *ctx, IngestTotals *totals, GError **e
   csv_writer_remove_stale(normalized);
   IngestRun run;
   run_init(&run, ctx, files);
+  IngestChecksums *checksums = ctx->jobs > 1 ? ingest_outputs_checksums_start(files) : NULL;
   g_autoptr(GError) stop = NULL;
   gboolean read_all = run_read_all(&run, &stop);
   progress_finish(ctx->progress);
   if (read_all)
     run_finish(&run);
-  gboolean ok = (!read_all || run_write_data(&run, error)) && run_write_quality(&run, error);
+  ingest_outputs_checksums_finish(g_steal_pointer(&checksums));
+  gboolean ok = run_write(&run, read_all, error);
   run_log(&run);
   if (totals != NULL)
     run_count(&run, totals);

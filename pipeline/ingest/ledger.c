@@ -48,6 +48,7 @@ struct IngestLedgerBlock {
   GStringChunk *names; /* the entries' file and kind; NULL once sealed */
   GPtrArray *files;    /* IngestFileEntry; NULL once sealed */
   GPtrArray *rejects;  /* IngestReject; NULL once sealed */
+  GArray *rows;        /* IngestLedgerRow with borrowed strings; NULL once sealed */
   GByteArray *packed;  /* once sealed */
   gsize rows_length;   /* of packed */
   char *first_file;
@@ -233,6 +234,7 @@ IngestLedgerBlock *ingest_ledger_block_new(void)
   block->names = g_string_chunk_new(4096);
   block->files = g_ptr_array_new_with_free_func(file_entry_free);
   block->rejects = g_ptr_array_new_with_free_func(reject_free);
+  block->rows = g_array_new(FALSE, FALSE, sizeof(IngestLedgerRow));
   return block;
 }
 
@@ -244,6 +246,8 @@ void ingest_ledger_block_free(IngestLedgerBlock *block)
     g_ptr_array_unref(block->rejects);
   if (block->files != NULL)
     g_ptr_array_unref(block->files);
+  if (block->rows != NULL)
+    g_array_unref(block->rows);
   if (block->names != NULL)
     g_string_chunk_free(block->names);
   if (block->packed != NULL)
@@ -266,6 +270,23 @@ void ingest_ledger_block_reject(IngestLedgerBlock *block, IngestFileEntry *entry
                                 const char *reason, const char *excerpt)
 {
   rejects_add(block->rejects, entry, line, reason, excerpt);
+}
+
+void ingest_ledger_block_add_row(IngestLedgerBlock *block, const IngestLedgerRow *row)
+{
+  g_array_append_vals(block->rows, row, 1);
+}
+
+void ingest_ledger_block_add_reject(IngestLedgerBlock *block, const char *file, guint64 line,
+                                    const char *reason, const char *excerpt)
+{
+  IngestReject *reject = g_new0(IngestReject, 1);
+  reject->file = file;
+  reject->line = line;
+  reject->reason = g_strdup(reason);
+  reject->excerpt = excerpt_cut(excerpt);
+  reject->seq = block->rejects->len;
+  g_ptr_array_add(block->rejects, reject);
 }
 
 void ingest_ledger_spill_to(IngestLedger *ledger, const char *dir)
@@ -321,12 +342,12 @@ static guint8 *put_string(guint8 *p, const char *text, gsize len)
   return p;
 }
 
-/* pack_string and pack_uint into room made once: there is an entry for
- * every input file. */
-static void pack_entry(GByteArray *out, const IngestFileEntry *e)
+/* pack_string and pack_uint into room made once: there is a row for every
+ * input file. */
+static void pack_row(GByteArray *out, const IngestLedgerRow *row)
 {
-  const char *texts[] = {e->file, e->kind, e->encoding, e->note->str};
-  const guint64 counts[] = {e->rows_read, e->accepted, e->duplicates, e->rejected};
+  const char *texts[] = {row->file, row->kind, row->encoding, row->note};
+  const guint64 counts[] = {row->rows_read, row->accepted, row->duplicates, row->rejected};
   gsize lengths[G_N_ELEMENTS(texts)];
   gsize room = G_N_ELEMENTS(counts) * 10;
   for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
@@ -351,17 +372,44 @@ static void pack_reject(GByteArray *out, const IngestReject *r)
   pack_string(out, r->excerpt);
 }
 
-/* The files in path order, then the rejects in rejects.csv order, which
- * start at *rows_length. */
-static GByteArray *block_pack(const IngestLedgerBlock *block, gsize *rows_length)
+static gint row_compare(gconstpointer a, gconstpointer b)
 {
-  g_autoptr(GPtrArray) files = sorted_view(block->files, entry_compare);
+  return strcmp(((const IngestLedgerRow *)a)->file, ((const IngestLedgerRow *)b)->file);
+}
+
+/* Every file of the block as a row, in path order: the entries' rows
+ * borrow from the entries. */
+static GArray *block_rows_sorted(const IngestLedgerBlock *block)
+{
+  GArray *rows = g_array_sized_new(FALSE, FALSE, sizeof(IngestLedgerRow),
+                                   block->files->len + block->rows->len);
+  for (guint i = 0; i < block->files->len; i++) {
+    const IngestFileEntry *e = g_ptr_array_index(block->files, i);
+    IngestLedgerRow row = {e->file,      e->kind,     e->encoding,   e->note->str,
+                           e->rows_read, e->accepted, e->duplicates, e->rejected};
+    g_array_append_val(rows, row);
+  }
+  g_array_append_vals(rows, block->rows->data, block->rows->len);
+  gboolean sorted = TRUE;
+  for (guint i = 1; i < rows->len && sorted; i++)
+    sorted = row_compare(&g_array_index(rows, IngestLedgerRow, i - 1),
+                         &g_array_index(rows, IngestLedgerRow, i)) <= 0;
+  if (!sorted)
+    g_array_sort(rows, row_compare);
+  return rows;
+}
+
+/* The rows in path order, then the rejects in rejects.csv order, which
+ * start at *rows_length. */
+static GByteArray *block_pack(const IngestLedgerBlock *block, const GArray *rows,
+                              gsize *rows_length)
+{
   g_autoptr(GPtrArray) rejects = sorted_view(block->rejects, reject_compare);
   /* Room for the usual row at once: the rows are many and small. */
-  GByteArray *out = g_byte_array_sized_new(files->len * 128 + 64);
-  pack_uint(out, files->len);
-  for (guint i = 0; i < files->len; i++)
-    pack_entry(out, g_ptr_array_index(files, i));
+  GByteArray *out = g_byte_array_sized_new(rows->len * 128 + 64);
+  pack_uint(out, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    pack_row(out, &g_array_index(rows, IngestLedgerRow, i));
   *rows_length = out->len;
   pack_uint(out, rejects->len);
   for (guint i = 0; i < rejects->len; i++)
@@ -399,30 +447,29 @@ static void ledger_store_block(IngestLedger *ledger, const GByteArray *bytes, Bl
   g_byte_array_append(ledger->packed, bytes->data, bytes->len);
 }
 
-static void block_count(IngestLedgerBlock *block, gboolean log)
+static void row_log(GString *out, const IngestLedgerRow *row)
 {
-  IngestLedgerCounts *c = &block->counts;
-  for (guint i = 0; i < block->files->len; i++) {
-    const IngestFileEntry *e = g_ptr_array_index(block->files, i);
-    c->files++;
-    c->rows_read += e->rows_read;
-    c->accepted += e->accepted;
-    c->duplicates += e->duplicates;
-    c->rejected += e->rejected;
-    if (log)
-      log_append(block->log, e);
-  }
+  g_string_append_printf(out,
+                         "ingest: %s (%s): %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
+                         " accepted, %" G_GUINT64_FORMAT " duplicates, %" G_GUINT64_FORMAT
+                         " rejected%s%s\n",
+                         row->file, row->kind, row->rows_read, row->accepted, row->duplicates,
+                         row->rejected, row->note[0] != '\0' ? "; " : "", row->note);
 }
 
-static const char *block_first_file(const IngestLedgerBlock *block)
+static void block_count(IngestLedgerBlock *block, const GArray *rows, gboolean log)
 {
-  const char *first = NULL;
-  for (guint i = 0; i < block->files->len; i++) {
-    const IngestFileEntry *e = g_ptr_array_index(block->files, i);
-    if (first == NULL || strcmp(e->file, first) < 0)
-      first = e->file;
+  IngestLedgerCounts *c = &block->counts;
+  for (guint i = 0; i < rows->len; i++) {
+    const IngestLedgerRow *row = &g_array_index(rows, IngestLedgerRow, i);
+    c->files++;
+    c->rows_read += row->rows_read;
+    c->accepted += row->accepted;
+    c->duplicates += row->duplicates;
+    c->rejected += row->rejected;
+    if (log)
+      row_log(block->log, row);
   }
-  return first != NULL ? first : "";
 }
 
 void ingest_ledger_block_seal(IngestLedgerBlock *block, gboolean log)
@@ -430,10 +477,12 @@ void ingest_ledger_block_seal(IngestLedgerBlock *block, gboolean log)
   g_return_if_fail(block->packed == NULL);
   if (log)
     block->log = g_string_new(NULL);
-  block_count(block, log);
-  block->first_file = g_strdup(block_first_file(block));
-  block->packed = block_pack(block, &block->rows_length);
+  g_autoptr(GArray) rows = block_rows_sorted(block);
+  block_count(block, rows, log);
+  block->first_file = g_strdup(rows->len > 0 ? g_array_index(rows, IngestLedgerRow, 0).file : "");
+  block->packed = block_pack(block, rows, &block->rows_length);
   g_clear_pointer(&block->rejects, g_ptr_array_unref);
+  g_clear_pointer(&block->rows, g_array_unref);
   g_clear_pointer(&block->files, g_ptr_array_unref);
   g_clear_pointer(&block->names, g_string_chunk_free);
 }
@@ -462,11 +511,6 @@ void ingest_ledger_block_counts(const IngestLedger *ledger, IngestLedgerCounts *
 }
 
 /* --- Blocks: reading back, one block at a time, in path order ------------- */
-
-typedef struct {
-  const char *file, *kind, *encoding, *note;
-  guint64 rows_read, accepted, duplicates, rejected;
-} LedgerRow;
 
 typedef struct {
   const char *file;
@@ -515,7 +559,7 @@ typedef struct {
   GArray *order;   /* BlockIndex copies, by first file */
   guint next;      /* the next block to read */
   guint8 *bytes;   /* the current block's bytes */
-  GArray *rows;    /* LedgerRow of the current block */
+  GArray *rows;    /* IngestLedgerRow of the current block */
   GArray *rejects; /* LedgerRejectRow of the current block */
   guint at;        /* the next row (or reject) of the current block */
   gboolean want_rejects;
@@ -534,7 +578,7 @@ static void block_stream_init(BlockStream *bs, const IngestLedger *ledger, gbool
   bs->order = g_array_sized_new(FALSE, FALSE, sizeof(BlockIndex), ledger->blocks->len);
   g_array_append_vals(bs->order, ledger->blocks->data, ledger->blocks->len);
   g_array_sort(bs->order, block_index_compare);
-  bs->rows = g_array_new(FALSE, FALSE, sizeof(LedgerRow));
+  bs->rows = g_array_new(FALSE, FALSE, sizeof(IngestLedgerRow));
   bs->rejects = g_array_new(FALSE, FALSE, sizeof(LedgerRejectRow));
   bs->want_rejects = want_rejects;
 }
@@ -579,7 +623,7 @@ static void block_unpack_rows(Unpack *u, GArray *rows)
 {
   guint64 n = unpack_uint(u);
   for (guint64 i = 0; i < n && !u->bad; i++) {
-    LedgerRow row;
+    IngestLedgerRow row;
     row.file = unpack_string(u);
     row.kind = unpack_string(u);
     row.encoding = unpack_string(u);
@@ -636,11 +680,11 @@ static gboolean block_stream_load(BlockStream *bs)
   return FALSE;
 }
 
-static const LedgerRow *block_stream_row(BlockStream *bs)
+static const IngestLedgerRow *block_stream_row(BlockStream *bs)
 {
   if (bs->at >= bs->rows->len && !block_stream_load(bs))
     return NULL;
-  return &g_array_index(bs->rows, LedgerRow, bs->at);
+  return &g_array_index(bs->rows, IngestLedgerRow, bs->at);
 }
 
 static const LedgerRejectRow *block_stream_reject(BlockStream *bs)
@@ -652,7 +696,7 @@ static const LedgerRejectRow *block_stream_reject(BlockStream *bs)
 
 /* --- Writing --------------------------------------------------------------- */
 
-static void summary_add_row(CsvWriter *writer, const LedgerRow *row)
+static void summary_add_row(CsvWriter *writer, const IngestLedgerRow *row)
 {
   csv_writer_add_text(writer, row->file);
   csv_writer_add_text(writer, row->kind);
@@ -678,9 +722,10 @@ static void rejects_add_row(CsvWriter *writer, const LedgerRejectRow *reject)
 static void summary_add_item(CsvWriter *writer, gconstpointer item, gboolean in_memory)
 {
   const IngestFileEntry *e = item;
-  LedgerRow row = in_memory ? (LedgerRow){e->file,      e->kind,     e->encoding,   e->note->str,
-                                          e->rows_read, e->accepted, e->duplicates, e->rejected}
-                            : *(const LedgerRow *)item;
+  IngestLedgerRow row =
+      in_memory ? (IngestLedgerRow){e->file,      e->kind,     e->encoding,   e->note->str,
+                                    e->rows_read, e->accepted, e->duplicates, e->rejected}
+                : *(const IngestLedgerRow *)item;
   summary_add_row(writer, &row);
 }
 
@@ -705,7 +750,7 @@ static const char *item_file(const LedgerOutput *out, gconstpointer item, gboole
 {
   if (out->rejects)
     return in_memory ? ((const IngestReject *)item)->file : ((const LedgerRejectRow *)item)->file;
-  return in_memory ? ((const IngestFileEntry *)item)->file : ((const LedgerRow *)item)->file;
+  return in_memory ? ((const IngestFileEntry *)item)->file : ((const IngestLedgerRow *)item)->file;
 }
 
 /* The items in memory and those of the blocks, merged in path order. */

@@ -55,6 +55,26 @@ IngestFileEntry *ingest_ledger_block_add_file(IngestLedgerBlock *block, const ch
 void ingest_ledger_block_reject(IngestLedgerBlock *block, IngestFileEntry *entry, guint64 line,
                                 const char *reason, const char *excerpt);
 
+/* A file's row as it stands, without an entry: its strings are borrowed
+ * and must outlive the sealing of the block (an ambassador's files number
+ * in the hundreds, each an entry to make and free otherwise). */
+typedef struct {
+  const char *file;
+  const char *kind;
+  const char *encoding; /* NULL allowed */
+  const char *note;     /* "" for none */
+  guint64 rows_read;
+  guint64 accepted;
+  guint64 duplicates;
+  guint64 rejected;
+} IngestLedgerRow;
+
+void ingest_ledger_block_add_row(IngestLedgerBlock *block, const IngestLedgerRow *row);
+/* A rejected row of a file added by ingest_ledger_block_add_row, whose
+ * counts include it already; file is borrowed likewise. */
+void ingest_ledger_block_add_reject(IngestLedgerBlock *block, const char *file, guint64 line,
+                                    const char *reason, const char *excerpt);
+
 /* Keeps blocks in a temporary file in dir (removed when the ledger is
  * freed, unnamed meanwhile); without one, or when it cannot be made, they
  * stay in memory, packed. */

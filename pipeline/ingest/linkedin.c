@@ -264,8 +264,10 @@ typedef struct {
   IngestLinkedinResult *result;
   IngestLedgerBlock *block; /* sealed */
   GPtrArray *sorted[LINKEDIN_N_EVENT_KINDS];
+  GStringChunk *notes; /* of the ledger rows, until the block is sealed */
   LiGroup groups[LINKEDIN_N_KINDS];
   guint64 files, bytes, rows; /* for the progress line */
+  GThread *owner;             /* the worker that made it, which frees it */
 } LiEntry;
 
 static void li_entry_free(LiEntry *entry)
@@ -282,31 +284,31 @@ static void li_entry_free(LiEntry *entry)
   g_free(entry);
 }
 
-static IngestFileEntry *worst_copy(const IngestFileEntry *entry)
+static IngestFileEntry *worst_copy(const IngestLedgerRow *row)
 {
   IngestFileEntry *worst = g_new0(IngestFileEntry, 1);
-  worst->file = g_strdup(entry->file);
+  worst->file = g_strdup(row->file);
   worst->note = g_string_new(NULL);
-  worst->rows_read = entry->rows_read;
-  worst->rejected = entry->rejected;
+  worst->rows_read = row->rows_read;
+  worst->rejected = row->rejected;
   return worst;
 }
 
 /* The first file with the most rejects stays the worst, as in one pass over
  * every file in ambassador order. */
-static gboolean group_is_worse(const LiGroup *g, const IngestFileEntry *candidate)
+static gboolean group_is_worse(const LiGroup *g, guint64 rejected)
 {
-  return candidate != NULL && (g->worst == NULL || candidate->rejected > g->worst->rejected);
+  return g->worst == NULL || rejected > g->worst->rejected;
 }
 
-static void group_add_file(LiGroup *g, const IngestFileEntry *entry)
+static void group_add_file(LiGroup *g, const IngestLedgerRow *row)
 {
-  g->rows_read += entry->rows_read;
-  g->rejected += entry->rejected;
-  if (!group_is_worse(g, entry))
+  g->rows_read += row->rows_read;
+  g->rejected += row->rejected;
+  if (!group_is_worse(g, row->rejected))
     return;
   worst_free(g->worst);
-  g->worst = worst_copy(entry);
+  g->worst = worst_copy(row);
 }
 
 /* An ambassador's part, whose worst file is taken over if worse. */
@@ -314,35 +316,46 @@ static void group_add_part(LiGroup *g, LiGroup *part)
 {
   g->rows_read += part->rows_read;
   g->rejected += part->rejected;
-  if (!group_is_worse(g, part->worst))
+  if (part->worst == NULL || !group_is_worse(g, part->worst->rejected))
     return;
   worst_free(g->worst);
   g->worst = g_steal_pointer(&part->worst);
 }
 
 /* The tally as the ledger takes it; an older export's profile files are
- * read for their rows' sake, the newest export's copy replaces them. */
+ * read for their rows' sake, the newest export's copy replaces them. The
+ * row borrows the report's strings, which outlive the block's sealing. */
 static void entry_add_report(LiEntry *li, const IngestLinkedinFileReport *report,
                              gboolean superseded)
 {
   const IngestFileEntry *tally = &report->tally;
-  IngestFileEntry *entry = ingest_ledger_block_add_file(
-      li->block, tally->file, ingest_file_kind_name(INGEST_KIND_LINKEDIN));
-  entry->encoding = g_strdup(tally->encoding);
-  if (tally->note->len > 0)
-    ingest_ledger_note(entry, tally->note->str);
-  if (superseded)
-    ingest_ledger_note(entry, NOTE_SUPERSEDED);
+  guint64 rejects = report->rejects->len;
+  const char *note = tally->note->str;
+  if (superseded && tally->note->len == 0) {
+    note = NOTE_SUPERSEDED;
+  } else if (superseded) {
+    g_autofree char *joined = g_strconcat(tally->note->str, ", " NOTE_SUPERSEDED, NULL);
+    note = g_string_chunk_insert(li->notes, joined);
+  }
+  IngestLedgerRow row = {
+      tally->file,
+      ingest_file_kind_name(INGEST_KIND_LINKEDIN),
+      tally->encoding,
+      note,
+      rejects + tally->rows_read - tally->rejected,
+      superseded ? 0 : tally->accepted,
+      tally->duplicates + (superseded ? tally->accepted : 0),
+      rejects,
+  };
+  ingest_ledger_block_add_row(li->block, &row);
   for (guint i = 0; i < report->rejects->len; i++) {
     const IngestLinkedinReject *reject = g_ptr_array_index(report->rejects, i);
-    ingest_ledger_block_reject(li->block, entry, reject->line, reject->reason, reject->excerpt);
+    ingest_ledger_block_add_reject(li->block, tally->file, reject->line, reject->reason,
+                                   reject->excerpt);
   }
-  entry->rows_read += tally->rows_read - tally->rejected;
-  entry->accepted += superseded ? 0 : tally->accepted;
-  entry->duplicates += tally->duplicates + (superseded ? tally->accepted : 0);
   li->rows += tally->rows_read;
   if (report->kind != LINKEDIN_NOT_USED)
-    group_add_file(&li->groups[report->kind], entry);
+    group_add_file(&li->groups[report->kind], &row);
 }
 
 /* The ambassador's files as one ledger block, export by export, newest
@@ -351,6 +364,7 @@ static void entry_add_reports(LiEntry *li, gboolean verbose)
 {
   const IngestLinkedinResult *result = li->result;
   li->block = ingest_ledger_block_new();
+  li->notes = g_string_chunk_new(1024);
   for (guint e = 0; e < result->exports->len; e++) {
     const IngestLinkedinExportResult *er = g_ptr_array_index(result->exports, e);
     for (guint i = 0; i < er->reports->len; i++) {
@@ -361,6 +375,7 @@ static void entry_add_reports(LiEntry *li, gboolean verbose)
   for (guint i = 0; i < result->loose->len; i++)
     entry_add_report(li, g_ptr_array_index(result->loose, i), FALSE);
   ingest_ledger_block_seal(li->block, verbose);
+  g_clear_pointer(&li->notes, g_string_chunk_free);
 }
 
 static void entry_count_files(LiEntry *li)
@@ -428,25 +443,35 @@ typedef struct {
   GCond ready;
 } LiPool;
 
-/* Frees what the main thread entered: memory is best returned by the
- * threads that took it, and the main thread has enough to do. */
-static void pool_free_entered(LiPool *pool)
+/* Frees what the main thread entered of the entries this thread made:
+ * memory freed by another thread than the one that took it goes back to
+ * that thread's malloc arena under its lock, which the two workers then
+ * fight over; and the main thread has enough to do. NULL frees them all. */
+static void pool_free_entered(LiPool *pool, GThread *owner)
 {
+  g_autoptr(GPtrArray) mine = g_ptr_array_new();
   g_mutex_lock(&pool->lock);
-  GPtrArray *entered = g_steal_pointer(&pool->entered);
-  pool->entered = g_ptr_array_new();
+  guint kept = 0;
+  for (guint i = 0; i < pool->entered->len; i++) {
+    LiEntry *entry = g_ptr_array_index(pool->entered, i);
+    if (owner == NULL || entry->owner == owner)
+      g_ptr_array_add(mine, entry);
+    else
+      pool->entered->pdata[kept++] = entry;
+  }
+  g_ptr_array_set_size(pool->entered, kept);
   g_mutex_unlock(&pool->lock);
-  for (guint i = 0; i < entered->len; i++)
-    li_entry_free(g_ptr_array_index(entered, i));
-  g_ptr_array_unref(entered);
+  for (guint i = 0; i < mine->len; i++)
+    li_entry_free(g_ptr_array_index(mine, i));
 }
 
 static void pool_work(gpointer data, gpointer user_data)
 {
   LiPool *pool = user_data;
   guint i = GPOINTER_TO_UINT(data) - 1;
-  pool_free_entered(pool);
+  pool_free_entered(pool, g_thread_self());
   LiEntry *entry = entry_prepare(g_ptr_array_index(pool->ambassadors, i), pool->sink);
+  entry->owner = g_thread_self();
   g_mutex_lock(&pool->lock);
   pool->entries[i] = entry;
   g_cond_broadcast(&pool->ready);
@@ -495,7 +520,7 @@ static void linkedin_read_parallel(IngestLinkedin *linkedin, const IngestLinkedi
     pool_hand_back(&pool, entry);
   }
   g_thread_pool_free(threads, FALSE, TRUE);
-  pool_free_entered(&pool);
+  pool_free_entered(&pool, NULL);
   g_ptr_array_unref(pool.entered);
   g_cond_clear(&pool.ready);
   g_mutex_clear(&pool.lock);

@@ -33,24 +33,54 @@ typedef struct {
   GArray *older;      /* Gain of older exports, newest first; NULL when none */
 } Event;
 
-/* Keys and fields live in string chunks the table owns (a table laid over
- * another hands its chunks on): an ambassador's events are many and all go
+/* Events are made in slabs, freed together. */
+#define EVENTS_SLAB 512
+typedef struct {
+  guint used;
+  Event events[EVENTS_SLAB];
+} EventSlab;
+
+/* Keys and fields live in string chunks the table owns, or in the cache
+ * payloads they were loaded from, and events in slabs (a table laid over
+ * another hands all of them on): an ambassador's events are many and all go
  * at once, so they cost no allocation each. */
 struct IngestLinkedinEvents {
   GHashTable *by_key[LINKEDIN_N_EVENT_KINDS]; /* EventKey (the event's own) -> Event */
   GPtrArray *touched;                         /* Event read in the current export */
   GPtrArray *chunks;                          /* GStringChunk; the last one takes new text */
+  GPtrArray *payloads;                        /* GBytes that loaded text points into */
+  GPtrArray *slabs;                           /* EventSlab; the last one takes new events */
   guint32 latest_day;
 };
 
 #define EVENTS_CHUNK_BYTES (64 * 1024)
 
-static void event_free(gpointer data)
+static Event *event_alloc(IngestLinkedinEvents *events)
 {
-  Event *e = data;
-  if (e->older != NULL)
-    g_array_unref(e->older);
-  g_free(e);
+  EventSlab *slab =
+      events->slabs->len > 0 ? g_ptr_array_index(events->slabs, events->slabs->len - 1) : NULL;
+  if (slab == NULL || slab->used == EVENTS_SLAB) {
+    slab = g_new(EventSlab, 1);
+    slab->used = 0;
+    g_ptr_array_add(events->slabs, slab);
+  }
+  Event *e = &slab->events[slab->used++];
+  memset(e, 0, sizeof *e);
+  return e;
+}
+
+/* What an event holds besides its slot: a slot is freed with its slab. */
+static void event_clear(Event *e)
+{
+  g_clear_pointer(&e->older, g_array_unref);
+}
+
+static void slab_free(gpointer data)
+{
+  EventSlab *slab = data;
+  for (guint i = 0; i < slab->used; i++)
+    event_clear(&slab->events[i]);
+  g_free(slab);
 }
 
 static const char *events_text(IngestLinkedinEvents *events, const char *text, gsize len)
@@ -99,10 +129,12 @@ IngestLinkedinEvents *ingest_linkedin_events_new(void)
 {
   IngestLinkedinEvents *events = g_new0(IngestLinkedinEvents, 1);
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
-    events->by_key[k] = g_hash_table_new_full(key_hash, key_equal, NULL, event_free);
+    events->by_key[k] = g_hash_table_new(key_hash, key_equal);
   events->touched = g_ptr_array_new();
   events->chunks = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
   g_ptr_array_add(events->chunks, g_string_chunk_new(EVENTS_CHUNK_BYTES));
+  events->payloads = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+  events->slabs = g_ptr_array_new_with_free_func(slab_free);
   return events;
 }
 
@@ -113,14 +145,16 @@ void ingest_linkedin_events_free(IngestLinkedinEvents *events)
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
     g_hash_table_unref(events->by_key[k]);
   g_ptr_array_unref(events->touched);
+  g_ptr_array_unref(events->slabs);
   g_ptr_array_unref(events->chunks);
+  g_ptr_array_unref(events->payloads);
   g_free(events);
 }
 
 static Event *event_new(IngestLinkedinEvents *events, IngestLinkedinKind kind, guint32 day,
                         const char *const *fields)
 {
-  Event *e = g_new0(Event, 1);
+  Event *e = event_alloc(events);
   e->kind = kind;
   e->pub.day = day;
   for (guint i = 0; i < ingest_linkedin_kind_n_fields(kind); i++)
@@ -272,7 +306,7 @@ IngestLinkedinEvents *ingest_linkedin_events_merge(IngestLinkedinEvents *newer,
         continue;
       }
       event_lay_over(target, value);
-      event_free(value);
+      event_clear(value);
     }
     /* A shared post's day may differ between exports: the newest decides. */
     older->latest_day = table_latest_day(older->by_key[k], older->latest_day);
@@ -281,6 +315,16 @@ IngestLinkedinEvents *ingest_linkedin_events_merge(IngestLinkedinEvents *newer,
   g_ptr_array_extend_and_steal(older->chunks, g_steal_pointer(&newer->chunks));
   g_ptr_array_add(older->chunks, g_string_chunk_new(EVENTS_CHUNK_BYTES));
   newer->chunks = g_ptr_array_new();
+  /* And the events of newer now in older live in newer's slabs: the last
+   * slab of older stays the one that takes new events. */
+  EventSlab *last =
+      older->slabs->len > 0 ? g_ptr_array_steal_index(older->slabs, older->slabs->len - 1) : NULL;
+  g_ptr_array_extend_and_steal(older->slabs, g_steal_pointer(&newer->slabs));
+  if (last != NULL)
+    g_ptr_array_add(older->slabs, last);
+  newer->slabs = g_ptr_array_new();
+  g_ptr_array_extend_and_steal(older->payloads, g_steal_pointer(&newer->payloads));
+  newer->payloads = g_ptr_array_new();
   ingest_linkedin_events_free(newer);
   return older;
 }
@@ -410,14 +454,16 @@ static gboolean gain_load(IngestCacheReader *r, guint n_reports, guint32 before,
 static char *events_load_text(IngestLinkedinEvents *events, IngestCacheReader *r, gsize *len)
 {
   const char *text = ingest_cache_get_string_ref(r, len);
-  return text != NULL ? (char *)events_text(events, text, *len) : NULL;
+  if (text == NULL || r->payload != NULL)
+    return (char *)text;
+  return (char *)events_text(events, text, *len);
 }
 
 static Event *event_load(IngestLinkedinEvents *events, IngestCacheReader *r,
                          IngestLinkedinKind kind, guint n_reports)
 {
   gsize len;
-  Event *e = g_new0(Event, 1);
+  Event *e = event_alloc(events);
   e->kind = kind;
   e->pub.day = (guint32)ingest_cache_get_uint(r);
   for (guint i = 0; i < ingest_linkedin_kind_n_fields(kind); i++)
@@ -435,7 +481,7 @@ static Event *event_load(IngestLinkedinEvents *events, IngestCacheReader *r,
   for (guint i = 0; ok && i < ingest_linkedin_kind_n_fields(kind); i++)
     ok = e->pub.fields[i] != NULL;
   if (!ok) {
-    event_free(e);
+    event_clear(e);
     return NULL;
   }
   return e;
@@ -444,6 +490,9 @@ static Event *event_load(IngestLinkedinEvents *events, IngestCacheReader *r,
 IngestLinkedinEvents *ingest_linkedin_events_load(IngestCacheReader *reader, guint n_reports)
 {
   g_autoptr(IngestLinkedinEvents) events = ingest_linkedin_events_new();
+  /* Text is used where it lies in the payload, which lives as long. */
+  if (reader->payload != NULL)
+    g_ptr_array_add(events->payloads, g_bytes_ref(reader->payload));
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
     guint64 n = ingest_cache_get_uint(reader);
     for (guint64 i = 0; i < n && !reader->bad; i++) {
@@ -452,11 +501,8 @@ IngestLinkedinEvents *ingest_linkedin_events_load(IngestCacheReader *reader, gui
       Event *e = key != NULL ? event_load(events, reader, (IngestLinkedinKind)k, n_reports) : NULL;
       if (e != NULL)
         e->key = event_key(key, len);
-      if (e == NULL || g_hash_table_contains(events->by_key[k], &e->key)) {
-        if (e != NULL)
-          event_free(e);
+      if (e == NULL || g_hash_table_contains(events->by_key[k], &e->key))
         return NULL;
-      }
       g_hash_table_insert(events->by_key[k], &e->key, e);
       events->latest_day = MAX(events->latest_day, e->pub.day);
     }

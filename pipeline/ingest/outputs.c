@@ -3,6 +3,7 @@
 #include "ingest/outputs.h"
 #include "common/contract.h"
 #include "ingest/dates.h"
+#include "ingest/sha256.h"
 #include "ingest/tree.h"
 
 void ingest_outputs_add_date(CsvWriter *writer, const GDate *date)
@@ -31,6 +32,39 @@ gboolean ingest_outputs_write_input_files(const GPtrArray *files, const char *pa
     csv_writer_end_row(writer);
   }
   return csv_writer_commit(writer, error);
+}
+
+struct IngestChecksums {
+  GPtrArray *files; /* IngestTreeFile */
+  GThread *thread;
+};
+
+static gpointer checksums_run(gpointer data)
+{
+  IngestChecksums *checksums = data;
+  for (guint i = 0; i < checksums->files->len; i++) {
+    IngestTreeFile *file = g_ptr_array_index(checksums->files, i);
+    if (file->regular && file->kind != INGEST_KIND_LINKEDIN && !file->has_sha256)
+      file->has_sha256 = ingest_sha256_file(file->abs_path, file->sha256, NULL);
+  }
+  return NULL;
+}
+
+IngestChecksums *ingest_outputs_checksums_start(GPtrArray *files)
+{
+  IngestChecksums *checksums = g_new0(IngestChecksums, 1);
+  checksums->files = g_ptr_array_ref(files);
+  checksums->thread = g_thread_new("ingest-checksums", checksums_run, checksums);
+  return checksums;
+}
+
+void ingest_outputs_checksums_finish(IngestChecksums *checksums)
+{
+  if (checksums == NULL)
+    return;
+  g_thread_join(checksums->thread);
+  g_ptr_array_unref(checksums->files);
+  g_free(checksums);
 }
 
 gboolean ingest_outputs_write_meta(const GDate *latest_date, const char *path, GError **error)

@@ -320,11 +320,31 @@ static gsize prefix_length(const char *text, const char *prefix)
   return g_str_has_prefix(text, prefix) ? strlen(prefix) : 0;
 }
 
-void score_url_key_into(GString *out, const char *url)
+/* Sets out to text without the spaces g_strstrip removes, case folded: in
+ * one pass from text for ASCII and Latin-1 letters, which every
+ * connection's URL nearly always is. */
+static void set_trimmed_folded(GString *out, const char *text)
 {
   g_string_truncate(out, 0);
-  append_trimmed(out, url);
-  fold_in_place(out);
+  if (text == NULL)
+    return;
+  while (g_ascii_isspace(*text))
+    text++;
+  gsize length = strlen(text);
+  while (length > 0 && g_ascii_isspace(text[length - 1]))
+    length--;
+  if (!latin_foldable(text, length)) {
+    g_string_append_len(out, text, (gssize)length);
+    fold_in_place(out);
+    return;
+  }
+  g_string_set_size(out, length);
+  latin_fold(text, length, out->str);
+}
+
+void score_url_key_into(GString *out, const char *url)
+{
+  set_trimmed_folded(out, url);
   gsize skip = prefix_length(out->str, "https://");
   if (skip == 0)
     skip = prefix_length(out->str, "http://");

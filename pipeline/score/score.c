@@ -42,15 +42,14 @@ static gboolean report_month_choose(const PipelineContext *ctx, const ScoreInput
 /* Walks the rows ambassador by ambassador (they are sorted by
  * ambassador_id), reading each one's exports and posts just before use;
  * the fills run on ctx->jobs threads meanwhile. */
-static gboolean exports_apply(GArray *rows, const ScoreInputs *inputs, const PipelineContext *ctx,
-                              GArray *gaps, GError **error)
+static gboolean exports_apply(GArray *rows, const ScoreInputs *inputs, ScoreExports *exports,
+                              const PipelineContext *ctx, GArray *gaps, GError **error)
 {
   const ModelConfig *model = &ctx->config->model;
   g_autoptr(ScoreSeniority) seniority =
       score_seniority_new((const char *const *)model->seniority_terms, error);
   if (seniority == NULL)
     return FALSE;
-  g_autoptr(ScoreExports) exports = score_exports_open(ctx->work_dir);
   ScoreFillContext fill = {model, seniority, inputs, score_exports_has_posts(exports)};
   g_autoptr(ScoreFillQueue) queue = score_fill_queue_new(&fill, ctx->jobs);
   ScorePersonMonth *all = (ScorePersonMonth *)(void *)rows->data;
@@ -69,12 +68,13 @@ static gboolean exports_apply(GArray *rows, const ScoreInputs *inputs, const Pip
 }
 
 /* Every source fills the same rows; the effective SSI is chosen last. */
-static GArray *person_months_compute(const ScoreInputs *inputs, ScoreMonth report_month,
-                                     const PipelineContext *ctx, GArray *gaps, GError **error)
+static GArray *person_months_compute(const ScoreInputs *inputs, ScoreExports *exports,
+                                     ScoreMonth report_month, const PipelineContext *ctx,
+                                     GArray *gaps, GError **error)
 {
   g_autoptr(GArray) rows = score_person_months_build(inputs, report_month);
   score_person_months_add_reported(rows, inputs);
-  if (!exports_apply(rows, inputs, ctx, gaps, error))
+  if (!exports_apply(rows, inputs, exports, ctx, gaps, error))
     return NULL;
   score_person_months_resolve(rows, ctx->config);
   return g_steal_pointer(&rows);
@@ -93,6 +93,9 @@ static void totals_fill(ScoreTotals *totals, const ScoreResults *results)
 
 gboolean score_run(const PipelineContext *ctx, ScoreTotals *totals, GError **error)
 {
+  /* Opened first: their threads parse the big LinkedIn files while the
+   * small ones are read here. */
+  g_autoptr(ScoreExports) exports = score_exports_open(ctx->work_dir);
   g_autoptr(ScoreInputs) inputs = score_normalized_read(ctx->work_dir, error);
   if (inputs == NULL)
     return FALSE;
@@ -102,7 +105,8 @@ gboolean score_run(const PipelineContext *ctx, ScoreTotals *totals, GError **err
   if (!report_month_choose(ctx, inputs, &report_month, error))
     return FALSE;
   g_autoptr(GArray) gaps = g_array_new(FALSE, FALSE, sizeof(ScoreCoverageGap));
-  g_autoptr(GArray) person_months = person_months_compute(inputs, report_month, ctx, gaps, error);
+  g_autoptr(GArray) person_months =
+      person_months_compute(inputs, exports, report_month, ctx, gaps, error);
   if (person_months == NULL)
     return FALSE;
   g_autoptr(GArray) team_months = score_team_months_build(person_months);
