@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "report/ambassadors.h"
 #include "report/leaderboard.h"
 
 #include <glib/gstdio.h>
@@ -82,10 +83,17 @@ static const char *name_of(const Fixture *f, const ReportLeaderboardEntry *entry
   return report_table_text(t, entry->row, report_table_column(t, "name"));
 }
 
+/* The board of month, from the ambassadors of that month. */
+static GArray *board(const Fixture *f, const char *month, guint size)
+{
+  g_autoptr(GArray) ambassadors = report_ambassadors_build(&f->data, month);
+  return report_leaderboard_build(&f->data, ambassadors, size);
+}
+
 static void test_top_ten_with_ties(void **state)
 {
   Fixture *f = *state;
-  g_autoptr(GArray) entries = report_leaderboard_build(&f->data, "2026-10", 10);
+  g_autoptr(GArray) entries = board(f, "2026-10", 10);
   const struct {
     const char *name;
     guint rank;
@@ -103,7 +111,7 @@ static void test_top_ten_with_ties(void **state)
 static void test_each_person_once_with_the_best_membership(void **state)
 {
   Fixture *f = *state;
-  g_autoptr(GArray) entries = report_leaderboard_build(&f->data, "2026-10", 10);
+  g_autoptr(GArray) entries = board(f, "2026-10", 10);
   const ReportLeaderboardEntry *tom = &g_array_index(entries, ReportLeaderboardEntry, 1);
   const ReportTable *t = f->data.person_month;
   assert_string_equal(report_table_text(t, tom->row, report_table_column(t, "program")), "p2");
@@ -117,7 +125,7 @@ static void test_each_person_once_with_the_best_membership(void **state)
 static void test_change_vs_previous_month(void **state)
 {
   Fixture *f = *state;
-  g_autoptr(GArray) entries = report_leaderboard_build(&f->data, "2026-10", 10);
+  g_autoptr(GArray) entries = board(f, "2026-10", 10);
   assert_true(g_array_index(entries, ReportLeaderboardEntry, 0).change_previous == 3.5);
   assert_true(isnan(g_array_index(entries, ReportLeaderboardEntry, 3).change_previous));
 }
@@ -126,9 +134,9 @@ static void test_change_vs_previous_month(void **state)
 static void test_smaller_board(void **state)
 {
   Fixture *f = *state;
-  g_autoptr(GArray) entries = report_leaderboard_build(&f->data, "2026-10", 3);
+  g_autoptr(GArray) entries = board(f, "2026-10", 3);
   assert_int_equal(entries->len, 4);
-  g_autoptr(GArray) none = report_leaderboard_build(&f->data, "2026-11", 10);
+  g_autoptr(GArray) none = board(f, "2026-11", 10);
   assert_int_equal(none->len, 0);
 }
 

@@ -1094,6 +1094,27 @@ static void test_management_rerun_gives_identical_bytes(void **state)
   assert_same_bytes(first_management, second_management);
 }
 
+/* Two threads (the lists read alongside, the management summary written
+ * alongside the program report) give the bytes of one, lists cut or not. */
+static void test_two_jobs_give_the_same_bytes(void **state)
+{
+  Fixture *f = *state;
+  use_management_fixture(f);
+  for (int cap = 0; cap < 2; cap++) {
+    f->config->report_max_listed_rows = cap == 0 ? 10000 : 1;
+    g_autofree char *one_name = g_strdup_printf("one-%d", cap);
+    g_autofree char *two_name = g_strdup_printf("two-%d", cap);
+    g_autofree char *one_management = NULL;
+    g_autofree char *two_management = NULL;
+    f->ctx.jobs = 1;
+    g_autofree char *one = run_reports(f, one_name, &one_management);
+    f->ctx.jobs = 2;
+    g_autofree char *two = run_reports(f, two_name, &two_management);
+    assert_same_bytes(one, two);
+    assert_same_bytes(one_management, two_management);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -1146,6 +1167,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_management_method_without_input_files, fixture_setup,
                                       fixture_teardown),
       cmocka_unit_test_setup_teardown(test_management_rerun_gives_identical_bytes, fixture_setup,
+                                      fixture_teardown),
+      cmocka_unit_test_setup_teardown(test_two_jobs_give_the_same_bytes, fixture_setup,
                                       fixture_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

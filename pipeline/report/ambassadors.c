@@ -45,61 +45,84 @@ char *report_ambassadors_membership_key(const ReportTable *t, guint row)
   return membership_key_at(t, row, columns);
 }
 
-/* For each membership: its SSI per month ("key\x1fmonth" -> row) and the
- * earliest month with an SSI ("key" -> row). */
+/* What a report row's change is measured against: for each membership of
+ * the month, its row of the previous month (the last in the file) and its
+ * row of the earliest month with an SSI (the first), as row + 1, 0 for
+ * none. Rows after the report month do not count. */
 typedef struct {
-  GHashTable *by_month;
-  GHashTable *first_with_ssi;
+  GHashTable *members; /* membership key -> index + 1 into the arrays */
+  guint *previous;
+  guint *first_with_ssi;
 } MembershipIndex;
 
-static void index_build(MembershipIndex *index, const ReportTable *t, const PersonColumns *c,
-                        const char *month)
+/* The membership key of row into key, reused from row to row: the index
+ * reads every person_month row, so it allocates none per row. */
+static const char *key_into(GString *key, const ReportTable *t, guint row, const int columns[3])
 {
-  index->by_month = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  index->first_with_ssi = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_string_assign(key, report_table_text(t, row, columns[0]));
+  g_string_append_c(key, '\x1f');
+  g_string_append(key, report_table_text(t, row, columns[1]));
+  g_string_append_c(key, '\x1f');
+  g_string_append(key, report_table_text(t, row, columns[2]));
+  return key->str;
+}
+
+/* The index of the memberships of result (rows of month). */
+static void index_build(MembershipIndex *index, const GArray *result, const ReportTable *t,
+                        const PersonColumns *c, const char *month, const char *previous_month)
+{
+  index->members = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  index->previous = g_new0(guint, result->len + 1);
+  index->first_with_ssi = g_new0(guint, result->len + 1);
   int key_columns[3];
   membership_columns(t, key_columns);
+  g_autoptr(GString) key = g_string_new(NULL);
+  for (guint k = 0; k < result->len; k++) {
+    key_into(key, t, g_array_index(result, ReportAmbassador, k).row, key_columns);
+    if (!g_hash_table_contains(index->members, key->str))
+      g_hash_table_insert(index->members, g_strdup(key->str),
+                          GUINT_TO_POINTER(g_hash_table_size(index->members) + 1));
+  }
   for (guint i = 0; i < t->rows->len; i++) {
     const char *row_month = report_table_text(t, i, c->month);
     if (strcmp(row_month, month) > 0)
       continue;
-    g_autofree char *key = membership_key_at(t, i, key_columns);
-    g_hash_table_replace(index->by_month, g_strjoin("\x1f", key, row_month, NULL),
-                         GUINT_TO_POINTER(i + 1));
+    guint m =
+        GPOINTER_TO_UINT(g_hash_table_lookup(index->members, key_into(key, t, i, key_columns)));
+    if (m-- == 0)
+      continue;
+    if (previous_month != NULL && strcmp(row_month, previous_month) == 0)
+      index->previous[m] = i + 1;
     if (!isfinite(report_table_number(t, i, c->ssi)))
       continue;
-    gpointer first = g_hash_table_lookup(index->first_with_ssi, key);
-    if (first == NULL ||
-        strcmp(row_month, report_table_text(t, GPOINTER_TO_UINT(first) - 1, c->month)) < 0)
-      g_hash_table_replace(index->first_with_ssi, g_strdup(key), GUINT_TO_POINTER(i + 1));
+    guint first = index->first_with_ssi[m];
+    if (first == 0 || strcmp(row_month, report_table_text(t, first - 1, c->month)) < 0)
+      index->first_with_ssi[m] = i + 1;
   }
 }
 
 static void index_clear(MembershipIndex *index)
 {
-  g_hash_table_unref(index->by_month);
-  g_hash_table_unref(index->first_with_ssi);
+  g_hash_table_unref(index->members);
+  g_free(index->previous);
+  g_free(index->first_with_ssi);
 }
 
-static double ssi_of(const ReportTable *t, const PersonColumns *c, gpointer row_plus_one)
+static double ssi_of(const ReportTable *t, const PersonColumns *c, guint row_plus_one)
 {
-  if (row_plus_one == NULL)
+  if (row_plus_one == 0)
     return NAN;
-  return report_table_number(t, GPOINTER_TO_UINT(row_plus_one) - 1, c->ssi);
+  return report_table_number(t, row_plus_one - 1, c->ssi);
 }
 
 static void derive_changes(ReportAmbassador *a, const ReportTable *t, const PersonColumns *c,
-                           const MembershipIndex *index, const char *previous_month)
+                           const MembershipIndex *index)
 {
   g_autofree char *key = report_ambassadors_membership_key(t, a->row);
+  guint m = GPOINTER_TO_UINT(g_hash_table_lookup(index->members, key)) - 1;
   double ssi = report_table_number(t, a->row, c->ssi);
-  double previous = NAN;
-  if (previous_month != NULL) {
-    g_autofree char *previous_key = g_strjoin("\x1f", key, previous_month, NULL);
-    previous = ssi_of(t, c, g_hash_table_lookup(index->by_month, previous_key));
-  }
-  a->change_previous = ssi - previous;
-  a->change_joining = ssi - ssi_of(t, c, g_hash_table_lookup(index->first_with_ssi, key));
+  a->change_previous = ssi - ssi_of(t, c, index->previous[m]);
+  a->change_joining = ssi - ssi_of(t, c, index->first_with_ssi[m]);
   a->estimated_minus_reported = report_table_number(t, a->row, c->ssi_estimated) -
                                 report_table_number(t, a->row, c->ssi_reported);
 }
@@ -239,11 +262,11 @@ GArray *report_ambassadors_build(const ReportData *data, const char *month)
   const ReportTable *t = data->person_month;
   PersonColumns c = person_columns(t);
   GArray *result = rows_of_month_sorted(t, &c, month);
-  MembershipIndex index;
-  index_build(&index, t, &c, month);
   g_autofree char *previous_month = report_month_add(month, -1);
+  MembershipIndex index;
+  index_build(&index, result, t, &c, month, previous_month);
   for (guint k = 0; k < result->len; k++)
-    derive_changes(&g_array_index(result, ReportAmbassador, k), t, &c, &index, previous_month);
+    derive_changes(&g_array_index(result, ReportAmbassador, k), t, &c, &index);
   index_clear(&index);
   assign_ranks(result, t, &c);
   assign_roles(result, data, month);

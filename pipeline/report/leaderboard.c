@@ -47,9 +47,8 @@ static int entry_compare(gconstpointer a, gconstpointer b)
   return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
-GArray *report_leaderboard_build(const ReportData *data, const char *month, guint size)
+GArray *report_leaderboard_build(const ReportData *data, const GArray *ambassadors, guint size)
 {
-  g_autoptr(GArray) ambassadors = report_ambassadors_build(data, month);
   g_autoptr(GArray) best = best_rows(data, ambassadors);
   int ssi_column = report_table_column(data->person_month, "ssi");
   g_autofree double *values = g_new(double, best->len + 1);

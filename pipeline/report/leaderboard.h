@@ -14,9 +14,10 @@ typedef struct {
   double change_previous; /* its SSI minus the membership's previous month, NAN if unknown */
 } ReportLeaderboardEntry;
 
-/* Each consenting ambassador once, with the membership of month that has
+/* Each consenting ambassador once, with the membership of the month that has
  * the highest SSI (a person in two programs is one person); those ranked
  * up to size, every tie at the last rank included, ordered by rank then
- * name. Ambassadors without an SSI in month take no rank. The result points
- * into data. */
-GArray *report_leaderboard_build(const ReportData *data, const char *month, guint size);
+ * name. Ambassadors without an SSI that month take no rank. ambassadors:
+ * report_ambassadors_build of data and the month. The result points into
+ * data. */
+GArray *report_leaderboard_build(const ReportData *data, const GArray *ambassadors, guint size);

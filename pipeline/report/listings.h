@@ -42,9 +42,11 @@ typedef struct {
 } ReportListings;
 
 /* Reads the four lists of work_dir. A missing file or a bad row is a
- * PIPELINE_ERROR_INPUT naming file and line, as report_table_load. */
+ * PIPELINE_ERROR_INPUT naming file and line, as report_table_load. With
+ * jobs >= 2 ingest_summary.csv is read on a thread of its own, with the
+ * same result and the same first error. */
 gboolean report_listings_load(ReportListings *listings, const char *work_dir, guint max_listed,
-                              GError **error);
+                              guint jobs, GError **error);
 
 void report_listings_clear(ReportListings *listings);
 

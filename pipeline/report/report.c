@@ -1,6 +1,8 @@
 /* The report stage: finds the report month, loads the stage files and
  * writes the two workbooks, sheet by sheet, to <out>/<YYYY-MM>/: the
- * program report and the management summary. */
+ * program report and the management summary. With --jobs 2 or more the
+ * lists are read and the management summary written on threads alongside
+ * the program report, with the same bytes. */
 #include "report/report.h"
 
 #include "common/errors.h"
@@ -22,33 +24,43 @@
 
 typedef gboolean (*SheetWriter)(const ReportContext *ctx, GError **error);
 
+/* A sheet and whether it shows the lists of listings.h, which may still be
+ * read on another thread when the sheets before it are written. */
+typedef struct {
+  SheetWriter write;
+  gboolean needs_listings;
+} SheetSpec;
+
 /* A workbook: its file name (with %s for the month), its title and sheets. */
 typedef struct {
   const char *file_name;
   ReportLabel title;
   ReportAudience audience;
-  const SheetWriter *sheets;
+  const SheetSpec *sheets;
   gsize n_sheets;
 } WorkbookSpec;
 
-static const SheetWriter program_report_sheets[] = {
-    report_sheet_summary_write,     report_sheet_programs_write, report_sheet_teams_write,
-    report_sheet_ambassadors_write, report_sheet_trend_write,    report_sheet_coaching_write,
-    report_sheet_quality_write,     report_sheet_method_write,
+static const SheetSpec program_report_sheets[] = {
+    {report_sheet_summary_write, FALSE}, {report_sheet_programs_write, FALSE},
+    {report_sheet_teams_write, FALSE},   {report_sheet_ambassadors_write, FALSE},
+    {report_sheet_trend_write, FALSE},   {report_sheet_coaching_write, FALSE},
+    {report_sheet_quality_write, TRUE},  {report_sheet_method_write, TRUE},
 };
 
-/* No sheet that names ambassadors without asking them (report.md). */
-static const SheetWriter management_summary_sheets[] = {
-    report_sheet_summary_write,     report_sheet_programs_write, report_sheet_teams_write,
-    report_sheet_leaderboard_write, report_sheet_method_write,
+/* No sheet that names ambassadors without asking them (report.md); the
+ * Method sheet lists no input files for management. */
+static const SheetSpec management_summary_sheets[] = {
+    {report_sheet_summary_write, FALSE}, {report_sheet_programs_write, FALSE},
+    {report_sheet_teams_write, FALSE},   {report_sheet_leaderboard_write, FALSE},
+    {report_sheet_method_write, FALSE},
 };
 
-static const WorkbookSpec workbooks[] = {
-    {"program-report-%s.xlsx", REPORT_LABEL_WORKBOOK_TITLE, REPORT_AUDIENCE_PROGRAM,
-     program_report_sheets, G_N_ELEMENTS(program_report_sheets)},
-    {"management-summary-%s.xlsx", REPORT_LABEL_MANAGEMENT_TITLE, REPORT_AUDIENCE_MANAGEMENT,
-     management_summary_sheets, G_N_ELEMENTS(management_summary_sheets)},
-};
+static const WorkbookSpec program_report = {"program-report-%s.xlsx", REPORT_LABEL_WORKBOOK_TITLE,
+                                            REPORT_AUDIENCE_PROGRAM, program_report_sheets,
+                                            G_N_ELEMENTS(program_report_sheets)};
+static const WorkbookSpec management_summary = {
+    "management-summary-%s.xlsx", REPORT_LABEL_MANAGEMENT_TITLE, REPORT_AUDIENCE_MANAGEMENT,
+    management_summary_sheets, G_N_ELEMENTS(management_summary_sheets)};
 
 static char *month_choose(const PipelineContext *ctx, GError **error)
 {
@@ -62,32 +74,163 @@ static char *month_choose(const PipelineContext *ctx, GError **error)
   return g_strdup(ctx->month);
 }
 
-static gboolean workbook_write(ReportContext *report, const WorkbookSpec *spec, const char *dir,
-                               char **path, GError **error)
+/* --- The lists, read while the first sheets are written ------------------- */
+
+typedef struct {
+  const char *work_dir;
+  guint max_listed;
+  guint jobs;
+  ReportListings listings;
+  gboolean ok;
+  GError *error;
+  GThread *thread; /* reading them; NULL when not (yet) started or joined */
+  gboolean done;
+} ListingsJob;
+
+static gpointer listings_job_run(gpointer data)
+{
+  ListingsJob *job = data;
+  job->ok =
+      report_listings_load(&job->listings, job->work_dir, job->max_listed, job->jobs, &job->error);
+  return NULL;
+}
+
+/* The lists are the longest read and the program report needs them only
+ * from its Data quality sheet on: with jobs >= 2 they are read on a thread
+ * while the scores are loaded and the first sheets written. */
+static void listings_job_start(ListingsJob *job)
+{
+  if (job->jobs >= 2)
+    job->thread = g_thread_new("report-lists", listings_job_run, job);
+}
+
+/* Waits for the lists, or reads them here when no thread does. */
+static gboolean listings_job_finish(ListingsJob *job)
+{
+  if (job->thread != NULL)
+    g_thread_join(g_steal_pointer(&job->thread));
+  else if (!job->done)
+    listings_job_run(job);
+  job->done = TRUE;
+  return job->ok;
+}
+
+/* --- Workbooks ------------------------------------------------------------ */
+
+/* Opens the workbook of spec and writes its sheets into *opened, which is
+ * still to be written out. lists: where a sheet that needs them waits for
+ * the lists (NULL when no sheet of spec does). */
+static gboolean workbook_sheets(ReportContext *report, const WorkbookSpec *spec, const char *dir,
+                                ListingsJob *lists, ReportWorkbook **opened, GError **error)
 {
   g_autofree char *file_name = g_strdup_printf(spec->file_name, report->month);
   g_autofree char *month_text = report_label_format_month(report->month, report->language);
   g_autofree char *title =
       g_strdup_printf("%s, %s", report_label(spec->title, report->language), month_text);
-  ReportWorkbook *book = report_workbook_open(dir, file_name, report->month, title, error);
+  g_autoptr(ReportWorkbook) book =
+      report_workbook_open(dir, file_name, report->month, title, error);
   if (book == NULL)
     return FALSE;
   report_formats_set_language(&book->formats, report->language);
   report->book = book;
   report->audience = spec->audience;
   for (gsize i = 0; i < spec->n_sheets; i++) {
-    if (!spec->sheets[i](report, error)) {
+    if (spec->sheets[i].needs_listings && report->listings == NULL) {
+      if (!listings_job_finish(lists)) {
+        g_propagate_error(error, g_error_copy(lists->error));
+        return FALSE;
+      }
+      report->listings = &lists->listings;
+    }
+    if (!spec->sheets[i].write(report, error)) {
       g_prefix_error(error, "%s: ", book->path);
-      report_workbook_abort(book);
       return FALSE;
     }
   }
-  *path = g_strdup(book->path);
-  if (!report_workbook_commit(book, error)) {
-    g_clear_pointer(path, g_free);
-    return FALSE;
-  }
+  *opened = g_steal_pointer(&book);
   return TRUE;
+}
+
+/* Writes out a workbook whose sheets are written; drops it on failure.
+ * close_lock keeps two workbooks from being written out at once:
+ * libxlsxwriter then calls gmtime(), whose result lies in a buffer the
+ * whole process shares. */
+static gboolean workbook_write_out(ReportWorkbook *book, GMutex *close_lock, GError **error)
+{
+  g_mutex_lock(close_lock);
+  gboolean ok = report_workbook_write(book, error);
+  g_mutex_unlock(close_lock);
+  if (!ok)
+    report_workbook_abort(book);
+  return ok;
+}
+
+/* The management summary, written on a thread of its own with jobs >= 2:
+ * it shares only what the two workbooks read (data, config, ambassadors).
+ * libxlsxwriter keeps no state between workbooks but gmtime()'s buffer,
+ * hence close_lock. */
+typedef struct {
+  ReportContext report; /* a copy: its book and audience are this workbook's */
+  const char *dir;
+  GMutex *close_lock;
+  ReportWorkbook *written;
+  gboolean ok;
+  GError *error;
+} ManagementJob;
+
+static gpointer management_job_run(gpointer data)
+{
+  ManagementJob *job = data;
+  ReportWorkbook *book = NULL;
+  job->ok =
+      workbook_sheets(&job->report, &management_summary, job->dir, NULL, &book, &job->error) &&
+      workbook_write_out(book, job->close_lock, &job->error);
+  if (job->ok)
+    job->written = book;
+  return NULL;
+}
+
+/* Renames book into place and adds its path to result; frees book. */
+static gboolean workbook_publish(ReportWorkbook *book, ReportResult *result, GError **error)
+{
+  g_autofree char *path = g_strdup(book->path);
+  if (!report_workbook_publish(book, error))
+    return FALSE;
+  g_ptr_array_add(result->paths, g_steal_pointer(&path));
+  return TRUE;
+}
+
+/* Both workbooks from loaded data; the lists come from lists when a sheet
+ * needs them. The management summary is written after the program report,
+ * or with jobs >= 2 on a thread while libxlsxwriter writes out the program
+ * report (which leaves the other core idle else); it is published only
+ * when the program report was, as when written one after the other. */
+static gboolean workbooks_write(ReportContext *report, ListingsJob *lists, guint jobs,
+                                const char *dir, ReportResult *result, GError **error)
+{
+  GMutex close_lock;
+  g_mutex_init(&close_lock);
+  ManagementJob management = {.report = *report, .dir = dir, .close_lock = &close_lock};
+  ReportWorkbook *program = NULL;
+  gboolean ok = workbook_sheets(report, &program_report, dir, lists, &program, error);
+  GThread *thread =
+      ok && jobs >= 2 ? g_thread_new("report-management", management_job_run, &management) : NULL;
+  ok = ok && workbook_write_out(program, &close_lock, error) &&
+       workbook_publish(program, result, error);
+  if (thread != NULL)
+    g_thread_join(thread);
+  else if (ok)
+    management_job_run(&management);
+  if (ok && management.ok) {
+    ok = workbook_publish(g_steal_pointer(&management.written), result, error);
+  } else if (ok) {
+    g_propagate_error(error, g_steal_pointer(&management.error));
+    ok = FALSE;
+  }
+  report_workbook_abort(management.written);
+  g_clear_error(&management.error);
+  g_mutex_clear(&close_lock);
+  return ok;
 }
 
 /* config/coaching.ini, read before any workbook is started so that a
@@ -103,6 +246,26 @@ static ReportCoachingTexts *coaching_texts_load(const char *config_dir, GError *
   return report_coaching_texts_load(path, error);
 }
 
+/* Both workbooks from data and the lists; the errors of reading come
+ * first, in the order of the files (the lists after data), as when read
+ * before anything is written. */
+static gboolean report_write(const PipelineContext *ctx, ReportContext *report, ListingsJob *lists,
+                             guint jobs, ReportResult *result, GError **error)
+{
+  g_autoptr(GArray) ambassadors = report_ambassadors_build(report->data, report->month);
+  report->ambassadors = ambassadors;
+  g_autofree char *dir = g_build_filename(ctx->out_dir, report->month, NULL);
+  g_autoptr(GError) local = NULL;
+  gboolean ok = workbooks_write(report, lists, jobs, dir, result, &local);
+  if (!listings_job_finish(lists)) {
+    g_propagate_error(error, g_steal_pointer(&lists->error));
+    return FALSE;
+  }
+  if (!ok)
+    g_propagate_error(error, g_steal_pointer(&local));
+  return ok;
+}
+
 gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **error)
 {
   result->paths = g_ptr_array_new_with_free_func(g_free);
@@ -116,34 +279,35 @@ gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **e
     return FALSE;
   g_autoptr(PipelineConfig) defaults = ctx->config == NULL ? config_new_default() : NULL;
   const PipelineConfig *config = ctx->config != NULL ? ctx->config : defaults;
+  guint jobs = ctx->jobs >= 2 ? 2 : 1;
+  ListingsJob lists = {
+      .work_dir = ctx->work_dir, .max_listed = (guint)config->report_max_listed_rows, .jobs = jobs};
+  listings_job_start(&lists);
   ReportData data;
-  if (!report_data_load(&data, ctx->work_dir, error))
-    return FALSE;
-  ReportListings listings;
-  if (!report_listings_load(&listings, ctx->work_dir, (guint)config->report_max_listed_rows,
-                            error)) {
+  gboolean ok = report_data_load(&data, ctx->work_dir, error);
+  if (!ok) {
+    if (lists.thread != NULL)
+      listings_job_finish(&lists);
+  } else {
+    ReportContext report = {
+        .data = &data,
+        .config = config,
+        .config_dir = ctx->config_dir,
+        .language = report_language_from_code(config->language),
+        .month = month,
+        .coaching = coaching,
+    };
+    /* One thread: the lists before any sheet, in the order of the files. */
+    if (jobs < 2 && !listings_job_finish(&lists)) {
+      g_propagate_error(error, g_steal_pointer(&lists.error));
+      ok = FALSE;
+    } else {
+      ok = report_write(ctx, &report, &lists, jobs, result, error);
+    }
     report_data_clear(&data);
-    return FALSE;
   }
-  ReportContext report = {
-      .data = &data,
-      .listings = &listings,
-      .config = config,
-      .config_dir = ctx->config_dir,
-      .language = report_language_from_code(config->language),
-      .month = month,
-      .coaching = coaching,
-  };
-  g_autofree char *dir = g_build_filename(ctx->out_dir, month, NULL);
-  gboolean ok = TRUE;
-  for (gsize i = 0; ok && i < G_N_ELEMENTS(workbooks); i++) {
-    char *path = NULL;
-    ok = workbook_write(&report, &workbooks[i], dir, &path, error);
-    if (ok)
-      g_ptr_array_add(result->paths, path);
-  }
-  report_listings_clear(&listings);
-  report_data_clear(&data);
+  g_clear_error(&lists.error);
+  report_listings_clear(&lists.listings);
   return ok;
 }
 

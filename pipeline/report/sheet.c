@@ -177,13 +177,28 @@ void report_sheet_write_line(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, c
   report_sheet_check(sheet, worksheet_write_string(sheet->worksheet, row, col, cell, format));
 }
 
+/* The length of text when text_for_cell would keep it as it is: printable
+ * ASCII, as most text is, which then needs no copy. Else -1. */
+static gssize plain_length(const char *text)
+{
+  const char *p = text;
+  for (; *p != '\0'; p++) {
+    guchar c = (guchar)*p;
+    if ((c < 0x20 && c != '\t' && c != '\n') || c >= 0x7F)
+      return -1;
+  }
+  return p - text <= EXCEL_MAX_STRING ? p - text : -1;
+}
+
 /* extra_width is added to the text's length, then the sum is cut to
  * max_width, for the column width. */
 static void write_string(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text,
                          lxw_format *format, guint extra_width, guint max_width)
 {
-  g_autofree char *cell = text_for_cell(text);
-  guint width = (guint)g_utf8_strlen(cell, -1) + extra_width;
+  gssize plain = text != NULL ? plain_length(text) : -1;
+  g_autofree char *copy = plain >= 0 ? NULL : text_for_cell(text);
+  const char *cell = plain >= 0 ? text : copy;
+  guint width = (guint)(plain >= 0 ? plain : g_utf8_strlen(cell, -1)) + extra_width;
   report_sheet_note_width(sheet, col, MIN(width, max_width));
   if (cell[0] == '\0')
     report_sheet_check(sheet, worksheet_write_blank(sheet->worksheet, row, col, format));
@@ -247,14 +262,44 @@ void report_sheet_write_header(ReportSheet *sheet, lxw_row_t row, lxw_col_t col,
   write_string(sheet, row, col, text, sheet->formats->header, 3, G_MAXUINT);
 }
 
-/* Characters the number takes when shown in the format of kind. */
-static guint number_width(double value, ReportCellKind kind)
+/* Digits before the point of a finite value printed with "%.<decimals>f",
+ * without printing it; 0 when value is so close below a power of ten that
+ * rounding may carry into one more digit (print it then). */
+static guint integer_digits(double value, int decimals)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *printf_format = kind == REPORT_CELL_COUNT || kind == REPORT_CELL_TOP_RANK ? "%.0f"
-                              : kind == REPORT_CELL_DECIMAL                             ? "%.2f"
-                                                                                        : "%.1f";
-  guint width = (guint)strlen(g_ascii_formatd(buffer, sizeof buffer, printf_format, value));
+  static const double half_unit[] = {0.5, 0.05, 0.005};
+  double magnitude = fabs(value);
+  if (!(magnitude < 1e15))
+    return 0;
+  guint digits = 1;
+  double power = 10.0; /* exact: powers of ten up to 1e22 are */
+  while (magnitude >= power) {
+    digits++;
+    power *= 10.0;
+  }
+  return magnitude >= power - 2 * half_unit[decimals] ? 0 : digits;
+}
+
+/* The length of value printed with "%.<decimals>f": sign (printf writes
+ * one for -0.0 and what rounds to -0 too), digits, point and decimals.
+ * Called for every number cell, so printf only near a carry. */
+static guint printed_length(double value, int decimals)
+{
+  guint digits = integer_digits(value, decimals);
+  if (digits == 0) {
+    char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+    const char *format = decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : "%.2f";
+    return (guint)strlen(g_ascii_formatd(buffer, sizeof buffer, format, value));
+  }
+  return (signbit(value) ? 1 : 0) + digits + (decimals > 0 ? (guint)decimals + 1 : 0);
+}
+
+guint report_sheet_number_width(double value, ReportCellKind kind)
+{
+  int decimals = kind == REPORT_CELL_COUNT || kind == REPORT_CELL_TOP_RANK ? 0
+                 : kind == REPORT_CELL_DECIMAL                             ? 2
+                                                                           : 1;
+  guint width = printed_length(value, decimals);
   if (kind == REPORT_CELL_COUNT)
     width += width / 3; /* thousands separators */
   if (kind == REPORT_CELL_PERCENT || kind == REPORT_CELL_CHANGE)
@@ -273,7 +318,7 @@ void report_sheet_write_number(ReportSheet *sheet, lxw_row_t row, lxw_col_t col,
     return;
   }
   double shown = kind == REPORT_CELL_PERCENT ? value * 100.0 : value;
-  report_sheet_note_width(sheet, col, number_width(shown, kind));
+  report_sheet_note_width(sheet, col, report_sheet_number_width(shown, kind));
   report_sheet_check(sheet, worksheet_write_number(sheet->worksheet, row, col, value, format));
 }
 

@@ -4,6 +4,7 @@
  * content of each column and reports the first failed write. */
 #pragma once
 #include "common/config.h"
+#include "report/ambassadors.h"
 #include "report/coaching.h"
 #include "report/formats.h"
 #include "report/labels.h"
@@ -31,6 +32,9 @@ typedef struct {
   ReportLanguage language;
   const char *month;                   /* the report month, YYYY-MM */
   const ReportCoachingTexts *coaching; /* config/coaching.ini, for the Coaching sheet */
+  /* report_ambassadors_build of data and month: built once for the sheets
+   * that list ambassadors (Ambassadors, Coaching, Leaderboard). */
+  const GArray *ambassadors;
 } ReportContext;
 
 /* The text of key in the report's language. */
@@ -88,6 +92,10 @@ void report_sheet_write_spilling_text(ReportSheet *sheet, lxw_row_t row, lxw_col
                                       const char *text);
 
 void report_sheet_write_header(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text);
+
+/* Characters a finite value takes in the format of kind (digits, sign,
+ * point, thousands separators, % sign), for the column width. */
+guint report_sheet_number_width(double value, ReportCellKind kind);
 
 /* A number in the format of kind; NAN or infinity leaves an empty
  * (bordered) cell. */

@@ -80,13 +80,21 @@ static const AmbassadorColumn ambassador_columns[] = {
 
 #define N_COLUMNS G_N_ELEMENTS(ambassador_columns)
 
+/* The person_month index of each column's source (-1 for none), found
+ * once for the sheet rather than by name for each of its cells. */
+static void source_columns_find(const ReportTable *t, int *indices)
+{
+  for (gsize k = 0; k < N_COLUMNS; k++)
+    indices[k] = ambassador_columns[k].column != NULL
+                     ? report_table_column(t, ambassador_columns[k].column)
+                     : -1;
+}
+
 static const char *text_of(const ReportContext *ctx, const ReportAmbassador *a,
-                           const AmbassadorColumn *column)
+                           const AmbassadorColumn *column, int index)
 {
   const ReportTable *t = ctx->data->person_month;
-  const char *text = column->column != NULL
-                         ? report_table_text(t, a->row, report_table_column(t, column->column))
-                         : "";
+  const char *text = index >= 0 ? report_table_text(t, a->row, index) : "";
   switch (column->source) {
   case FROM_PROGRAM_NAME:
     return report_data_program_name(ctx->data, text);
@@ -102,7 +110,7 @@ static const char *text_of(const ReportContext *ctx, const ReportAmbassador *a,
 }
 
 static double number_of(const ReportContext *ctx, const ReportAmbassador *a,
-                        const AmbassadorColumn *column)
+                        const AmbassadorColumn *column, int index)
 {
   const ReportTable *t = ctx->data->person_month;
   switch (column->source) {
@@ -115,20 +123,20 @@ static double number_of(const ReportContext *ctx, const ReportAmbassador *a,
   case FROM_ESTIMATED_MINUS_REPORTED:
     return report_stats_round2(a->estimated_minus_reported);
   default:
-    return report_table_number(t, a->row, report_table_column(t, column->column));
+    return report_table_number(t, a->row, index);
   }
 }
 
 static void write_row(ReportSheet *sheet, const ReportContext *ctx, const ReportAmbassador *a,
-                      lxw_row_t row)
+                      const int *indices, lxw_row_t row)
 {
   for (gsize k = 0; k < N_COLUMNS; k++) {
     const AmbassadorColumn *column = &ambassador_columns[k];
     if (column->kind == REPORT_CELL_TEXT)
-      report_sheet_write_text(sheet, row, (lxw_col_t)k, text_of(ctx, a, column), FALSE);
+      report_sheet_write_text(sheet, row, (lxw_col_t)k, text_of(ctx, a, column, indices[k]), FALSE);
     else
-      report_sheet_write_number(sheet, row, (lxw_col_t)k, number_of(ctx, a, column), column->kind,
-                                FALSE);
+      report_sheet_write_number(sheet, row, (lxw_col_t)k, number_of(ctx, a, column, indices[k]),
+                                column->kind, FALSE);
   }
 }
 
@@ -177,9 +185,12 @@ gboolean report_sheet_ambassadors_write(const ReportContext *ctx, GError **error
   g_autofree char *title =
       g_strdup_printf(report_context_label(ctx, REPORT_LABEL_TITLE_AMBASSADORS), month);
   report_sheet_write_title(sheet, title);
-  g_autoptr(GArray) ambassadors = report_ambassadors_build(ctx->data, ctx->month);
+  const GArray *ambassadors = ctx->ambassadors;
+  int indices[N_COLUMNS];
+  source_columns_find(ctx->data->person_month, indices);
   for (guint k = 0; k < ambassadors->len; k++)
-    write_row(sheet, ctx, &g_array_index(ambassadors, ReportAmbassador, k), HEADER_ROW + 1 + k);
+    write_row(sheet, ctx, &g_array_index(ambassadors, ReportAmbassador, k), indices,
+              HEADER_ROW + 1 + k);
   lxw_row_t last_row = HEADER_ROW + MAX(ambassadors->len, 1);
   lxw_error status = add_table(sheet, ctx, last_row);
   if (status == LXW_NO_ERROR && ambassadors->len > 0) {

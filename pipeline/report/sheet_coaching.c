@@ -259,7 +259,7 @@ gboolean report_sheet_coaching_write(const ReportContext *ctx, GError **error)
   g_autoptr(ReportSheet) sheet = report_sheet_new(ctx, REPORT_LABEL_SHEET_COACHING, error);
   if (sheet == NULL)
     return FALSE;
-  g_autoptr(GArray) people = report_ambassadors_build(ctx->data, ctx->month);
+  const GArray *people = ctx->ambassadors;
   write_frame(sheet, ctx, people->len);
   if (!write_rows(sheet, ctx, people, error))
     return FALSE;

@@ -58,7 +58,7 @@ gboolean report_sheet_leaderboard_write(const ReportContext *ctx, GError **error
     report_sheet_write_header(sheet, HEADER_ROW, (lxw_col_t)k,
                               report_context_label(ctx, headers[k]));
   g_autoptr(GArray) entries =
-      report_leaderboard_build(ctx->data, ctx->month, REPORT_LEADERBOARD_SIZE);
+      report_leaderboard_build(ctx->data, ctx->ambassadors, REPORT_LEADERBOARD_SIZE);
   for (guint k = 0; k < entries->len; k++)
     write_entry(sheet, ctx, &g_array_index(entries, ReportLeaderboardEntry, k), HEADER_ROW + 1 + k);
   if (entries->len == 0)

@@ -17,15 +17,14 @@ typedef struct {
 
 typedef struct {
   guint first_row; /* a person_month row of the membership, for its names */
+  guint index;     /* in order of first appearance: its row of Trend.cells */
   char *sort_key;
-  char *key;
 } Membership;
 
 static void membership_clear(gpointer data)
 {
   Membership *m = data;
   g_free(m->sort_key);
-  g_free(m->key);
 }
 
 static int membership_compare(gconstpointer a, gconstpointer b, gpointer user_data)
@@ -49,25 +48,56 @@ static int string_compare(gconstpointer a, gconstpointer b)
 }
 
 /* Memberships (sorted), months up to the report month (sorted) and the SSI
- * cells ("key\x1fmonth" -> row + 1). */
+ * cells: row + 1 of the membership's row of each month (its last in the
+ * file), 0 for none, at cells[index * months->len + month]. */
 typedef struct {
   GArray *memberships;
   GPtrArray *months;
-  GHashTable *cells;
+  guint *cells;
 } Trend;
 
+/* The rows of the trend, each with its membership's index. */
+typedef struct {
+  guint row;
+  guint member;
+} TrendRow;
+
 static void trend_add_row(Trend *trend, const ReportTable *t, const TrendColumns *c, guint i,
-                          GHashTable *seen_members, GHashTable *seen_months)
+                          GHashTable *members, GHashTable *seen_months, GArray *rows)
 {
   const char *month = report_table_text(t, i, c->month);
   char *key = report_ambassadors_membership_key(t, i);
-  g_hash_table_replace(trend->cells, g_strjoin("\x1f", key, month, NULL), GUINT_TO_POINTER(i + 1));
   if (g_hash_table_add(seen_months, (gpointer)month))
     g_ptr_array_add(trend->months, (gpointer)month);
-  if (!g_hash_table_add(seen_members, key))
-    return;
-  Membership m = {i, report_ambassadors_sort_key(report_table_text(t, i, c->name)), g_strdup(key)};
-  g_array_append_val(trend->memberships, m);
+  gpointer found = g_hash_table_lookup(members, key);
+  TrendRow row = {i, GPOINTER_TO_UINT(found) - 1};
+  if (found == NULL) {
+    row.member = trend->memberships->len;
+    g_hash_table_insert(members, key, GUINT_TO_POINTER(row.member + 1));
+    Membership m = {i, row.member, report_ambassadors_sort_key(report_table_text(t, i, c->name))};
+    g_array_append_val(trend->memberships, m);
+  } else {
+    g_free(key);
+  }
+  g_array_append_val(rows, row);
+}
+
+/* Fills the cells once the months are sorted: a month's column is its
+ * place among them. */
+static void trend_fill_cells(Trend *trend, const ReportTable *t, const TrendColumns *c,
+                             const GArray *rows)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint m = 0; m < trend->months->len; m++)
+    g_hash_table_insert(columns, g_ptr_array_index(trend->months, m), GUINT_TO_POINTER(m));
+  guint n_months = trend->months->len;
+  trend->cells = g_new0(guint, (gsize)trend->memberships->len * n_months + 1);
+  for (guint k = 0; k < rows->len; k++) {
+    const TrendRow *r = &g_array_index(rows, TrendRow, k);
+    guint column =
+        GPOINTER_TO_UINT(g_hash_table_lookup(columns, report_table_text(t, r->row, c->month)));
+    trend->cells[(gsize)r->member * n_months + column] = r->row + 1;
+  }
 }
 
 static void trend_collect(Trend *trend, const ReportTable *t, const TrendColumns *c,
@@ -76,23 +106,24 @@ static void trend_collect(Trend *trend, const ReportTable *t, const TrendColumns
   trend->memberships = g_array_new(FALSE, FALSE, sizeof(Membership));
   g_array_set_clear_func(trend->memberships, membership_clear);
   trend->months = g_ptr_array_new(); /* strings owned by t */
-  trend->cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen_members = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) members = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_months = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(TrendRow));
   for (guint i = 0; i < t->rows->len; i++) {
     const char *month = report_table_text(t, i, c->month);
     if (strcmp(month, report_month) <= 0 && month[0] != '\0')
-      trend_add_row(trend, t, c, i, seen_members, seen_months);
+      trend_add_row(trend, t, c, i, members, seen_months, rows);
   }
-  g_array_sort_with_data(trend->memberships, membership_compare, (gpointer)t);
   g_ptr_array_sort(trend->months, string_compare);
+  trend_fill_cells(trend, t, c, rows);
+  g_array_sort_with_data(trend->memberships, membership_compare, (gpointer)t);
 }
 
 static void trend_clear(Trend *trend)
 {
   g_array_unref(trend->memberships);
   g_ptr_array_unref(trend->months);
-  g_hash_table_unref(trend->cells);
+  g_free(trend->cells);
 }
 
 static void write_header(ReportSheet *sheet, const ReportContext *ctx, const Trend *trend)
@@ -114,12 +145,9 @@ static void write_membership(ReportSheet *sheet, const ReportContext *ctx, const
   const char *program = report_table_text(t, m->first_row, c->program);
   report_sheet_write_text(sheet, row, 1, report_data_program_name(ctx->data, program), FALSE);
   report_sheet_write_text(sheet, row, 2, report_table_text(t, m->first_row, c->team), FALSE);
+  const guint *cells = trend->cells + (gsize)m->index * trend->months->len;
   for (guint k = 0; k < trend->months->len; k++) {
-    g_autofree char *cell =
-        g_strjoin("\x1f", m->key, (const char *)g_ptr_array_index(trend->months, k), NULL);
-    gpointer found = g_hash_table_lookup(trend->cells, cell);
-    double value =
-        found != NULL ? report_table_number(t, GPOINTER_TO_UINT(found) - 1, c->ssi) : NAN;
+    double value = cells[k] != 0 ? report_table_number(t, cells[k] - 1, c->ssi) : NAN;
     report_sheet_write_number(sheet, row, (lxw_col_t)(FIRST_MONTH_COL + k), value, REPORT_CELL_SSI,
                               FALSE);
   }

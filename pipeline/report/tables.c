@@ -24,17 +24,23 @@ typedef struct {
 
 ReportRow *report_row_new(guint64 line, const char *const *fields, guint n_fields)
 {
+  /* Each field's length is taken once: most rows have a few dozen. */
+  gsize stack_lengths[64];
+  g_autofree gsize *heap_lengths =
+      n_fields > G_N_ELEMENTS(stack_lengths) ? g_new(gsize, n_fields) : NULL;
+  gsize *lengths = heap_lengths != NULL ? heap_lengths : stack_lengths;
   gsize bytes = sizeof(ReportRow) + (n_fields + 1) * sizeof(char *);
-  for (guint i = 0; i < n_fields; i++)
-    bytes += strlen(fields[i]) + 1;
+  for (guint i = 0; i < n_fields; i++) {
+    lengths[i] = strlen(fields[i]) + 1;
+    bytes += lengths[i];
+  }
   ReportRow *row = g_malloc(bytes);
   row->line = line;
   row->fields = (char **)(row + 1);
   char *text = (char *)(row->fields + n_fields + 1);
   for (guint i = 0; i < n_fields; i++) {
-    gsize length = strlen(fields[i]) + 1;
-    row->fields[i] = memcpy(text, fields[i], length);
-    text += length;
+    row->fields[i] = memcpy(text, fields[i], lengths[i]);
+    text += lengths[i];
   }
   row->fields[n_fields] = NULL;
   return row;
@@ -91,16 +97,31 @@ static gboolean header_store(LoadState *state, const CsvRecord *record, GError *
   return TRUE;
 }
 
+/* The end of the run of ASCII digits at p. */
+static const char *digits_end(const char *p)
+{
+  while (g_ascii_isdigit(*p))
+    p++;
+  return p;
+}
+
 static gboolean field_is_number(const char *text)
 {
   if (text[0] == '\0')
     return TRUE;
   /* Most are plain decimals ("12", "-3.5"), which strtod takes too: a
-   * million-row file is checked without calling it. */
+   * million-row file is checked without calling it (or strspn, whose call
+   * costs more than these short fields). */
   const char *p = text + (text[0] == '-');
-  gsize whole = strspn(p, "0123456789");
-  gsize fraction = p[whole] == '.' ? strspn(p + whole + 1, "0123456789") : 0;
-  const char *after = p + whole + (fraction > 0 ? fraction + 1 : 0);
+  const char *point = digits_end(p);
+  gsize whole = (gsize)(point - p);
+  const char *after = point;
+  if (*point == '.') {
+    const char *end = digits_end(point + 1);
+    if (end > point + 1)
+      after = end;
+  }
+  gsize fraction = after > point ? (gsize)(after - point) - 1 : 0;
   if (whole > 0 && whole + fraction <= 30 && *after == '\0')
     return TRUE;
   char *end = NULL;
@@ -198,9 +219,14 @@ ReportTable *report_table_load_filtered(const char *path, const char *const *req
 
 int report_table_column(const ReportTable *table, const char *name)
 {
-  for (guint i = 0; i < table->columns->len; i++)
-    if (g_ascii_strcasecmp(g_ptr_array_index(table->columns, i), name) == 0)
+  /* Sheets look columns up per cell: the first letters rule most out
+   * before a whole comparison. */
+  char first = g_ascii_tolower(name[0]);
+  for (guint i = 0; i < table->columns->len; i++) {
+    const char *column = g_ptr_array_index(table->columns, i);
+    if (g_ascii_tolower(column[0]) == first && g_ascii_strcasecmp(column, name) == 0)
       return (int)i;
+  }
   return -1;
 }
 

@@ -100,25 +100,38 @@ lxw_worksheet *report_workbook_add_sheet(ReportWorkbook *book, const char *name,
   return sheet;
 }
 
-gboolean report_workbook_commit(ReportWorkbook *book, GError **error)
+gboolean report_workbook_write(ReportWorkbook *book, GError **error)
 {
   lxw_error status = workbook_close(book->workbook); /* frees it even when it fails */
   book->workbook = NULL;
-  gboolean ok = status == LXW_NO_ERROR;
+  if (status == LXW_NO_ERROR)
+    return TRUE;
+  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT, "%s: cannot write the workbook: %s",
+              book->path, lxw_strerror(status));
+  return FALSE;
+}
+
+gboolean report_workbook_publish(ReportWorkbook *book, GError **error)
+{
+  gboolean ok = g_rename(book->temp_path, book->path) == 0;
   if (!ok) {
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT, "%s: cannot write the workbook: %s",
-                book->path, lxw_strerror(status));
-  } else if (g_rename(book->temp_path, book->path) != 0) {
     int saved = errno;
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
                 "%s: cannot move the written workbook into place: %s", book->path,
                 g_strerror(saved));
-    ok = FALSE;
-  }
-  if (!ok)
     g_remove(book->temp_path);
+  }
   book_free(book);
   return ok;
+}
+
+gboolean report_workbook_commit(ReportWorkbook *book, GError **error)
+{
+  if (!report_workbook_write(book, error)) {
+    report_workbook_abort(book);
+    return FALSE;
+  }
+  return report_workbook_publish(book, error);
 }
 
 void report_workbook_abort(ReportWorkbook *book)

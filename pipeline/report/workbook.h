@@ -23,8 +23,17 @@ ReportWorkbook *report_workbook_open(const char *dir, const char *file_name, con
 /* Adds a sheet; name must be unique and at most 31 characters. */
 lxw_worksheet *report_workbook_add_sheet(ReportWorkbook *book, const char *name, GError **error);
 
-/* Writes the file and renames it into place. On failure nothing is left
- * behind and the previous file, if any, stays. Frees book either way. */
+/* Writes the file under its temporary name (libxlsxwriter's work, most of
+ * a workbook's cost). Then publish it, or abort to drop it. */
+gboolean report_workbook_write(ReportWorkbook *book, GError **error);
+
+/* Renames a written workbook into place; on failure removes it. Frees book
+ * either way. */
+gboolean report_workbook_publish(ReportWorkbook *book, GError **error);
+
+/* report_workbook_write, then report_workbook_publish (or abort). On
+ * failure nothing is left behind and the previous file, if any, stays.
+ * Frees book either way. */
 gboolean report_workbook_commit(ReportWorkbook *book, GError **error);
 
 /* Drops the workbook without writing anything. NULL is allowed. */
