@@ -310,6 +310,48 @@ static void test_file_identity(void **state)
   ingest_tree_file_free(file);
 }
 
+/* An entry written in pieces, flushed as it grows past 64 KiB, comes back
+ * whole and checked, as one stored at once does. */
+static void test_writer_streams_an_entry(void **state)
+{
+  Fixture *f = *state;
+  IngestCacheWriter *writer = ingest_cache_writer_new(f->cache, "linkedin", "a01");
+  guint64 total = 0;
+  for (guint i = 0; i < 20000; i++) {
+    g_autofree char *text = g_strdup_printf("row %u of a large entry", i);
+    ingest_cache_put_string(ingest_cache_writer_payload(writer), text);
+    ingest_cache_writer_flush(writer);
+    total += strlen(text) + 2;
+  }
+  ingest_cache_writer_commit(writer);
+  g_autoptr(GBytes) payload = ingest_cache_load(f->cache, "linkedin", "a01");
+  assert_non_null(payload);
+  assert_int_equal(g_bytes_get_size(payload), total);
+  IngestCacheReader r;
+  ingest_cache_reader_init(&r, payload);
+  for (guint i = 0; i < 20000; i++) {
+    g_autofree char *text = ingest_cache_get_string(&r);
+    g_autofree char *want = g_strdup_printf("row %u of a large entry", i);
+    assert_string_equal(text, want);
+  }
+  assert_true(r.p == r.end);
+}
+
+/* An aborted entry leaves no file behind and loads as a miss. */
+static void test_writer_abort_leaves_nothing(void **state)
+{
+  Fixture *f = *state;
+  IngestCacheWriter *writer = ingest_cache_writer_new(f->cache, "linkedin", "a02");
+  ingest_cache_put_string(ingest_cache_writer_payload(writer), "half");
+  ingest_cache_writer_abort(writer);
+  assert_null(ingest_cache_load(f->cache, "linkedin", "a02"));
+  g_autofree char *dir = g_build_filename(f->work, INGEST_CACHE_DIR, "linkedin", NULL);
+  GDir *d = g_dir_open(dir, 0, NULL);
+  assert_non_null(d);
+  assert_null(g_dir_read_name(d));
+  g_dir_close(d);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -323,6 +365,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_prune_keeps_what_the_run_used, setup, teardown),
       cmocka_unit_test(test_reader_past_the_end),
       cmocka_unit_test(test_file_identity),
+      cmocka_unit_test_setup_teardown(test_writer_streams_an_entry, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_writer_abort_leaves_nothing, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

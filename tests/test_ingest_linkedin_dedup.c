@@ -10,6 +10,8 @@
 
 #include "ingest/linkedin_dedup.h"
 
+#include <string.h>
+
 typedef struct {
   IngestLinkedinEvents *events;
   GPtrArray *reports;
@@ -144,6 +146,81 @@ static void test_sorted_by_day_then_fields(void **state)
   assert_int_equal(e2->day, 20);
 }
 
+/* "day|first field|count" of every connection in output order. */
+static char *connections_text(IngestLinkedinEvents *events)
+{
+  GString *out = g_string_new(NULL);
+  g_autoptr(GArray) order = ingest_linkedin_events_order(events, LINKEDIN_CONNECTIONS);
+  for (guint i = 0; i < order->len; i++) {
+    IngestLinkedinEvent e;
+    ingest_linkedin_events_get(events, LINKEDIN_CONNECTIONS, g_array_index(order, guint32, i), &e);
+    g_string_append_printf(out, "%u|%s|%s|%u;", e.day, e.fields[0], e.fields[4], e.count);
+  }
+  return g_string_free(out, FALSE);
+}
+
+static IngestLinkedinEvents *save_and_load(IngestLinkedinEvents *events, guint n_reports)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new();
+  ingest_linkedin_events_save(events, out, NULL);
+  g_autoptr(GBytes) payload = g_byte_array_free_to_bytes(g_steal_pointer(&out));
+  IngestCacheReader r;
+  ingest_cache_reader_init(&r, payload);
+  IngestLinkedinEvents *loaded = ingest_linkedin_events_load(&r, n_reports);
+  assert_true(loaded == NULL || r.p == r.end);
+  return loaded;
+}
+
+/* Saved events load back in output order with their counts and fields,
+ * a field larger than the arena's blocks included; a gain naming a report
+ * the entry does not have makes the payload damaged. */
+static void test_saved_events_load_back(void **state)
+{
+  Fixture *f = *state;
+  guint report = add_report(f, "linkedin/a/1.zip/Connections.csv");
+  g_autofree char *big = g_strnfill(200000, 'x');
+  add_connection(f, report, "k2", 101, "CFO", 2);
+  add_connection(f, report, "k1", 100, big, 1);
+  add_connection(f, report, "k3", 99, "CTO", 1);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  g_autofree char *want = g_strdup_printf("99|Anna|CTO|1;100|Anna|%s|1;101|Anna|CFO|2;", big);
+  g_autoptr(IngestLinkedinEvents) loaded = save_and_load(f->events, f->reports->len);
+  assert_non_null(loaded);
+  g_autofree char *got = connections_text(loaded);
+  assert_string_equal(got, want);
+  assert_int_equal(ingest_linkedin_events_latest_day(loaded), 101);
+  assert_null(save_and_load(loaded, 0));
+}
+
+/* Newer exports laid over a loaded older result count as a full reading
+ * does: the older export's larger multiplicity stays, the newer fields win. */
+static void test_merge_over_loaded_events(void **state)
+{
+  Fixture *f = *state;
+  guint older = add_report(f, "linkedin/a/1.zip/Connections.csv");
+  add_connection(f, older, "k1", 100, "Sales", 3);
+  add_connection(f, older, "k2", 90, "Old", 1);
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  IngestLinkedinEvents *kept = save_and_load(f->events, 2);
+  assert_non_null(kept);
+  IngestLinkedinEvents *newer = ingest_linkedin_events_new();
+  guint report = add_report(f, "linkedin/a/2.zip/Connections.csv");
+  const char *fields[LINKEDIN_MAX_FIELDS] = {"Anna", "Berg", "", "Berg AG", "CEO"};
+  for (guint i = 0; i < 2; i++)
+    ingest_linkedin_events_add(newer, LINKEDIN_CONNECTIONS, "k1", 2, 100, fields, report);
+  ingest_linkedin_events_add(newer, LINKEDIN_CONNECTIONS, "k3", 2, 110, fields, report);
+  ((IngestLinkedinFileReport *)g_ptr_array_index(f->reports, report))->tally.rows_read = 3;
+  ingest_linkedin_events_end_export(newer, f->reports);
+  g_autoptr(IngestLinkedinEvents) merged = ingest_linkedin_events_merge(newer, kept);
+  ingest_linkedin_events_account(merged, f->reports);
+  ingest_linkedin_events_finish(merged);
+  g_autofree char *got = connections_text(merged);
+  assert_string_equal(got, "90|Anna|Old|1;100|Anna|CEO|3;110|Anna|CEO|1;");
+  assert_tally(f, report, 3, 0);
+  assert_tally(f, older, 2, 2);
+  assert_int_equal(ingest_linkedin_events_latest_day(merged), 110);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -151,6 +228,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_largest_multiplicity_counts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_two_files_of_one_export, setup, teardown),
       cmocka_unit_test_setup_teardown(test_sorted_by_day_then_fields, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_saved_events_load_back, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_merge_over_loaded_events, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

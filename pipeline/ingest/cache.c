@@ -1,6 +1,6 @@
 /* The cache of <work>/cache/ (cache.h): entries are single files written
- * through a temporary name, framed by a header naming the versions and the
- * key and closed by a SHA-256 of everything before it. */
+ * through a temporary name as they are made, framed by a header naming the
+ * versions and the key and closed by a checksum of everything before it. */
 #include "ingest/cache.h"
 #include "ingest/sha256.h"
 #include "version.h"
@@ -115,26 +115,59 @@ static guint64 xxh_merge(guint64 acc, guint64 lane)
   return (acc ^ xxh_round(0, lane)) * XXH_P1 + XXH_P4;
 }
 
-static guint64 xxh_stripes(const guint8 **data, const guint8 *end)
+/* The state of a checksum taken piece by piece: entries are written as
+ * they are made, not built whole in memory first. */
+typedef struct {
+  guint64 v[4];
+  guint64 total;
+  guint8 tail[32]; /* bytes short of a 32-byte stripe */
+  gsize tail_len;
+} Xxh;
+
+static void xxh_init(Xxh *x)
 {
-  const guint8 *p = *data;
-  guint64 v[4] = {XXH_P1 + XXH_P2, XXH_P2, 0, (guint64)0 - XXH_P1};
-  for (; end - p >= 32; p += 32)
-    for (int i = 0; i < 4; i++)
-      v[i] = xxh_round(v[i], xxh_read64(p + 8 * i));
-  *data = p;
-  guint64 h = xxh_rotl(v[0], 1) + xxh_rotl(v[1], 7) + xxh_rotl(v[2], 12) + xxh_rotl(v[3], 18);
-  for (int i = 0; i < 4; i++)
-    h = xxh_merge(h, v[i]);
-  return h;
+  memset(x, 0, sizeof *x);
+  x->v[0] = XXH_P1 + XXH_P2;
+  x->v[1] = XXH_P2;
+  x->v[3] = (guint64)0 - XXH_P1;
 }
 
-void ingest_cache_checksum(const guint8 *data, gsize len, guint8 out[INGEST_CACHE_CHECKSUM_BYTES])
+static void xxh_stripe(Xxh *x, const guint8 *p)
 {
-  const guint8 *p = data;
-  const guint8 *end = data + len;
-  guint64 h = len >= 32 ? xxh_stripes(&p, end) : XXH_P5;
-  h += (guint64)len;
+  for (int i = 0; i < 4; i++)
+    x->v[i] = xxh_round(x->v[i], xxh_read64(p + 8 * i));
+}
+
+static void xxh_update(Xxh *x, const guint8 *data, gsize len)
+{
+  x->total += len;
+  if (x->tail_len > 0) {
+    gsize take = MIN(len, 32 - x->tail_len);
+    memcpy(x->tail + x->tail_len, data, take);
+    x->tail_len += take;
+    data += take;
+    len -= take;
+    if (x->tail_len < 32)
+      return;
+    xxh_stripe(x, x->tail);
+    x->tail_len = 0;
+  }
+  for (; len >= 32; data += 32, len -= 32)
+    xxh_stripe(x, data);
+  memcpy(x->tail, data, len);
+  x->tail_len = len;
+}
+
+static void xxh_final(const Xxh *x, guint8 out[INGEST_CACHE_CHECKSUM_BYTES])
+{
+  guint64 h = XXH_P5;
+  if (x->total >= 32) {
+    h = xxh_rotl(x->v[0], 1) + xxh_rotl(x->v[1], 7) + xxh_rotl(x->v[2], 12) + xxh_rotl(x->v[3], 18);
+    for (int i = 0; i < 4; i++)
+      h = xxh_merge(h, x->v[i]);
+  }
+  h += x->total;
+  const guint8 *p = x->tail, *end = x->tail + x->tail_len;
   for (; end - p >= 8; p += 8)
     h = xxh_rotl(h ^ xxh_round(0, xxh_read64(p)), 27) * XXH_P1 + XXH_P4;
   if (end - p >= 4) {
@@ -152,6 +185,14 @@ void ingest_cache_checksum(const guint8 *data, gsize len, guint8 out[INGEST_CACH
   memcpy(out, &h, INGEST_CACHE_CHECKSUM_BYTES);
 }
 
+void ingest_cache_checksum(const guint8 *data, gsize len, guint8 out[INGEST_CACHE_CHECKSUM_BYTES])
+{
+  Xxh x;
+  xxh_init(&x);
+  xxh_update(&x, data, len);
+  xxh_final(&x, out);
+}
+
 /* --- Framing --------------------------------------------------------------- */
 
 static void frame_header(GByteArray *out, const char *section, const char *key)
@@ -161,13 +202,6 @@ static void frame_header(GByteArray *out, const char *section, const char *key)
   ingest_cache_put_string(out, SSI_PIPELINE_VERSION);
   ingest_cache_put_string(out, section);
   ingest_cache_put_string(out, key);
-}
-
-static void frame_seal(GByteArray *out)
-{
-  guint8 sum[INGEST_CACHE_CHECKSUM_BYTES];
-  ingest_cache_checksum(out->data, out->len, sum);
-  g_byte_array_append(out, sum, sizeof sum);
 }
 
 static gboolean frame_sealed(const guint8 *data, gsize len)
@@ -249,39 +283,110 @@ static int reuse_entry_file(const char *path, char **tmp)
   return fd;
 }
 
+struct IngestCacheWriter {
+  char *path;
+  char *tmp;
+  int fd; /* -1: the entry cannot be written, and is not */
+  guint64 written;
+  Xxh sum;
+  GByteArray *buffer;
+};
+
+IngestCacheWriter *ingest_cache_writer_new(IngestCache *cache, const char *section, const char *key)
+{
+  g_autofree char *name = ingest_cache_file_name(key);
+  g_autofree char *dir = g_build_filename(cache->dir, section, NULL);
+  IngestCacheWriter *w = g_new0(IngestCacheWriter, 1);
+  w->path = g_build_filename(dir, name, NULL);
+  w->fd = -1;
+  xxh_init(&w->sum);
+  w->buffer = g_byte_array_sized_new(64 * 1024 + 1024);
+  cache_mark_used(cache, section, name);
+  if (g_mkdir_with_parents(dir, 0777) != 0)
+    return w;
+  w->fd = reuse_entry_file(w->path, &w->tmp);
+  if (w->fd < 0) {
+    g_free(w->tmp);
+    w->tmp = g_strconcat(w->path, CACHE_TMP_MARK "XXXXXX", NULL);
+    w->fd = g_mkstemp(w->tmp);
+  }
+  frame_header(w->buffer, section, key);
+  return w;
+}
+
+GByteArray *ingest_cache_writer_payload(IngestCacheWriter *writer)
+{
+  return writer->buffer;
+}
+
+/* A write that fails drops the entry: fd is closed and the file removed. */
+static void writer_fail(IngestCacheWriter *w)
+{
+  if (w->fd < 0)
+    return;
+  close(w->fd);
+  w->fd = -1;
+  g_unlink(w->tmp);
+}
+
+/* Writes of this size at least: an entry is mostly a few of them. */
+#define WRITER_FLUSH_BYTES (64 * 1024)
+
+void ingest_cache_writer_flush(IngestCacheWriter *writer)
+{
+  GByteArray *b = writer->buffer;
+  if (b->len < WRITER_FLUSH_BYTES)
+    return;
+  xxh_update(&writer->sum, b->data, b->len);
+  if (writer->fd >= 0 && !write_all(writer->fd, b->data, b->len))
+    writer_fail(writer);
+  writer->written += b->len;
+  g_byte_array_set_size(b, 0);
+}
+
+static void writer_free(IngestCacheWriter *w)
+{
+  g_free(w->path);
+  g_free(w->tmp);
+  g_byte_array_unref(w->buffer);
+  g_free(w);
+}
+
 /* No fsync: an entry a crash leaves half-written fails its checksum and is
  * ignored, and syncing thousands of entries would cost more than it saves. */
-static void write_entry(const char *path, const GByteArray *bytes)
+void ingest_cache_writer_commit(IngestCacheWriter *writer)
 {
-  g_autofree char *tmp = NULL;
-  int fd = reuse_entry_file(path, &tmp);
-  if (fd < 0) {
-    g_free(tmp);
-    tmp = g_strconcat(path, CACHE_TMP_MARK "XXXXXX", NULL);
-    fd = g_mkstemp(tmp);
+  guint8 sum[INGEST_CACHE_CHECKSUM_BYTES];
+  xxh_update(&writer->sum, writer->buffer->data, writer->buffer->len);
+  xxh_final(&writer->sum, sum);
+  g_byte_array_append(writer->buffer, sum, sizeof sum);
+  GByteArray *b = writer->buffer;
+  if (writer->fd >= 0 && !write_all(writer->fd, b->data, b->len))
+    writer_fail(writer);
+  writer->written += b->len;
+  if (writer->fd >= 0) {
+    gboolean ok = ftruncate(writer->fd, (off_t)writer->written) == 0;
+    ok = close(writer->fd) == 0 && ok;
+    if (!ok || g_rename(writer->tmp, writer->path) != 0)
+      g_unlink(writer->tmp);
   }
-  if (fd < 0)
+  writer_free(writer);
+}
+
+void ingest_cache_writer_abort(IngestCacheWriter *writer)
+{
+  if (writer == NULL)
     return;
-  gboolean ok = write_all(fd, bytes->data, bytes->len) && ftruncate(fd, (off_t)bytes->len) == 0;
-  ok = close(fd) == 0 && ok;
-  if (!ok || g_rename(tmp, path) != 0)
-    g_unlink(tmp);
+  writer_fail(writer);
+  writer_free(writer);
 }
 
 void ingest_cache_store(IngestCache *cache, const char *section, const char *key,
                         const GByteArray *payload)
 {
-  g_autofree char *name = ingest_cache_file_name(key);
-  g_autofree char *dir = g_build_filename(cache->dir, section, NULL);
-  g_autofree char *path = g_build_filename(dir, name, NULL);
-  cache_mark_used(cache, section, name);
-  if (g_mkdir_with_parents(dir, 0777) != 0)
-    return;
-  g_autoptr(GByteArray) bytes = g_byte_array_sized_new(payload->len + 256);
-  frame_header(bytes, section, key);
-  g_byte_array_append(bytes, payload->data, payload->len);
-  frame_seal(bytes);
-  write_entry(path, bytes);
+  IngestCacheWriter *writer = ingest_cache_writer_new(cache, section, key);
+  g_byte_array_append(writer->buffer, payload->data, payload->len);
+  ingest_cache_writer_commit(writer);
 }
 
 void ingest_cache_prune(IngestCache *cache, const char *section)

@@ -25,7 +25,7 @@
 
 /* Raise when what an entry holds, or how the files it describes are read,
  * changes. */
-#define INGEST_CACHE_FORMAT_VERSION 3
+#define INGEST_CACHE_FORMAT_VERSION 4
 
 #define INGEST_CACHE_DIR "cache"
 
@@ -45,6 +45,21 @@ GBytes *ingest_cache_load(IngestCache *cache, const char *section, const char *k
  * failure only costs the next run time, so it is not reported. Thread-safe. */
 void ingest_cache_store(IngestCache *cache, const char *section, const char *key,
                         const GByteArray *payload);
+
+/* An entry written as it is made, so that a large one is never whole in
+ * memory: put the payload into ingest_cache_writer_payload, call flush now
+ * and then (it writes what the payload holds once that is large, leaving it
+ * empty), and commit, or abort to drop the
+ * entry. A writer that cannot write takes the payload all the same and
+ * writes nothing; the entry counts as in use. Any thread. */
+typedef struct IngestCacheWriter IngestCacheWriter;
+IngestCacheWriter *ingest_cache_writer_new(IngestCache *cache, const char *section,
+                                           const char *key);
+GByteArray *ingest_cache_writer_payload(IngestCacheWriter *writer);
+void ingest_cache_writer_flush(IngestCacheWriter *writer);
+/* Both free the writer. */
+void ingest_cache_writer_commit(IngestCacheWriter *writer);
+void ingest_cache_writer_abort(IngestCacheWriter *writer);
 
 /* Removes the entries of section this run did not load or store, and
  * temporary files a stopped run left: the cache follows the tree. */

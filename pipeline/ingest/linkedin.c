@@ -258,13 +258,12 @@ static GPtrArray *linkedin_plan(IngestLinkedin *linkedin, const IngestLinkedinSi
 /* --- An ambassador's result, made ready for entering on the worker -------- */
 
 /* What the main thread enters for one ambassador, in ambassador order: the
- * worker that read it has packed its files for the ledger, sorted its events
- * and summed its part of the file-kind groups. */
+ * worker that read it has packed its files for the ledger, put its events
+ * in output order and summed its part of the file-kind groups. */
 typedef struct {
   IngestLinkedinResult *result;
   IngestLedgerBlock *block; /* sealed */
-  GPtrArray *sorted[LINKEDIN_N_EVENT_KINDS];
-  GStringChunk *notes; /* of the ledger rows, until the block is sealed */
+  GStringChunk *notes;      /* of the ledger rows, until the block is sealed */
   LiGroup groups[LINKEDIN_N_KINDS];
   guint64 files, bytes, rows; /* for the progress line */
   GThread *owner;             /* the worker that made it, which frees it */
@@ -275,9 +274,6 @@ static void li_entry_free(LiEntry *entry)
   if (entry == NULL)
     return;
   ingest_ledger_block_free(entry->block);
-  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
-    if (entry->sorted[k] != NULL)
-      g_ptr_array_unref(entry->sorted[k]);
   for (int k = 0; k < LINKEDIN_N_KINDS; k++)
     worst_free(entry->groups[k].worst);
   ingest_linkedin_result_free(entry->result);
@@ -404,8 +400,7 @@ static LiEntry *entry_prepare(const IngestLinkedinAmbassador *ambassador,
   LiEntry *li = g_new0(LiEntry, 1);
   li->result = ingest_linkedin_ambassador_read(ambassador, sink->cache);
   entry_add_reports(li, sink->verbose);
-  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
-    li->sorted[k] = ingest_linkedin_events_sorted(li->result->events, k);
+  ingest_linkedin_events_finish(li->result->events);
   entry_count_files(li);
   return li;
 }
@@ -428,7 +423,7 @@ static void linkedin_enter(IngestLinkedin *linkedin, const IngestLinkedinSink *s
     g_date_set_julian(&covered, result->covered_until);
   IngestLinkedinAmbassadorRows rows = {result->ambassador->id, result->events, &result->profile,
                                        ingest_linkedin_result_newest_export(result), &covered};
-  ingest_linkedin_writers_add_sorted(linkedin->writers, &rows, li->sorted);
+  ingest_linkedin_writers_add(linkedin->writers, &rows);
   progress_add(sink->progress, li->files, li->bytes, li->rows);
 }
 

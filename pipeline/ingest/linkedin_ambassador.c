@@ -27,6 +27,8 @@ static void export_result_free(gpointer data)
   IngestLinkedinExportResult *er = data;
   g_free(er->path);
   g_ptr_array_unref(er->reports);
+  if (er->saved != NULL)
+    g_bytes_unref(er->saved);
   g_free(er);
 }
 
@@ -89,8 +91,10 @@ typedef struct {
 } Reading;
 
 /* Files up to this size are read into memory once, for their SHA-256 and
- * for the reader or libzip alike; larger ones are read where they lie. */
-#define WHOLE_FILE_BYTES (64 * 1024 * 1024)
+ * for the reader or libzip alike; larger ones are read where they lie (and
+ * read again for their SHA-256), so that a huge export's bytes are not in
+ * memory beside its events. */
+#define WHOLE_FILE_BYTES (16 * 1024 * 1024)
 
 /* The file's bytes in buffer, reused from file to file (a fresh block per
  * file costs the kernel more than reading it). FALSE when it cannot be read
@@ -397,6 +401,12 @@ static void profile_load(IngestCacheReader *r, IngestLinkedinProfile *p)
 static gboolean export_save(const IngestLinkedinExport *export,
                             const IngestLinkedinExportResult *er, GByteArray *out)
 {
+  if (er->saved != NULL) {
+    gsize len;
+    const guint8 *data = g_bytes_get_data(er->saved, &len);
+    ingest_cache_put_bytes(out, data, len);
+    return TRUE;
+  }
   g_autoptr(GPtrArray) sources = export_sources(export);
   ingest_cache_put_string(out, er->path);
   ingest_cache_put_uint(out, er->day);
@@ -417,20 +427,40 @@ static gboolean export_save(const IngestLinkedinExport *export,
   return TRUE;
 }
 
+/* Whether every file's SHA-256 is known: one that could not be read makes
+ * the ambassador read again next time, so it is not stored. */
+static gboolean result_storable(const IngestLinkedinAmbassador *ambassador, guint n_exports)
+{
+  for (guint i = 0; i < n_exports; i++) {
+    g_autoptr(GPtrArray) sources = export_sources(g_ptr_array_index(ambassador->exports, i));
+    for (guint s = 0; s < sources->len; s++)
+      if (!((IngestLinkedinFile *)g_ptr_array_index(sources, s))->tree->has_sha256)
+        return FALSE;
+  }
+  return TRUE;
+}
+
+/* Written as it is made: the events of a large export need not be in
+ * memory twice. */
 static void result_store(const IngestLinkedinResult *result, IngestCache *cache)
 {
   const IngestLinkedinAmbassador *ambassador = result->ambassador;
-  g_autoptr(GByteArray) out = g_byte_array_sized_new(64 * 1024);
+  if (!result_storable(ambassador, result->exports->len))
+    return;
+  IngestCacheWriter *writer =
+      ingest_cache_writer_new(cache, INGEST_LINKEDIN_CACHE_SECTION, ambassador->id);
+  GByteArray *out = ingest_cache_writer_payload(writer);
   ingest_cache_put_uint(out, result->reports->len);
   ingest_cache_put_uint(out, result->exports->len);
-  for (guint i = 0; i < result->exports->len; i++)
-    if (!export_save(g_ptr_array_index(ambassador->exports, i),
-                     g_ptr_array_index(result->exports, i), out))
-      return;
+  for (guint i = 0; i < result->exports->len; i++) {
+    export_save(g_ptr_array_index(ambassador->exports, i), g_ptr_array_index(result->exports, i),
+                out);
+    ingest_cache_writer_flush(writer);
+  }
   profile_save(&result->profile, out);
   ingest_cache_put_uint(out, (guint64)(result->newest + 1));
-  ingest_linkedin_events_save(result->events, out);
-  ingest_cache_store(cache, INGEST_LINKEDIN_CACHE_SECTION, ambassador->id, out);
+  ingest_linkedin_events_save(result->events, out, writer);
+  ingest_cache_writer_commit(writer);
 }
 
 /* --- Reading the cache entry back ------------------------------------------ */
@@ -451,11 +481,23 @@ static GHashTable *files_by_path(const IngestLinkedinAmbassador *ambassador)
 
 typedef struct {
   const IngestLinkedinAmbassador *ambassador;
-  GHashTable *files;  /* files_by_path */
+  GHashTable *files;  /* files_by_path, made when a file is not where it was */
   guint offset;       /* the kept exports are the ambassador's from here on */
   gboolean unchanged; /* every kept export is there, with the same files */
   IngestLinkedinResult *result;
 } Loading;
+
+/* The file of that path: the one at the same place in the export as it is
+ * now, as a rule; else found among all of the ambassador's files. */
+static IngestLinkedinFile *loading_find_file(Loading *ld, GPtrArray *now, guint s, const char *path)
+{
+  IngestLinkedinFile *file = s < now->len ? g_ptr_array_index(now, s) : NULL;
+  if (file != NULL && strcmp(file->tree->path, path) == 0)
+    return file;
+  if (ld->files == NULL)
+    ld->files = files_by_path(ld->ambassador);
+  return g_hash_table_lookup(ld->files, path);
+}
 
 /* Compares a kept export's files with those of export (NULL: gone), and
  * takes the SHA-256 of every unchanged file whatever the outcome. */
@@ -469,7 +511,7 @@ static gboolean loading_read_sources(Loading *ld, IngestCacheReader *r,
     IngestCacheFile cached = {0};
     if (!ingest_cache_get_file(r, &cached))
       return FALSE;
-    IngestLinkedinFile *file = g_hash_table_lookup(ld->files, cached.path);
+    IngestLinkedinFile *file = loading_find_file(ld, now, (guint)s, cached.path);
     gboolean matches = file != NULL && ingest_cache_file_matches(&cached, file->tree);
     same = same && matches && file == g_ptr_array_index(now, s);
     ingest_cache_file_clear(&cached);
@@ -498,8 +540,19 @@ static gboolean loading_read_reports(Loading *ld, IngestCacheReader *r,
   return !r->bad;
 }
 
+/* The bytes of an export from start to where the reader is: what saving it
+ * again would write, since nothing in them changes while it is kept. */
+static GBytes *export_saved_bytes(IngestCacheReader *r, const guint8 *start)
+{
+  if (r->payload == NULL)
+    return g_bytes_new(start, (gsize)(r->p - start));
+  const guint8 *base = g_bytes_get_data(r->payload, NULL);
+  return g_bytes_new_from_bytes(r->payload, (gsize)(start - base), (gsize)(r->p - start));
+}
+
 static gboolean loading_read_export(Loading *ld, IngestCacheReader *r, guint index)
 {
+  const guint8 *start = r->p;
   g_autofree char *path = ingest_cache_get_string(r);
   guint32 day = (guint32)ingest_cache_get_uint(r);
   gboolean readable = ingest_cache_get_uint(r) != 0;
@@ -515,7 +568,10 @@ static gboolean loading_read_export(Loading *ld, IngestCacheReader *r, guint ind
   IngestLinkedinExportResult *er = export_result_new(path, day);
   er->readable = readable;
   g_ptr_array_add(ld->result->exports, er);
-  return loading_read_reports(ld, r, er, index);
+  if (!loading_read_reports(ld, r, er, index))
+    return FALSE;
+  er->saved = export_saved_bytes(r, start);
+  return TRUE;
 }
 
 /* Every report id was given, and the newest export is one of them. */
@@ -530,7 +586,11 @@ static gboolean loading_finish(Loading *ld, IngestCacheReader *r)
   if (r->bad || result->newest < -1 || result->newest >= (int)result->exports->len)
     return FALSE;
   result->events = ingest_linkedin_events_load(r, result->reports->len);
-  return result->events != NULL && r->p == r->end;
+  if (result->events == NULL || r->p != r->end)
+    return FALSE;
+  /* The counts of event files follow from the gains (not saved). */
+  ingest_linkedin_events_account(result->events, result->reports);
+  return TRUE;
 }
 
 static gboolean loading_read(Loading *ld, IngestCacheReader *r)
@@ -558,11 +618,13 @@ static IngestLinkedinResult *result_load(const IngestLinkedinAmbassador *ambassa
       ingest_cache_load(cache, INGEST_LINKEDIN_CACHE_SECTION, ambassador->id);
   if (payload == NULL)
     return NULL;
-  g_autoptr(GHashTable) files = files_by_path(ambassador);
-  Loading ld = {ambassador, files, 0, FALSE, result_new(ambassador)};
+  Loading ld = {ambassador, NULL, 0, FALSE, result_new(ambassador)};
   IngestCacheReader r;
   ingest_cache_reader_init(&r, payload);
-  if (loading_read(&ld, &r))
+  gboolean ok = loading_read(&ld, &r);
+  if (ld.files != NULL)
+    g_hash_table_unref(ld.files);
+  if (ok)
     return ld.result;
   /* Reports not given stay NULL: the array frees only the others. */
   ingest_linkedin_result_free(ld.result);

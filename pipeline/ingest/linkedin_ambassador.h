@@ -43,6 +43,7 @@ typedef struct {
   guint32 day;
   gboolean readable;  /* FALSE for a zip that cannot be opened */
   GPtrArray *reports; /* its IngestLinkedinFileReport in reading order (not owned) */
+  GBytes *saved;      /* its bytes in the cache entry it was loaded from; NULL when read */
 } IngestLinkedinExportResult;
 
 typedef struct {

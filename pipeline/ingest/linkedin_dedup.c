@@ -6,7 +6,8 @@
 #include "ingest/linkedin_dedup.h"
 #include <string.h>
 
-/* An export holding an event more often than every newer export. */
+/* An export holding an event more often than every newer export; while an
+ * export is read, the same four numbers say where its copies are so far. */
 typedef struct {
   guint32 first_report; /* the export's first file holding the event */
   guint32 last_report;  /* the file of its other copies, if any */
@@ -14,84 +15,141 @@ typedef struct {
   guint32 copies;       /* copies in the export */
 } Gain;
 
-/* A dedup key with its length and hash, taken once: the table's keys. */
+/* An event is one record in an arena: this head, its gains (newest first),
+ * its dedup key, then its fields, each with a NUL; the record's size is a
+ * multiple of 4. A million events cost their text and some 40 bytes each,
+ * not a dozen pointers and allocations. Heads are read and written with
+ * memcpy: records loaded from the cache lie where the payload has them. */
 typedef struct {
-  const char *text;
-  guint32 len;
-  guint hash;
-} EventKey;
+  guint32 size;    /* of the whole record */
+  guint32 key_len; /* bytes of the key */
+  guint32 day;     /* Julian day */
+  guint32 count;   /* the largest copies of its gains; 0 until its first export ends */
+  guint32 n_gains;
+  guint32 pending; /* 1 + its place in pending while an older export holds it; else 0 */
+} Head;
 
+#define HEAD_BYTES ((guint32)sizeof(Head))
+#define GAIN_BYTES ((guint32)sizeof(Gain))
+
+/* Records are named by 32-bit handles: a record's offset in units of 4
+ * bytes in a space cut into windows; each window maps to the memory of an
+ * arena block or of a loaded payload. A record runs past its window's end
+ * into the next when its block or payload does. */
+#define WINDOW_BYTES (64 * 1024)
+#define WINDOW_UNITS (WINDOW_BYTES / 4)
+
+/* Open addressing over the handles of one kind, while exports are read:
+ * a slot holds 1 + handle, 0 when empty. */
 typedef struct {
-  IngestLinkedinEvent pub;
-  EventKey key; /* the table's key for the event */
-  IngestLinkedinKind kind;
-  guint current;      /* copies in the export being read */
-  guint first_report; /* where its first copy in that export was read */
-  guint first_copies; /* how many of them that file holds */
-  guint last_report;  /* the file of the other copies, if any */
-  Gain gain;          /* the newest gain: every event has one */
-  GArray *older;      /* Gain of older exports, newest first; NULL when none */
-} Event;
+  guint32 *slots;
+  guint32 mask; /* capacity - 1; the capacity is a power of two */
+  guint32 used;
+} Index;
 
-/* Events are made in slabs, freed together. */
-#define EVENTS_SLAB 512
+/* The events of one kind: looked up by key while exports are read, listed
+ * (in output order once sorted) when they are written, saved or loaded. */
 typedef struct {
-  guint used;
-  Event events[EVENTS_SLAB];
-} EventSlab;
+  Index index;
+  GArray *list;    /* guint32 handles; NULL until built from the index */
+  gboolean sorted; /* list is in output order */
+} Table;
 
-/* Keys and fields live in string chunks the table owns, or in the cache
- * payloads they were loaded from, and events in slabs (a table laid over
- * another hands all of them on): an ambassador's events are many and all go
- * at once, so they cost no allocation each. */
 struct IngestLinkedinEvents {
-  GHashTable *by_key[LINKEDIN_N_EVENT_KINDS]; /* EventKey (the event's own) -> Event */
-  GPtrArray *touched;                         /* Event read in the current export */
-  GPtrArray *chunks;                          /* GStringChunk; the last one takes new text */
-  GPtrArray *payloads;                        /* GBytes that loaded text points into */
-  GPtrArray *slabs;                           /* EventSlab; the last one takes new events */
+  Table tables[LINKEDIN_N_EVENT_KINDS];
+  GPtrArray *windows;  /* guint8 *, the memory of each window */
+  GPtrArray *blocks;   /* owned memory */
+  GPtrArray *payloads; /* GBytes loaded records lie in */
+  guint8 *fill;        /* where the next record goes in the last block */
+  guint32 fill_handle; /* its handle */
+  gsize room;          /* bytes left there */
+  GArray *touched;     /* guint32 handles of the events read in the current export */
+  GArray *pending;     /* Gain: copies in the current export of events it did not make */
   guint32 latest_day;
 };
 
-#define EVENTS_CHUNK_BYTES (64 * 1024)
+/* --- Records ----------------------------------------------------------------- */
 
-static Event *event_alloc(IngestLinkedinEvents *events)
+static guint8 *record_at(const IngestLinkedinEvents *events, guint32 handle)
 {
-  EventSlab *slab =
-      events->slabs->len > 0 ? g_ptr_array_index(events->slabs, events->slabs->len - 1) : NULL;
-  if (slab == NULL || slab->used == EVENTS_SLAB) {
-    slab = g_new(EventSlab, 1);
-    slab->used = 0;
-    g_ptr_array_add(events->slabs, slab);
+  guint8 *window = g_ptr_array_index(events->windows, handle / WINDOW_UNITS);
+  return window + (gsize)(handle % WINDOW_UNITS) * 4;
+}
+
+static Head head_get(const guint8 *record)
+{
+  Head head;
+  memcpy(&head, record, sizeof head);
+  return head;
+}
+
+static void head_set(guint8 *record, const Head *head)
+{
+  memcpy(record, head, sizeof *head);
+}
+
+static Gain gain_get(const guint8 *record, guint32 i)
+{
+  Gain gain;
+  memcpy(&gain, record + HEAD_BYTES + i * GAIN_BYTES, sizeof gain);
+  return gain;
+}
+
+static void gain_set(guint8 *record, guint32 i, const Gain *gain)
+{
+  memcpy(record + HEAD_BYTES + i * GAIN_BYTES, gain, sizeof *gain);
+}
+
+static const char *record_key(const guint8 *record, const Head *head)
+{
+  return (const char *)record + HEAD_BYTES + head->n_gains * GAIN_BYTES;
+}
+
+static const char *record_fields(const guint8 *record, const Head *head)
+{
+  return record_key(record, head) + head->key_len;
+}
+
+/* Windows for len bytes at memory, from a fresh window on; the first
+ * window's handle. */
+static guint32 windows_add(IngestLinkedinEvents *events, guint8 *memory, gsize len)
+{
+  guint32 first = events->windows->len * WINDOW_UNITS;
+  for (gsize at = 0; at == 0 || at < len; at += WINDOW_BYTES)
+    g_ptr_array_add(events->windows, memory + at);
+  return first;
+}
+
+/* Room for a record of size bytes; its handle in *handle. A record larger
+ * than a block gets a block of its own. */
+static guint8 *record_alloc(IngestLinkedinEvents *events, guint32 size, guint32 *handle)
+{
+  if (events->room < size) {
+    gsize bytes = MAX((gsize)WINDOW_BYTES, (gsize)size);
+    guint8 *block = g_malloc(bytes);
+    g_ptr_array_add(events->blocks, block);
+    events->fill = block;
+    events->fill_handle = windows_add(events, block, bytes);
+    events->room = bytes;
   }
-  Event *e = &slab->events[slab->used++];
-  memset(e, 0, sizeof *e);
-  return e;
+  guint8 *record = events->fill;
+  *handle = events->fill_handle;
+  events->fill += size;
+  events->fill_handle += size / 4;
+  events->room -= size;
+  return record;
 }
 
-/* What an event holds besides its slot: a slot is freed with its slab. */
-static void event_clear(Event *e)
+static guint32 round4(gsize n)
 {
-  g_clear_pointer(&e->older, g_array_unref);
+  return (guint32)((n + 3) & ~(gsize)3);
 }
 
-static void slab_free(gpointer data)
-{
-  EventSlab *slab = data;
-  for (guint i = 0; i < slab->used; i++)
-    event_clear(&slab->events[i]);
-  g_free(slab);
-}
-
-static const char *events_text(IngestLinkedinEvents *events, const char *text, gsize len)
-{
-  GStringChunk *chunk = g_ptr_array_index(events->chunks, events->chunks->len - 1);
-  return g_string_chunk_insert_len(chunk, text, (gssize)len);
-}
+/* --- Lookup by key ----------------------------------------------------------- */
 
 /* Eight bytes at a time: every row of every export is looked up by its key,
  * and keys hold whole messages. */
-static guint text_hash(const char *text, gsize len)
+static guint32 key_hash(const char *text, gsize len)
 {
   const guint8 *p = (const guint8 *)text;
   const guint64 mul = G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
@@ -106,35 +164,66 @@ static guint text_hash(const char *text, gsize len)
   memcpy(&w, p, len);
   h = (h ^ w) * mul;
   h ^= h >> 29;
-  return (guint)(h ^ (h >> 32));
+  return (guint32)(h ^ (h >> 32));
 }
 
-static EventKey event_key(const char *text, gsize len)
+/* The slot holding key, or the empty one where it would go. */
+static guint32 *index_find(const IngestLinkedinEvents *events, const Index *index, const char *key,
+                           gsize len, guint32 hash)
 {
-  return (EventKey){text, (guint32)len, text_hash(text, len)};
+  for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask) {
+    guint32 *slot = &index->slots[i];
+    if (*slot == 0)
+      return slot;
+    const guint8 *record = record_at(events, *slot - 1);
+    Head head = head_get(record);
+    if (head.key_len == len && memcmp(record_key(record, &head), key, len) == 0)
+      return slot;
+  }
 }
 
-static guint key_hash(gconstpointer key)
+static guint32 *index_find_record(const IngestLinkedinEvents *events, const Index *index,
+                                  guint32 handle)
 {
-  return ((const EventKey *)key)->hash;
+  const guint8 *record = record_at(events, handle);
+  Head head = head_get(record);
+  const char *key = record_key(record, &head);
+  return index_find(events, index, key, head.key_len, key_hash(key, head.key_len));
 }
 
-static gboolean key_equal(gconstpointer a, gconstpointer b)
+/* Grows the index to stay at most three quarters full. */
+static void index_reserve(IngestLinkedinEvents *events, Index *index)
 {
-  const EventKey *x = a, *y = b;
-  return x->len == y->len && memcmp(x->text, y->text, x->len) == 0;
+  guint32 capacity = index->slots != NULL ? index->mask + 1 : 0;
+  if ((index->used + 1) * 4 <= capacity * 3)
+    return;
+  Index grown = {g_new0(guint32, MAX(capacity * 2, 64)), MAX(capacity * 2, 64) - 1, index->used};
+  for (guint32 i = 0; i < capacity; i++)
+    if (index->slots[i] != 0)
+      *index_find_record(events, &grown, index->slots[i] - 1) = index->slots[i];
+  g_free(index->slots);
+  *index = grown;
 }
+
+static void table_clear(Table *table)
+{
+  g_clear_pointer(&table->index.slots, g_free);
+  table->index.mask = table->index.used = 0;
+  if (table->list != NULL)
+    g_array_unref(table->list);
+  table->list = NULL;
+}
+
+/* --- The set ---------------------------------------------------------------- */
 
 IngestLinkedinEvents *ingest_linkedin_events_new(void)
 {
   IngestLinkedinEvents *events = g_new0(IngestLinkedinEvents, 1);
-  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
-    events->by_key[k] = g_hash_table_new(key_hash, key_equal);
-  events->touched = g_ptr_array_new();
-  events->chunks = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
-  g_ptr_array_add(events->chunks, g_string_chunk_new(EVENTS_CHUNK_BYTES));
+  events->windows = g_ptr_array_new();
+  events->blocks = g_ptr_array_new_with_free_func(g_free);
   events->payloads = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
-  events->slabs = g_ptr_array_new_with_free_func(slab_free);
+  events->touched = g_array_new(FALSE, FALSE, sizeof(guint32));
+  events->pending = g_array_new(FALSE, FALSE, sizeof(Gain));
   return events;
 }
 
@@ -143,23 +232,49 @@ void ingest_linkedin_events_free(IngestLinkedinEvents *events)
   if (events == NULL)
     return;
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
-    g_hash_table_unref(events->by_key[k]);
-  g_ptr_array_unref(events->touched);
-  g_ptr_array_unref(events->slabs);
-  g_ptr_array_unref(events->chunks);
+    table_clear(&events->tables[k]);
+  g_ptr_array_unref(events->windows);
+  g_ptr_array_unref(events->blocks);
   g_ptr_array_unref(events->payloads);
+  g_array_unref(events->touched);
+  g_array_unref(events->pending);
   g_free(events);
 }
 
-static Event *event_new(IngestLinkedinEvents *events, IngestLinkedinKind kind, guint32 day,
-                        const char *const *fields)
+/* A new event read in the current export: its one gain slot holds its
+ * copies there until the export ends. */
+static guint32 event_new(IngestLinkedinEvents *events, IngestLinkedinKind kind, const char *key,
+                         gsize key_len, guint32 day, const char *const *fields)
 {
-  Event *e = event_alloc(events);
-  e->kind = kind;
-  e->pub.day = day;
-  for (guint i = 0; i < ingest_linkedin_kind_n_fields(kind); i++)
-    e->pub.fields[i] = (char *)events_text(events, fields[i], strlen(fields[i]));
-  return e;
+  guint n_fields = ingest_linkedin_kind_n_fields(kind);
+  gsize lens[LINKEDIN_MAX_FIELDS];
+  gsize size = HEAD_BYTES + GAIN_BYTES + key_len;
+  for (guint i = 0; i < n_fields; i++)
+    size += (lens[i] = strlen(fields[i])) + 1;
+  guint32 handle;
+  guint8 *record = record_alloc(events, round4(size), &handle);
+  Head head = {round4(size), (guint32)key_len, day, 0, 1, 0};
+  head_set(record, &head);
+  memset(record + HEAD_BYTES, 0, GAIN_BYTES);
+  char *p = memcpy(record + HEAD_BYTES + GAIN_BYTES, key, key_len);
+  p += key_len;
+  for (guint i = 0; i < n_fields; i++, p++)
+    p = (char *)memcpy(p, fields[i], lens[i] + 1) + lens[i];
+  memset(p, 0, (gsize)(record + head.size - (guint8 *)p));
+  return handle;
+}
+
+/* One more copy in the current export, from the report with id report_id. */
+static void pending_add(Gain *g, guint report_id)
+{
+  if (g->copies == 0) {
+    *g = (Gain){report_id, report_id, 0, 0};
+  }
+  g->copies++;
+  if (report_id == g->first_report)
+    g->first_copies++;
+  else
+    g->last_report = report_id;
 }
 
 void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind kind,
@@ -167,46 +282,56 @@ void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind
                                 const char *const *fields, guint report_id)
 {
   g_return_if_fail(kind >= 0 && kind < LINKEDIN_N_EVENT_KINDS);
-  EventKey probe = event_key(key, key_len);
-  Event *e = g_hash_table_lookup(events->by_key[kind], &probe);
-  if (e == NULL) {
-    e = event_new(events, kind, day, fields);
-    e->key = probe;
-    e->key.text = events_text(events, key, key_len);
-    g_hash_table_insert(events->by_key[kind], &e->key, e);
+  Index *index = &events->tables[kind].index;
+  index_reserve(events, index);
+  guint32 *slot = index_find(events, index, key, key_len, key_hash(key, key_len));
+  if (*slot == 0) {
+    guint32 handle = event_new(events, kind, key, key_len, day, fields);
+    *slot = handle + 1;
+    index->used++;
+    g_array_append_val(events->touched, handle);
     events->latest_day = MAX(events->latest_day, day);
   }
-  if (e->current == 0) {
-    g_ptr_array_add(events->touched, e);
-    e->first_report = report_id;
-  }
-  e->current++;
-  if (report_id == e->first_report)
-    e->first_copies++;
-  else
-    e->last_report = report_id;
-}
-
-static guint n_gains(const Event *e)
-{
-  return 1 + (e->older != NULL ? e->older->len : 0);
-}
-
-/* Gain i, newest first. */
-static const Gain *gain_at(const Event *e, guint i)
-{
-  return i == 0 ? &e->gain : &g_array_index(e->older, Gain, i - 1);
-}
-
-static void event_append_gain(Event *e, const Gain *gain)
-{
-  if (e->pub.count == 0) {
-    e->gain = *gain;
+  guint8 *record = record_at(events, *slot - 1);
+  Head head = head_get(record);
+  if (head.count == 0) { /* new in this export: its gain slot counts */
+    Gain g = gain_get(record, 0);
+    pending_add(&g, report_id);
+    gain_set(record, 0, &g);
     return;
   }
-  if (e->older == NULL)
-    e->older = g_array_new(FALSE, FALSE, sizeof(Gain));
-  g_array_append_val(e->older, *gain);
+  if (head.pending == 0) {
+    Gain none = {0};
+    g_array_append_val(events->pending, none);
+    head.pending = events->pending->len;
+    head_set(record, &head);
+    guint32 handle = *slot - 1;
+    g_array_append_val(events->touched, handle);
+  }
+  pending_add(&g_array_index(events->pending, Gain, head.pending - 1), report_id);
+}
+
+/* The record again with gains more at the end of its gains (newest
+ * last), in a new place; the index slot follows. The old place is left
+ * unused: this happens only when an older export holds more copies. */
+static guint32 event_add_gains(IngestLinkedinEvents *events, Index *index, guint32 handle,
+                               const Gain *more, guint32 n_more)
+{
+  guint32 *slot = index_find_record(events, index, handle);
+  const guint8 *old = record_at(events, handle);
+  Head head = head_get(old);
+  guint32 gains_end = HEAD_BYTES + head.n_gains * GAIN_BYTES;
+  guint32 moved;
+  guint8 *record = record_alloc(events, head.size + n_more * GAIN_BYTES, &moved);
+  old = record_at(events, handle); /* the windows array may have moved */
+  memcpy(record, old, gains_end);
+  memcpy(record + gains_end, more, n_more * GAIN_BYTES);
+  memcpy(record + gains_end + n_more * GAIN_BYTES, old + gains_end, head.size - gains_end);
+  head.size += n_more * GAIN_BYTES;
+  head.n_gains += n_more;
+  head_set(record, &head);
+  *slot = moved + 1;
+  return moved;
 }
 
 static IngestLinkedinFileReport *report_of(GPtrArray *reports, guint id)
@@ -216,132 +341,148 @@ static IngestLinkedinFileReport *report_of(GPtrArray *reports, guint id)
 
 /* The copies of the export just read: accepted go to the first file holding
  * the event, then to the other; duplicates likewise. */
-static void event_account_export(const Event *e, guint accepted, GPtrArray *reports)
+static void account_export(const Gain *g, guint32 accepted, GPtrArray *reports)
 {
-  IngestLinkedinFileReport *first = report_of(reports, e->first_report);
-  guint first_accepted = MIN(accepted, e->first_copies);
+  IngestLinkedinFileReport *first = report_of(reports, g->first_report);
+  guint32 first_accepted = MIN(accepted, g->first_copies);
   first->tally.accepted += first_accepted;
-  first->tally.duplicates += e->first_copies - first_accepted;
-  first->attributed += e->first_copies;
-  if (e->current == e->first_copies)
+  first->tally.duplicates += g->first_copies - first_accepted;
+  first->attributed += g->first_copies;
+  if (g->copies == g->first_copies)
     return;
-  IngestLinkedinFileReport *other = report_of(reports, e->last_report);
-  guint other_copies = e->current - e->first_copies;
-  guint other_accepted = accepted - first_accepted;
+  IngestLinkedinFileReport *other = report_of(reports, g->last_report);
+  guint32 other_copies = g->copies - g->first_copies;
+  guint32 other_accepted = accepted - first_accepted;
   other->tally.accepted += other_accepted;
   other->tally.duplicates += other_copies - other_accepted;
   other->attributed += other_copies;
 }
 
+/* An event an earlier export made: the copies of this one gain what they
+ * exceed its count by. */
+static void end_export_older(IngestLinkedinEvents *events, guint32 handle, GPtrArray *reports)
+{
+  guint8 *record = record_at(events, handle);
+  Head head = head_get(record);
+  Gain g = g_array_index(events->pending, Gain, head.pending - 1);
+  guint32 accepted = g.copies > head.count ? g.copies - head.count : 0;
+  account_export(&g, accepted, reports);
+  head.pending = 0;
+  if (accepted == 0) {
+    head_set(record, &head);
+    return;
+  }
+  head.count = g.copies;
+  head_set(record, &head);
+  /* Which kind's index holds it: the one finding it there. */
+  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
+    Index *index = &events->tables[k].index;
+    if (index->slots != NULL && *index_find_record(events, index, handle) == handle + 1) {
+      event_add_gains(events, index, handle, &g, 1);
+      return;
+    }
+  }
+}
+
 void ingest_linkedin_events_end_export(IngestLinkedinEvents *events, GPtrArray *reports)
 {
   for (guint i = 0; i < events->touched->len; i++) {
-    Event *e = g_ptr_array_index(events->touched, i);
-    guint accepted = e->current > e->pub.count ? e->current - e->pub.count : 0;
-    if (accepted > 0) {
-      Gain gain = {e->first_report, e->last_report, e->first_copies, e->current};
-      event_append_gain(e, &gain);
+    guint32 handle = g_array_index(events->touched, guint32, i);
+    guint8 *record = record_at(events, handle);
+    Head head = head_get(record);
+    if (head.count != 0) {
+      end_export_older(events, handle, reports);
+      continue;
     }
-    event_account_export(e, accepted, reports);
-    e->pub.count = MAX(e->pub.count, e->current);
-    e->current = 0;
-    e->first_copies = 0;
+    Gain g = gain_get(record, 0); /* all its copies are accepted */
+    account_export(&g, g.copies, reports);
+    head.count = g.copies;
+    head_set(record, &head);
   }
-  g_ptr_array_set_size(events->touched, 0);
+  g_array_set_size(events->touched, 0);
+  g_array_set_size(events->pending, 0);
 }
 
 /* --- Laying newer exports over older ones ---------------------------------- */
 
-/* newer's gains, then those of older that exceed every newer export. */
-static GArray *gains_merged(const Event *newer, const Event *older)
+/* An event of older that newer has too: newer's day and fields stay, and
+ * older's gains that exceed every newer export follow newer's. */
+static void lay_over(IngestLinkedinEvents *newer, Index *index, guint32 target, const guint8 *old)
 {
-  GArray *gains = g_array_new(FALSE, FALSE, sizeof(Gain));
-  for (guint i = 0; i < n_gains(newer); i++)
-    g_array_append_val(gains, *gain_at(newer, i));
-  for (guint i = 0; i < n_gains(older); i++)
-    if (gain_at(older, i)->copies > newer->pub.count)
-      g_array_append_val(gains, *gain_at(older, i));
-  return gains;
-}
-
-/* The newer export's copy gives the day and the fields. */
-static void event_lay_over(Event *older, Event *newer)
-{
-  g_autoptr(GArray) gains = gains_merged(newer, older);
-  older->gain = g_array_index(gains, Gain, 0);
-  g_clear_pointer(&older->older, g_array_unref);
-  if (gains->len > 1) {
-    g_array_remove_index(gains, 0);
-    older->older = g_steal_pointer(&gains);
+  Head head = head_get(record_at(newer, target));
+  Head old_head = head_get(old);
+  g_autoptr(GArray) more = g_array_new(FALSE, FALSE, sizeof(Gain));
+  for (guint32 i = 0; i < old_head.n_gains; i++) {
+    Gain g = gain_get(old, i);
+    if (g.copies > head.count)
+      g_array_append_val(more, g);
   }
-  older->pub.count = MAX(older->pub.count, newer->pub.count);
-  older->pub.day = newer->pub.day;
-  for (guint i = 0; i < LINKEDIN_MAX_FIELDS; i++)
-    older->pub.fields[i] = newer->pub.fields[i];
+  if (more->len == 0)
+    return;
+  target = event_add_gains(newer, index, target, (const Gain *)more->data, more->len);
+  guint8 *record = record_at(newer, target);
+  head = head_get(record);
+  head.count = MAX(head.count, old_head.count);
+  head_set(record, &head);
 }
 
-static guint32 table_latest_day(GHashTable *table, guint32 latest)
+/* An event only older has, copied into newer as it is. */
+static void take_over(IngestLinkedinEvents *newer, Index *index, guint32 *slot, const guint8 *old)
 {
-  GHashTableIter iter;
-  gpointer value;
-  g_hash_table_iter_init(&iter, table);
-  while (g_hash_table_iter_next(&iter, NULL, &value))
-    latest = MAX(latest, ((const Event *)value)->pub.day);
-  return latest;
+  Head head = head_get(old);
+  guint32 handle;
+  guint8 *record = record_alloc(newer, head.size, &handle);
+  memcpy(record, old, head.size);
+  *slot = handle + 1;
+  index->used++;
+  newer->latest_day = MAX(newer->latest_day, head.day);
 }
+
+static void merge_table(IngestLinkedinEvents *newer, Index *index,
+                        const IngestLinkedinEvents *older, const GArray *list)
+{
+  for (guint i = 0; i < list->len; i++) {
+    const guint8 *old = record_at(older, g_array_index(list, guint32, i));
+    Head head = head_get(old);
+    const char *key = record_key(old, &head);
+    index_reserve(newer, index);
+    guint32 *slot = index_find(newer, index, key, head.key_len, key_hash(key, head.key_len));
+    if (*slot == 0)
+      take_over(newer, index, slot, old);
+    else
+      lay_over(newer, index, *slot - 1, old);
+  }
+}
+
+static void events_list(IngestLinkedinEvents *events);
 
 IngestLinkedinEvents *ingest_linkedin_events_merge(IngestLinkedinEvents *newer,
                                                    IngestLinkedinEvents *older)
 {
-  older->latest_day = 0;
+  events_list(older);
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
-    GHashTableIter iter;
-    gpointer value;
-    g_hash_table_iter_init(&iter, newer->by_key[k]);
-    while (g_hash_table_iter_next(&iter, NULL, &value)) {
-      g_hash_table_iter_steal(&iter);
-      Event *target = g_hash_table_lookup(older->by_key[k], &((Event *)value)->key);
-      if (target == NULL) {
-        g_hash_table_insert(older->by_key[k], &((Event *)value)->key, value);
-        continue;
-      }
-      event_lay_over(target, value);
-      event_clear(value);
-    }
-    /* A shared post's day may differ between exports: the newest decides. */
-    older->latest_day = table_latest_day(older->by_key[k], older->latest_day);
+    Table *table = &newer->tables[k];
+    g_return_val_if_fail(table->list == NULL, newer);
+    merge_table(newer, &table->index, older, older->tables[k].list);
   }
-  /* Keys and fields of newer now in older live in newer's chunks. */
-  g_ptr_array_extend_and_steal(older->chunks, g_steal_pointer(&newer->chunks));
-  g_ptr_array_add(older->chunks, g_string_chunk_new(EVENTS_CHUNK_BYTES));
-  newer->chunks = g_ptr_array_new();
-  /* And the events of newer now in older live in newer's slabs: the last
-   * slab of older stays the one that takes new events. */
-  EventSlab *last =
-      older->slabs->len > 0 ? g_ptr_array_steal_index(older->slabs, older->slabs->len - 1) : NULL;
-  g_ptr_array_extend_and_steal(older->slabs, g_steal_pointer(&newer->slabs));
-  if (last != NULL)
-    g_ptr_array_add(older->slabs, last);
-  newer->slabs = g_ptr_array_new();
-  g_ptr_array_extend_and_steal(older->payloads, g_steal_pointer(&newer->payloads));
-  newer->payloads = g_ptr_array_new();
-  ingest_linkedin_events_free(newer);
-  return older;
+  ingest_linkedin_events_free(older);
+  return newer;
 }
 
 /* --- Accounting ---------------------------------------------------------------- */
 
-static void event_account(const Event *e, GPtrArray *reports)
+static void event_account(const guint8 *record, GPtrArray *reports)
 {
+  Head head = head_get(record);
   guint32 before = 0;
-  for (guint i = 0; i < n_gains(e); i++) {
-    const Gain *g = gain_at(e, i);
-    guint32 accepted = g->copies - before;
-    guint32 first = MIN(accepted, g->first_copies);
-    before = g->copies;
-    report_of(reports, g->first_report)->tally.accepted += first;
-    if (g->copies != g->first_copies)
-      report_of(reports, g->last_report)->tally.accepted += accepted - first;
+  for (guint32 i = 0; i < head.n_gains; i++) {
+    Gain g = gain_get(record, i);
+    guint32 accepted = g.copies - before;
+    guint32 first = MIN(accepted, g.first_copies);
+    before = g.copies;
+    report_of(reports, g.first_report)->tally.accepted += first;
+    if (g.copies != g.first_copies)
+      report_of(reports, g.last_report)->tally.accepted += accepted - first;
   }
 }
 
@@ -350,17 +491,16 @@ static gboolean report_is_event_kind(const IngestLinkedinFileReport *report)
   return report->kind >= 0 && report->kind < LINKEDIN_N_EVENT_KINDS;
 }
 
-void ingest_linkedin_events_account(const IngestLinkedinEvents *events, GPtrArray *reports)
+void ingest_linkedin_events_account(IngestLinkedinEvents *events, GPtrArray *reports)
 {
   for (guint i = 0; i < reports->len; i++)
     if (report_is_event_kind(report_of(reports, i)))
       report_of(reports, i)->tally.accepted = 0;
+  events_list(events);
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
-    GHashTableIter iter;
-    gpointer value;
-    g_hash_table_iter_init(&iter, events->by_key[k]);
-    while (g_hash_table_iter_next(&iter, NULL, &value))
-      event_account(value, reports);
+    const GArray *list = events->tables[k].list;
+    for (guint i = 0; i < list->len; i++)
+      event_account(record_at(events, g_array_index(list, guint32, i)), reports);
   }
   for (guint i = 0; i < reports->len; i++) {
     IngestLinkedinFileReport *report = report_of(reports, i);
@@ -369,36 +509,115 @@ void ingest_linkedin_events_account(const IngestLinkedinEvents *events, GPtrArra
   }
 }
 
-/* --- Output order ---------------------------------------------------------------- */
+/* --- Lists and output order ----------------------------------------------------- */
 
-static gint event_compare(gconstpointer a, gconstpointer b, gpointer user_data)
+/* The handles of the index, in slot order. */
+static GArray *index_handles(const Index *index)
 {
-  const Event *x = *(Event *const *)a;
-  const Event *y = *(Event *const *)b;
-  guint n_fields = GPOINTER_TO_UINT(user_data);
-  if (x->pub.day != y->pub.day)
-    return x->pub.day < y->pub.day ? -1 : 1;
-  for (guint i = 0; i < n_fields; i++) {
-    int c = strcmp(x->pub.fields[i], y->pub.fields[i]);
+  GArray *list = g_array_sized_new(FALSE, FALSE, sizeof(guint32), index->used);
+  for (guint32 i = 0; index->slots != NULL && i <= index->mask; i++)
+    if (index->slots[i] != 0) {
+      guint32 handle = index->slots[i] - 1;
+      g_array_append_val(list, handle);
+    }
+  return list;
+}
+
+/* Lists every table and drops the indexes: no event is added any more. */
+static void events_list(IngestLinkedinEvents *events)
+{
+  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
+    Table *table = &events->tables[k];
+    if (table->list != NULL)
+      continue;
+    table->list = index_handles(&table->index);
+    g_clear_pointer(&table->index.slots, g_free);
+    table->index.mask = table->index.used = 0;
+  }
+}
+
+typedef struct {
+  const IngestLinkedinEvents *events;
+  guint n_fields;
+} Order;
+
+static gint handle_compare(gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const Order *order = user_data;
+  const guint8 *x = record_at(order->events, *(const guint32 *)a);
+  const guint8 *y = record_at(order->events, *(const guint32 *)b);
+  Head hx = head_get(x), hy = head_get(y);
+  if (hx.day != hy.day)
+    return hx.day < hy.day ? -1 : 1;
+  const char *fx = record_fields(x, &hx), *fy = record_fields(y, &hy);
+  for (guint i = 0; i < order->n_fields; i++) {
+    int c = strcmp(fx, fy);
     if (c != 0)
       return c;
+    fx += strlen(fx) + 1;
+    fy += strlen(fy) + 1;
   }
-  return x->pub.count < y->pub.count ? -1 : x->pub.count > y->pub.count;
+  return hx.count < hy.count ? -1 : hx.count > hy.count;
+}
+
+static void list_sort(const IngestLinkedinEvents *events, GArray *list, IngestLinkedinKind kind)
+{
+  Order order = {events, ingest_linkedin_kind_n_fields(kind)};
+  g_array_sort_with_data(list, handle_compare, &order);
+}
+
+void ingest_linkedin_events_finish(IngestLinkedinEvents *events)
+{
+  events_list(events);
+  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
+    Table *table = &events->tables[k];
+    if (!table->sorted)
+      list_sort(events, table->list, (IngestLinkedinKind)k);
+    table->sorted = TRUE;
+  }
+  g_array_set_size(events->touched, 0);
+}
+
+/* The handles of kind in output order: the table's list once finished, else
+ * a sorted copy. */
+GArray *ingest_linkedin_events_order(const IngestLinkedinEvents *events, IngestLinkedinKind kind)
+{
+  g_return_val_if_fail(kind >= 0 && kind < LINKEDIN_N_EVENT_KINDS, NULL);
+  const Table *table = &events->tables[kind];
+  if (table->sorted)
+    return g_array_ref(table->list);
+  GArray *list = table->list != NULL ? g_array_copy(table->list) : index_handles(&table->index);
+  list_sort(events, list, kind);
+  return list;
+}
+
+void ingest_linkedin_events_get(const IngestLinkedinEvents *events, IngestLinkedinKind kind,
+                                guint32 handle, IngestLinkedinEvent *out)
+{
+  const guint8 *record = record_at(events, handle);
+  Head head = head_get(record);
+  out->day = head.day;
+  out->count = head.count;
+  const char *field = record_fields(record, &head);
+  guint n = ingest_linkedin_kind_n_fields(kind);
+  for (guint i = 0; i < LINKEDIN_MAX_FIELDS; i++) {
+    out->fields[i] = i < n ? (char *)field : NULL;
+    if (i < n)
+      field += strlen(field) + 1;
+  }
 }
 
 GPtrArray *ingest_linkedin_events_sorted(const IngestLinkedinEvents *events,
                                          IngestLinkedinKind kind)
 {
-  g_return_val_if_fail(kind >= 0 && kind < LINKEDIN_N_EVENT_KINDS, NULL);
-  GHashTable *table = events->by_key[kind];
-  GPtrArray *sorted = g_ptr_array_sized_new(g_hash_table_size(table));
-  GHashTableIter iter;
-  gpointer value;
-  g_hash_table_iter_init(&iter, table);
-  while (g_hash_table_iter_next(&iter, NULL, &value))
-    g_ptr_array_add(sorted, value);
-  g_ptr_array_sort_with_data(sorted, event_compare,
-                             GUINT_TO_POINTER(ingest_linkedin_kind_n_fields(kind)));
+  g_autoptr(GArray) list = ingest_linkedin_events_order(events, kind);
+  g_return_val_if_fail(list != NULL, NULL);
+  GPtrArray *sorted = g_ptr_array_new_full(list->len, g_free);
+  for (guint i = 0; i < list->len; i++) {
+    IngestLinkedinEvent *event = g_new(IngestLinkedinEvent, 1);
+    ingest_linkedin_events_get(events, kind, g_array_index(list, guint32, i), event);
+    g_ptr_array_add(sorted, event);
+  }
   return sorted;
 }
 
@@ -407,105 +626,120 @@ guint32 ingest_linkedin_events_latest_day(const IngestLinkedinEvents *events)
   return events->latest_day;
 }
 
-/* --- Cache ---------------------------------------------------------------------- */
+/* --- Cache ---------------------------------------------------------------------- *
+ * The records as they are, kind by kind in output order, after a mark of
+ * the byte order they were written in (the cache is not carried between
+ * machines, but one that is must not be believed). */
 
-static void event_save(const Event *e, GByteArray *out)
+void ingest_linkedin_events_save(IngestLinkedinEvents *events, GByteArray *out,
+                                 IngestCacheWriter *writer)
 {
-  ingest_cache_put_string(out, e->key.text);
-  ingest_cache_put_uint(out, e->pub.day);
-  for (guint i = 0; i < ingest_linkedin_kind_n_fields(e->kind); i++)
-    ingest_cache_put_string(out, e->pub.fields[i]);
-  ingest_cache_put_uint(out, n_gains(e));
-  for (guint i = 0; i < n_gains(e); i++) {
-    const Gain *g = gain_at(e, i);
-    ingest_cache_put_uint(out, g->first_report);
-    ingest_cache_put_uint(out, g->last_report);
-    ingest_cache_put_uint(out, g->first_copies);
-    ingest_cache_put_uint(out, g->copies);
-  }
-}
-
-void ingest_linkedin_events_save(const IngestLinkedinEvents *events, GByteArray *out)
-{
+  ingest_linkedin_events_finish(events);
+  ingest_cache_put_uint(out, G_BYTE_ORDER);
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
-    ingest_cache_put_uint(out, g_hash_table_size(events->by_key[k]));
-    GHashTableIter iter;
-    gpointer value;
-    g_hash_table_iter_init(&iter, events->by_key[k]);
-    while (g_hash_table_iter_next(&iter, NULL, &value))
-      event_save(value, out);
+    const GArray *list = events->tables[k].list;
+    guint64 bytes = 0;
+    for (guint i = 0; i < list->len; i++)
+      bytes += head_get(record_at(events, g_array_index(list, guint32, i))).size;
+    ingest_cache_put_uint(out, list->len);
+    ingest_cache_put_uint(out, bytes);
+    for (guint i = 0; i < list->len; i++) {
+      const guint8 *record = record_at(events, g_array_index(list, guint32, i));
+      ingest_cache_put_bytes(out, record, head_get(record).size);
+      if (writer != NULL)
+        ingest_cache_writer_flush(writer);
+    }
   }
 }
 
 /* Gains name existing reports, split no more copies than they have, and
  * rise from newer to older exports; the largest is the count. */
-static gboolean gain_load(IngestCacheReader *r, guint n_reports, guint32 before, Gain *g)
+static gboolean gains_valid(const guint8 *record, const Head *head, guint n_reports)
 {
-  g->first_report = (guint32)ingest_cache_get_uint(r);
-  g->last_report = (guint32)ingest_cache_get_uint(r);
-  g->first_copies = (guint32)ingest_cache_get_uint(r);
-  g->copies = (guint32)ingest_cache_get_uint(r);
-  return !r->bad && g->first_report < n_reports && g->last_report < n_reports &&
-         g->first_copies >= 1 && g->first_copies <= g->copies && g->copies > before;
+  guint32 before = 0;
+  for (guint32 i = 0; i < head->n_gains; i++) {
+    Gain g = gain_get(record, i);
+    if (g.first_report >= n_reports || g.last_report >= n_reports || g.first_copies < 1 ||
+        g.first_copies > g.copies || g.copies <= before)
+      return FALSE;
+    before = g.copies;
+  }
+  return before == head->count;
 }
 
-/* A string of the payload into the table's chunks, and its length; NULL
- * for NULL or when the payload is damaged. */
-static char *events_load_text(IngestLinkedinEvents *events, IngestCacheReader *r, gsize *len)
+/* Whether the n_fields fields, each closed by a NUL, end inside the record. */
+static gboolean fields_valid(const guint8 *record, const Head *head, guint n_fields)
 {
-  const char *text = ingest_cache_get_string_ref(r, len);
-  if (text == NULL || r->payload != NULL)
-    return (char *)text;
-  return (char *)events_text(events, text, *len);
+  const char *p = record_fields(record, head);
+  const char *end = (const char *)record + head->size;
+  for (guint i = 0; i < n_fields; i++) {
+    const char *nul = memchr(p, '\0', (gsize)(end - p));
+    if (nul == NULL)
+      return FALSE;
+    p = nul + 1;
+  }
+  return TRUE;
 }
 
-static Event *event_load(IngestLinkedinEvents *events, IngestCacheReader *r,
-                         IngestLinkedinKind kind, guint n_reports)
+/* A record of at most left bytes, as saved; its size in *size. */
+static gboolean record_valid(const guint8 *record, gsize left, guint n_fields, guint n_reports)
 {
-  gsize len;
-  Event *e = event_alloc(events);
-  e->kind = kind;
-  e->pub.day = (guint32)ingest_cache_get_uint(r);
-  for (guint i = 0; i < ingest_linkedin_kind_n_fields(kind); i++)
-    e->pub.fields[i] = events_load_text(events, r, &len);
-  guint64 gains = ingest_cache_get_uint(r);
-  gboolean ok = !r->bad && gains >= 1 && gains <= G_MAXUINT16;
-  for (guint64 i = 0; ok && i < gains; i++) {
-    Gain g;
-    ok = gain_load(r, n_reports, e->pub.count, &g);
-    if (ok) {
-      event_append_gain(e, &g);
-      e->pub.count = g.copies;
-    }
+  if (left < HEAD_BYTES)
+    return FALSE;
+  Head head = head_get(record);
+  if (head.size > left || head.size % 4 != 0 || head.n_gains < 1 || head.n_gains > G_MAXUINT16 ||
+      head.pending != 0 ||
+      (guint64)HEAD_BYTES + (guint64)head.n_gains * GAIN_BYTES + head.key_len > head.size)
+    return FALSE;
+  return gains_valid(record, &head, n_reports) && fields_valid(record, &head, n_fields);
+}
+
+/* The n records of one kind, bytes of them at the reader, listed in their
+ * order; sorted when that is the output order. */
+static gboolean load_table(IngestLinkedinEvents *events, IngestCacheReader *r,
+                           IngestLinkedinKind kind, guint n_reports)
+{
+  guint64 n = ingest_cache_get_uint(r);
+  guint64 bytes = ingest_cache_get_uint(r);
+  if (r->bad || bytes > (guint64)(r->end - r->p) || n > bytes / (HEAD_BYTES + GAIN_BYTES))
+    return FALSE;
+  guint8 *memory = (guint8 *)r->p;
+  if (r->payload == NULL) {
+    memory = g_memdup2(r->p, (gsize)bytes);
+    g_ptr_array_add(events->blocks, memory);
   }
-  for (guint i = 0; ok && i < ingest_linkedin_kind_n_fields(kind); i++)
-    ok = e->pub.fields[i] != NULL;
-  if (!ok) {
-    event_clear(e);
-    return NULL;
+  r->p += bytes;
+  guint32 base = windows_add(events, memory, (gsize)bytes);
+  Table *table = &events->tables[kind];
+  table->list = g_array_sized_new(FALSE, FALSE, sizeof(guint32), (guint)n);
+  table->sorted = TRUE;
+  Order order = {events, ingest_linkedin_kind_n_fields(kind)};
+  gsize at = 0;
+  for (guint64 i = 0; i < n; i++) {
+    if (!record_valid(memory + at, (gsize)bytes - at, order.n_fields, n_reports))
+      return FALSE;
+    guint32 handle = base + (guint32)(at / 4);
+    g_array_append_val(table->list, handle);
+    if (i > 0 && table->sorted)
+      table->sorted =
+          handle_compare(&g_array_index(table->list, guint32, i - 1), &handle, &order) <= 0;
+    Head head = head_get(memory + at);
+    events->latest_day = MAX(events->latest_day, head.day);
+    at += head.size;
   }
-  return e;
+  return at == bytes;
 }
 
 IngestLinkedinEvents *ingest_linkedin_events_load(IngestCacheReader *reader, guint n_reports)
 {
   g_autoptr(IngestLinkedinEvents) events = ingest_linkedin_events_new();
-  /* Text is used where it lies in the payload, which lives as long. */
+  /* Records are used where they lie in the payload, which lives as long. */
   if (reader->payload != NULL)
     g_ptr_array_add(events->payloads, g_bytes_ref(reader->payload));
-  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
-    guint64 n = ingest_cache_get_uint(reader);
-    for (guint64 i = 0; i < n && !reader->bad; i++) {
-      gsize len;
-      char *key = events_load_text(events, reader, &len);
-      Event *e = key != NULL ? event_load(events, reader, (IngestLinkedinKind)k, n_reports) : NULL;
-      if (e != NULL)
-        e->key = event_key(key, len);
-      if (e == NULL || g_hash_table_contains(events->by_key[k], &e->key))
-        return NULL;
-      g_hash_table_insert(events->by_key[k], &e->key, e);
-      events->latest_day = MAX(events->latest_day, e->pub.day);
-    }
-  }
-  return reader->bad ? NULL : g_steal_pointer(&events);
+  if (ingest_cache_get_uint(reader) != G_BYTE_ORDER || reader->bad)
+    return NULL;
+  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
+    if (!load_table(events, reader, (IngestLinkedinKind)k, n_reports))
+      return NULL;
+  return g_steal_pointer(&events);
 }

@@ -15,10 +15,11 @@
 
 typedef struct IngestLinkedinEvents IngestLinkedinEvents;
 
+/* A view of one event. */
 typedef struct {
   guint32 day;                       /* Julian day */
   guint count;                       /* the largest multiplicity over the exports */
-  char *fields[LINKEDIN_MAX_FIELDS]; /* ingest_linkedin_kind_n_fields of them */
+  char *fields[LINKEDIN_MAX_FIELDS]; /* ingest_linkedin_kind_n_fields of them, then NULL */
 } IngestLinkedinEvent;
 
 IngestLinkedinEvents *ingest_linkedin_events_new(void);
@@ -46,18 +47,36 @@ IngestLinkedinEvents *ingest_linkedin_events_merge(IngestLinkedinEvents *newer,
 
 /* Sets accepted and duplicates of every event report (indexed by id) anew
  * from the gains, after a merge: of its attributed copies, the gained ones
- * are accepted. The reports of the other kinds are left as they are. */
-void ingest_linkedin_events_account(const IngestLinkedinEvents *events, GPtrArray *reports);
+ * are accepted. The reports of the other kinds are left as they are. No
+ * event can be added afterwards. */
+void ingest_linkedin_events_account(IngestLinkedinEvents *events, GPtrArray *reports);
 
-/* The events of kind sorted by day, then fields (byte order), then count;
- * they stay owned by events. */
+/* Puts every kind's events in output order: by day, then fields (byte
+ * order), then count. No event can be added afterwards. */
+void ingest_linkedin_events_finish(IngestLinkedinEvents *events);
+
+/* The events of kind in output order, as guint32 handles for
+ * ingest_linkedin_events_get (unref the array): after
+ * ingest_linkedin_events_finish the list kept, before it a sorted copy. */
+GArray *ingest_linkedin_events_order(const IngestLinkedinEvents *events, IngestLinkedinKind kind);
+
+/* The event of kind with that handle; out's fields point into events. */
+void ingest_linkedin_events_get(const IngestLinkedinEvents *events, IngestLinkedinKind kind,
+                                guint32 handle, IngestLinkedinEvent *out);
+
+/* The events of kind in output order, each a copy of ingest_linkedin_events_get
+ * (freed with the array), at any time: for tests. */
 GPtrArray *ingest_linkedin_events_sorted(const IngestLinkedinEvents *events,
                                          IngestLinkedinKind kind);
 
 /* The latest day of any event, 0 when there is none. */
 guint32 ingest_linkedin_events_latest_day(const IngestLinkedinEvents *events);
 
-/* For the cache: every event with its key and gains, and back. load returns
- * NULL when the payload is damaged or refers to a report id >= n_reports. */
-void ingest_linkedin_events_save(const IngestLinkedinEvents *events, GByteArray *out);
+/* For the cache: every event with its key and gains, in output order (so
+ * loading needs no sort), and back. Saving finishes events; with a writer,
+ * out is flushed to it as it fills. load returns NULL when the payload is
+ * damaged or refers to a report id >= n_reports; its events lie in the
+ * reader's payload when it has one. */
+void ingest_linkedin_events_save(IngestLinkedinEvents *events, GByteArray *out,
+                                 IngestCacheWriter *writer);
 IngestLinkedinEvents *ingest_linkedin_events_load(IngestCacheReader *reader, guint n_reports);

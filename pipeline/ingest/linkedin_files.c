@@ -263,6 +263,11 @@ void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 lin
   report->tally.rejected++;
 }
 
+static gboolean report_counts_events(const IngestLinkedinFileReport *report)
+{
+  return report->kind >= 0 && report->kind < LINKEDIN_N_EVENT_KINDS;
+}
+
 /* The path without the export's: "" for the zip itself. */
 static const char *report_name(const IngestLinkedinFileReport *report, const char *export_path)
 {
@@ -284,9 +289,16 @@ void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const c
   ingest_cache_put_uint(out, report->tree_file ? 1 : 0);
   ingest_cache_put_string(out, t->encoding);
   ingest_cache_put_string(out, t->note->str);
-  guint64 counts[] = {t->rows_read, t->accepted, t->duplicates, t->rejected, report->attributed};
-  for (gsize i = 0; i < G_N_ELEMENTS(counts); i++)
-    ingest_cache_put_uint(out, counts[i]);
+  ingest_cache_put_uint(out, t->rows_read);
+  ingest_cache_put_uint(out, t->rejected);
+  ingest_cache_put_uint(out, report->attributed);
+  /* An event file's accepted and duplicates follow from the events' gains
+   * (ingest_linkedin_events_account), so an export's bytes stay the same
+   * while newer exports are laid over it. */
+  if (!report_counts_events(report)) {
+    ingest_cache_put_uint(out, t->accepted);
+    ingest_cache_put_uint(out, t->duplicates);
+  }
   ingest_cache_put_uint(out, report->rejects->len);
   for (guint i = 0; i < report->rejects->len; i++) {
     const IngestLinkedinReject *reject = g_ptr_array_index(report->rejects, i);
@@ -315,7 +327,8 @@ static gboolean report_load_rejects(IngestCacheReader *r, IngestLinkedinFileRepo
 
 IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *r, const char *export_path)
 {
-  g_autofree char *name = ingest_cache_get_string(r);
+  gsize name_len, note_len;
+  const char *name = ingest_cache_get_string_ref(r, &name_len);
   guint64 kind = ingest_cache_get_uint(r);
   if (name == NULL || kind > LINKEDIN_N_KINDS)
     return NULL;
@@ -326,12 +339,16 @@ IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *r, cons
   IngestFileEntry *t = &report->tally;
   report->tree_file = ingest_cache_get_uint(r) != 0;
   t->encoding = ingest_cache_get_string(r);
-  g_autofree char *note = ingest_cache_get_string(r);
-  g_string_assign(t->note, note != NULL ? note : "");
-  guint64 *counts[] = {&t->rows_read, &t->accepted, &t->duplicates, &t->rejected,
-                       &report->attributed};
-  for (gsize i = 0; i < G_N_ELEMENTS(counts); i++)
-    *counts[i] = ingest_cache_get_uint(r);
+  const char *note = ingest_cache_get_string_ref(r, &note_len);
+  if (note != NULL)
+    g_string_append_len(t->note, note, (gssize)note_len);
+  t->rows_read = ingest_cache_get_uint(r);
+  t->rejected = ingest_cache_get_uint(r);
+  report->attributed = ingest_cache_get_uint(r);
+  if (!report_counts_events(report)) {
+    t->accepted = ingest_cache_get_uint(r);
+    t->duplicates = ingest_cache_get_uint(r);
+  }
   if (note == NULL || r->bad || !report_load_rejects(r, report)) {
     ingest_linkedin_report_free(report);
     return NULL;
@@ -415,57 +432,43 @@ static char *key_check(const FileReader *r)
   return key_missing(r);
 }
 
-/* Decimal digits of n, without printf, which would cost more than the rest
- * of the row. Lengths and days fit in 32 bits, whose division by ten is a
- * multiplication. */
-static guint decimal_width(guint32 n)
-{
-  guint width = 1;
-  for (; n >= 10; n /= 10)
-    width++;
-  return width;
-}
-
-/* Writes the width digits of n at out; returns their end. */
-static char *decimal_put(char *out, guint32 n, guint width)
-{
-  for (guint i = width; i > 0; i--, n /= 10)
-    out[i - 1] = (char)('0' + n % 10);
-  return out + width;
-}
-
-/* Writes "|<length>:<text>" at out; returns its end. */
+/* Writes "<length><text>" at out, the length in LEB128; returns its end. */
 static char *key_put_field(char *out, const char *text, gsize len)
 {
-  /* A record is at most 16 MiB, and so is a field. */
-  guint32 n = (guint32)len;
-  *out++ = '|';
-  out = decimal_put(out, n, decimal_width(n));
-  *out++ = ':';
+  gsize n = len;
+  do {
+    *out = (char)(n & 0x7f);
+    n >>= 7;
+    if (n != 0)
+      *out |= (char)0x80;
+    out++;
+  } while (n != 0);
   memcpy(out, text, len);
   return out + len;
 }
 
-/* Bytes of a key besides its fields' text: the day, then "|" length ":". */
-#define KEY_DIGITS_MAX 10
-#define KEY_FIELD_EXTRA (KEY_DIGITS_MAX + 2)
+/* Bytes of a key besides its fields' text: the day, then each length. */
+#define KEY_DAY_BYTES 4
+#define KEY_LENGTH_MAX 10
 
-/* The day and the key fields, each with its length, so no two keys run
- * together. Shares: the ShareLink alone, else Date + ShareCommentary. Written
- * in place: every row has one. */
+/* The day and the key fields, each after its length, so no two keys run
+ * together; binary, as it is only compared and kept. Shares: the ShareLink
+ * alone (after day 0, which no date has), else Date + ShareCommentary.
+ * Written in place: every row has one. */
 static void key_build(FileReader *r, guint32 day)
 {
   static const int link_only[] = {SHA_LINK, -1, -1, -1};
   gboolean by_link = r->kind == LINKEDIN_SHARES && r->len[SHA_LINK] > 0;
   const int *columns = by_link ? link_only : r->spec->key_columns;
   guint n = 0;
-  gsize room = KEY_DIGITS_MAX;
+  gsize room = KEY_DAY_BYTES;
   for (; n < G_N_ELEMENTS(r->spec->key_columns) && columns[n] >= 0; n++)
-    room += KEY_FIELD_EXTRA + r->len[columns[n]];
+    room += KEY_LENGTH_MAX + r->len[columns[n]];
   g_string_set_size(r->key, room);
   char *out = r->key->str;
-  if (!by_link)
-    out = decimal_put(out, day, decimal_width(day));
+  guint32 key_day = by_link ? 0 : day;
+  memcpy(out, &key_day, KEY_DAY_BYTES);
+  out += KEY_DAY_BYTES;
   for (guint i = 0; i < n; i++)
     out = key_put_field(out, r->text[columns[i]], r->len[columns[i]]);
   g_string_truncate(r->key, (gsize)(out - r->key->str));

@@ -87,7 +87,9 @@ void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 lin
                                    const char *reason, const char *excerpt);
 
 /* For the cache: a report of a file of the export at export_path, without
- * its ledger entry, and back (NULL when the payload is damaged). */
+ * its ledger entry, and back (NULL when the payload is damaged). An event
+ * file's accepted and duplicates are not saved: they load as 0, for
+ * ingest_linkedin_events_account to set. */
 void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const char *export_path,
                                  GByteArray *out);
 IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *reader,

@@ -68,17 +68,19 @@ static void add_day(CsvWriter *writer, guint32 day)
   ingest_outputs_add_date(writer, &date);
 }
 
-static void add_events(CsvWriter *writer, const char *ambassador_id, const GPtrArray *sorted,
-                       IngestLinkedinKind kind)
+static void add_events(CsvWriter *writer, const char *ambassador_id,
+                       const IngestLinkedinEvents *events, IngestLinkedinKind kind)
 {
   guint n_fields = ingest_linkedin_kind_n_fields(kind);
-  for (guint i = 0; i < sorted->len; i++) {
-    const IngestLinkedinEvent *event = g_ptr_array_index(sorted, i);
+  g_autoptr(GArray) order = ingest_linkedin_events_order(events, kind);
+  for (guint i = 0; i < order->len; i++) {
+    IngestLinkedinEvent event;
+    ingest_linkedin_events_get(events, kind, g_array_index(order, guint32, i), &event);
     csv_writer_add_text(writer, ambassador_id);
-    add_day(writer, event->day);
+    add_day(writer, event.day);
     for (guint f = 0; f < n_fields; f++)
-      csv_writer_add_text(writer, event->fields[f]);
-    csv_writer_add_int(writer, event->count);
+      csv_writer_add_text(writer, event.fields[f]);
+    csv_writer_add_int(writer, event.count);
     csv_writer_end_row(writer);
   }
 }
@@ -107,28 +109,15 @@ static void add_profile(CsvWriter *writer, const IngestLinkedinAmbassadorRows *r
   csv_writer_end_row(writer);
 }
 
-void ingest_linkedin_writers_add_sorted(IngestLinkedinWriters *writers,
-                                        const IngestLinkedinAmbassadorRows *rows,
-                                        GPtrArray *const *sorted)
-{
-  for (gsize i = 0; i < N_LI_FILES; i++) {
-    if (li_files[i].kind != LINKEDIN_NOT_USED)
-      add_events(writers->writers[i], rows->ambassador_id, sorted[li_files[i].kind],
-                 li_files[i].kind);
-    else if (rows->newest_export != NULL)
-      add_profile(writers->writers[i], rows);
-  }
-}
-
 void ingest_linkedin_writers_add(IngestLinkedinWriters *writers,
                                  const IngestLinkedinAmbassadorRows *rows)
 {
-  GPtrArray *sorted[LINKEDIN_N_EVENT_KINDS];
-  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
-    sorted[k] = ingest_linkedin_events_sorted(rows->events, k);
-  ingest_linkedin_writers_add_sorted(writers, rows, sorted);
-  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)
-    g_ptr_array_unref(sorted[k]);
+  for (gsize i = 0; i < N_LI_FILES; i++) {
+    if (li_files[i].kind != LINKEDIN_NOT_USED)
+      add_events(writers->writers[i], rows->ambassador_id, rows->events, li_files[i].kind);
+    else if (rows->newest_export != NULL)
+      add_profile(writers->writers[i], rows);
+  }
 }
 
 gboolean ingest_linkedin_writers_commit(IngestLinkedinWriters *writers, GError **error)

@@ -14,22 +14,15 @@ IngestLinkedinWriters *ingest_linkedin_writers_open(const char *work_dir, GError
 /* One ambassador's data; call in ambassador_id order. */
 typedef struct {
   const char *ambassador_id;
-  const IngestLinkedinEvents *events;
+  const IngestLinkedinEvents *events; /* best finished (ingest_linkedin_events_finish) */
   const IngestLinkedinProfile *profile;
   const char *newest_export; /* NULL: no export, so no li_profiles.csv row */
   const GDate *covered_until;
 } IngestLinkedinAmbassadorRows;
 
-/* Appends its events, sorted by date then the other columns, and its
- * li_profiles.csv row. */
+/* Appends its events in output order and its li_profiles.csv row. */
 void ingest_linkedin_writers_add(IngestLinkedinWriters *writers,
                                  const IngestLinkedinAmbassadorRows *rows);
-
-/* The same with the events of each kind sorted already (by
- * ingest_linkedin_events_sorted, on the thread that read them). */
-void ingest_linkedin_writers_add_sorted(IngestLinkedinWriters *writers,
-                                        const IngestLinkedinAmbassadorRows *rows,
-                                        GPtrArray *const *sorted);
 
 /* Renames every file into place; frees the writers either way. */
 gboolean ingest_linkedin_writers_commit(IngestLinkedinWriters *writers, GError **error);
