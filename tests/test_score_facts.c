@@ -132,8 +132,16 @@ static int fixture_teardown(void **state)
 static ScoreFacts *facts_make(const Fixture *fixture, const char *keywords, const char *roster_name)
 {
   g_autoptr(ScoreAudience) audience = score_audience_new(keywords);
-  ScoreFactsRules rules = {fixture->seniority, audience, roster_name};
+  ScoreFactsRules rules = {
+      .seniority = fixture->seniority, .audience = audience, .roster_name = roster_name};
   return score_facts_build(fixture->data, &rules);
+}
+
+static ScoreDay day_of(const char *text)
+{
+  ScoreDay day = SCORE_DAY_NONE;
+  assert_true(score_day_parse(text, &day, NULL));
+  return day;
 }
 
 static void test_measures_of_a_month(void **state)
@@ -201,6 +209,25 @@ static void test_membership_rules(void **state)
   test_assert_near(x[FACTOR_TARGET_AUDIENCE], 0, 1e-9);
 }
 
+/* Connections dated outside the days asked about are not matched against
+ * the audience; everything else is counted as before. */
+static void test_target_days(void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(ScoreAudience) audience = score_audience_new("Architekt;Planer");
+  ScoreFactsRules rules = {fixture->seniority, audience, "Anna Berg", day_of("2025-04-03"),
+                           day_of("2025-06-30")};
+  g_autoptr(ScoreFacts) facts = score_facts_build(fixture->data, &rules);
+  double x[FACTOR_COUNT];
+  score_facts_measure(facts, month_of("2025-06"), 90, x);
+  test_assert_near(x[FACTOR_TARGET_AUDIENCE], 1, 1e-9); /* Zoë; Jonas's day is before */
+  test_assert_near(x[FACTOR_NETWORK_GROWTH], 5, 1e-9);
+  test_assert_near(x[FACTOR_SENIOR_NETWORK], 2, 1e-9);
+  gint64 may[SCORE_LINKEDIN_ACTIVITIES];
+  score_facts_activity(facts, month_of("2025-05"), may);
+  assert_int_equal(may[SCORE_SERIES_TARGET_CONNECTIONS], 1);
+}
+
 static void test_activity_of_calendar_months(void **state)
 {
   Fixture *fixture = *state;
@@ -230,7 +257,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       RUN_TEST(test_measures_of_a_month),         RUN_TEST(test_shorter_window),
       RUN_TEST(test_no_invitation_sent),          RUN_TEST(test_membership_rules),
-      RUN_TEST(test_activity_of_calendar_months),
+      RUN_TEST(test_activity_of_calendar_months), RUN_TEST(test_target_days),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include "score/fields.h"
 
 #include <math.h>
+#include <string.h>
 
 static void assert_refused(GError *error, const char *message)
 {
@@ -76,12 +77,61 @@ static void test_day_and_number(void **state)
   assert_refused(error, "ssi: expected a number, got \"12,5\"");
 }
 
+static void assert_number_as_strtod(const char *text)
+{
+  double value = 0;
+  assert_true(score_field_number("ssi", text, FALSE, &value, NULL));
+  double expected = g_ascii_strtod(text, NULL);
+  if (memcmp(&value, &expected, sizeof value) != 0)
+    fail_msg("\"%s\" read as %.17g, strtod gives %.17g", text, value, expected);
+}
+
+/* Plain decimals are read without strtod: to the same bits, sign of zero
+ * included, at any length; other forms still go through strtod. */
+static void test_number_as_strtod(void **state)
+{
+  (void)state;
+  const char *const texts[] = {"0",
+                               "-0",
+                               "-0.0",
+                               "007.10",
+                               "0.1",
+                               "0.3",
+                               "72.35",
+                               "99.99",
+                               "1e3",
+                               "+1.5",
+                               "1.",
+                               ".5",
+                               "-12.5",
+                               "123456789012345",
+                               "1234567890123456",
+                               "0.000000000000001",
+                               "9007199254740993",
+                               "1.7976931348623157"};
+  for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
+    assert_number_as_strtod(texts[i]);
+  GRand *rand = g_rand_new_with_seed(7);
+  for (guint i = 0; i < 100000; i++) {
+    char text[64];
+    g_snprintf(text, sizeof text, "%.*f", g_rand_int_range(rand, 0, 9),
+               g_rand_double_range(rand, -1e6, 1e6));
+    assert_number_as_strtod(text);
+  }
+  g_rand_free(rand);
+  double value = 0;
+  assert_false(score_field_number("ssi", "1.2.3", FALSE, &value, NULL));
+  assert_false(score_field_number("ssi", "-", FALSE, &value, NULL));
+  assert_false(score_field_number("ssi", " 1", FALSE, &value, NULL));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_count),
       cmocka_unit_test(test_flag),
       cmocka_unit_test(test_day_and_number),
+      cmocka_unit_test(test_number_as_strtod),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

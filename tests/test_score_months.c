@@ -110,6 +110,25 @@ static void test_day_parse(void **state)
   }
 }
 
+/* The same days as GDate accepts, with its Julian day numbers: years
+ * 0000 to 2500 with every month and day number 00 to 39. */
+static void test_day_parse_as_gdate(void **state)
+{
+  (void)state;
+  for (int year = 0; year <= 2500; year++)
+    for (int month = 0; month <= 13; month++)
+      for (int mday = 0; mday <= 39; mday++) {
+        char text[16];
+        g_snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, mday);
+        ScoreDay day = 0;
+        gboolean valid = year >= 1 && month >= 1 && month <= 12 &&
+                         g_date_valid_dmy((GDateDay)mday, (GDateMonth)month, (GDateYear)year);
+        assert_int_equal(score_day_parse(text, &day, NULL), valid);
+        if (valid)
+          assert_int_equal(day, day_of(year, month, mday));
+      }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -118,6 +137,7 @@ int main(void)
       cmocka_unit_test(test_month_days),
       cmocka_unit_test(test_month_window),
       cmocka_unit_test(test_day_parse),
+      cmocka_unit_test(test_day_parse_as_gdate),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

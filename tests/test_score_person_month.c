@@ -100,6 +100,26 @@ static void test_rows_follow_memberships(void **state)
   assert_int_equal(first_month, month_of("2025-01"));
 }
 
+/* Two memberships of one ambassador in one program at once: their rows by
+ * month, those of the same month in roster order. */
+static void test_overlapping_memberships(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreInputs) inputs = inputs_with_programs();
+  membership_add(inputs, "f6", "p", "AT", "2025-05-01", "");
+  membership_add(inputs, "a1", "p", "DE", "2025-06-01", "");
+  membership_add(inputs, "f6", "p", "DE", "2025-03-15", "");
+  g_autoptr(GArray) rows = score_person_months_build(inputs, month_of("2025-06"));
+  g_autofree char *described = rows_describe(rows);
+  assert_string_equal(described, "a1 p DE 2025-06\n"
+                                 "f6 p DE 2025-03\n"
+                                 "f6 p DE 2025-04\n"
+                                 "f6 p AT 2025-05\n"
+                                 "f6 p DE 2025-05\n"
+                                 "f6 p AT 2025-06\n"
+                                 "f6 p DE 2025-06\n");
+}
+
 static void test_rows_stop_at_report_month(void **state)
 {
   (void)state;
@@ -259,6 +279,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rows_follow_memberships),
+      cmocka_unit_test(test_overlapping_memberships),
       cmocka_unit_test(test_rows_stop_at_report_month),
       cmocka_unit_test(test_rows_start_unknown),
       cmocka_unit_test(test_reported_from_latest_snapshot),

@@ -156,14 +156,92 @@ static gint group_compare(const ScorePersonMonth *x, const ScorePersonMonth *y, 
   return c;
 }
 
-static gint team_order(gconstpointer a, gconstpointer b)
+/* A row's place in group_compare's order with the names replaced by their
+ * ranks among the distinct names, so that the sort compares integers; the
+ * position breaks ties, as the stable sort it replaces did. */
+typedef struct {
+  guint program, team;
+  ScoreMonth month;
+  guint ambassador;
+  guint index; /* in person_months */
+} RowKey;
+
+static gint row_key_compare(gconstpointer a, gconstpointer b)
 {
-  return group_compare(*(ScorePersonMonth *const *)a, *(ScorePersonMonth *const *)b, TRUE, TRUE);
+  const RowKey *x = a;
+  const RowKey *y = b;
+  if (x->program != y->program)
+    return x->program < y->program ? -1 : 1;
+  if (x->team != y->team)
+    return x->team < y->team ? -1 : 1;
+  if (x->month != y->month)
+    return x->month < y->month ? -1 : 1;
+  if (x->ambassador != y->ambassador)
+    return x->ambassador < y->ambassador ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
 }
 
-static gint program_order(gconstpointer a, gconstpointer b)
+static gint name_compare(gconstpointer a, gconstpointer b)
 {
-  return group_compare(*(ScorePersonMonth *const *)a, *(ScorePersonMonth *const *)b, FALSE, TRUE);
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+typedef enum { NAME_PROGRAM, NAME_TEAM, NAME_AMBASSADOR } NameKind;
+
+static const char *name_of(const ScorePersonMonth *row, NameKind kind)
+{
+  const ScoreMembership *m = row->membership;
+  return kind == NAME_PROGRAM ? m->program : kind == NAME_TEAM ? m->team : m->ambassador_id;
+}
+
+/* name -> its rank + 1 among the distinct names, in byte order. */
+static GHashTable *ranks_new(const GArray *person_months, NameKind kind)
+{
+  GHashTable *ranks = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new();
+  const ScoreMembership *membership = NULL;
+  for (guint i = 0; i < person_months->len; i++) {
+    const ScorePersonMonth *row = &g_array_index(person_months, ScorePersonMonth, i);
+    if (row->membership == membership)
+      continue;
+    membership = row->membership;
+    const char *name = name_of(row, kind);
+    if (g_hash_table_insert(ranks, (gpointer)name, NULL))
+      g_ptr_array_add(names, (gpointer)name);
+  }
+  g_ptr_array_sort(names, name_compare);
+  for (guint i = 0; i < names->len; i++)
+    g_hash_table_insert(ranks, names->pdata[i], GUINT_TO_POINTER(i + 1));
+  return ranks;
+}
+
+static guint rank_of(GHashTable *ranks, const ScorePersonMonth *row, NameKind kind)
+{
+  return ranks == NULL ? 0 : GPOINTER_TO_UINT(g_hash_table_lookup(ranks, name_of(row, kind)));
+}
+
+static GPtrArray *rows_in_group_order(const GArray *person_months, gboolean by_team)
+{
+  g_autoptr(GHashTable) programs = ranks_new(person_months, NAME_PROGRAM);
+  g_autoptr(GHashTable) teams = by_team ? ranks_new(person_months, NAME_TEAM) : NULL;
+  g_autoptr(GHashTable) ambassadors = ranks_new(person_months, NAME_AMBASSADOR);
+  g_autofree RowKey *keys = g_new(RowKey, MAX(person_months->len, 1));
+  const ScoreMembership *membership = NULL; /* a membership's rows come together */
+  RowKey names = {0};
+  for (guint i = 0; i < person_months->len; i++) {
+    const ScorePersonMonth *row = &g_array_index(person_months, ScorePersonMonth, i);
+    if (row->membership != membership) {
+      membership = row->membership;
+      names = (RowKey){rank_of(programs, row, NAME_PROGRAM), rank_of(teams, row, NAME_TEAM), 0,
+                       rank_of(ambassadors, row, NAME_AMBASSADOR), 0};
+    }
+    keys[i] = (RowKey){names.program, names.team, row->month, names.ambassador, i};
+  }
+  qsort(keys, person_months->len, sizeof(RowKey), row_key_compare);
+  GPtrArray *rows = g_ptr_array_sized_new(person_months->len);
+  for (guint i = 0; i < person_months->len; i++)
+    g_ptr_array_add(rows, &g_array_index(person_months, ScorePersonMonth, keys[i].index));
+  return rows;
 }
 
 /* The previous element is the group's previous month when it is the same
@@ -186,10 +264,7 @@ static void deltas_set(GArray *groups, gboolean by_team)
 
 static GArray *groups_build(const GArray *person_months, gboolean by_team)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_sized_new(person_months->len);
-  for (guint i = 0; i < person_months->len; i++)
-    g_ptr_array_add(rows, &g_array_index(person_months, ScorePersonMonth, i));
-  g_ptr_array_sort(rows, by_team ? team_order : program_order);
+  g_autoptr(GPtrArray) rows = rows_in_group_order(person_months, by_team);
 
   GArray *groups = g_array_new(FALSE, TRUE, sizeof(ScoreAggregate));
   const ScorePersonMonth *const *all = (const ScorePersonMonth *const *)rows->pdata;

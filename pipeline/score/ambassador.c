@@ -5,15 +5,31 @@
 #include "score/estimate.h"
 #include "score/facts.h"
 
-static ScoreFacts *facts_of(GHashTable *cache, const ScorePersonMonth *row,
+/* The days any of the rows' windows or calendar months span. */
+static void rows_days(const ScorePersonMonth *rows, guint n, int window_days, ScoreDay *from,
+                      ScoreDay *until)
+{
+  *from = G_MAXUINT32;
+  *until = 0;
+  for (guint i = 0; i < n; i++) {
+    ScoreDay first = 0;
+    ScoreDay last = 0;
+    score_month_window(rows[i].month, window_days, &first, &last);
+    *from = MIN(*from, MIN(first, score_month_first_day(rows[i].month)));
+    *until = MAX(*until, MAX(last, score_month_as_of(rows[i].month)));
+  }
+}
+
+static ScoreFacts *facts_of(GHashTable *cache, const ScorePersonMonth *row, ScoreFactsRules *rules,
                             const ScoreLinkedin *data, const ScoreFillContext *ctx)
 {
   ScoreFacts *facts = g_hash_table_lookup(cache, row->membership);
   if (facts != NULL)
     return facts;
   const ScoreProgram *program = score_inputs_find_program(ctx->inputs, row->membership->program);
-  ScoreFactsRules rules = {ctx->seniority, program->audience, row->membership->name};
-  facts = score_facts_build(data, &rules);
+  rules->audience = program->audience;
+  rules->roster_name = row->membership->name;
+  facts = score_facts_build(data, rules);
   g_hash_table_insert(cache, (gpointer)row->membership, facts);
   return facts;
 }
@@ -90,10 +106,12 @@ void score_ambassador_fill(ScorePersonMonth *rows, guint n, const ScoreLinkedin 
 {
   g_autoptr(GHashTable) cache =
       g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)score_facts_free);
+  ScoreFactsRules rules = {.seniority = ctx->seniority};
+  rows_days(rows, n, ctx->model->window_days, &rules.target_from, &rules.target_until);
   for (guint i = 0; i < n; i++) {
     ScorePersonMonth *row = &rows[i];
     if (score_linkedin_covers(data, row->month))
-      linkedin_fill(row, facts_of(cache, row, data, ctx), ctx);
+      linkedin_fill(row, facts_of(cache, row, &rules, data, ctx), ctx);
     if (ctx->has_posts)
       posts_fill(row, data->posts);
   }

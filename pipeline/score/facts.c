@@ -2,6 +2,7 @@
  * one membership, then reads a month's factors and activity off them. Every
  * event counts `count` times (the multiplicity ingest found). */
 #include "score/facts.h"
+#include "score/key_table.h"
 
 #include <string.h>
 
@@ -13,15 +14,65 @@ static void dated_add(ScoreSeries *series, const GArray *list)
   }
 }
 
+/* What the rules say of a position or company text, kept per distinct text
+ * of the ambassador's connections: a few titles and employers make up most
+ * of them, and matching costs more than finding the text again. */
+enum {
+  TEXT_SEEN = 1,           /* the rest is known */
+  TEXT_SENIOR = 2,         /* a position matching a seniority term */
+  TEXT_AUDIENCE_KNOWN = 4, /* TEXT_AUDIENCE is known */
+  TEXT_AUDIENCE = 8,       /* contains a target-audience keyword */
+};
+
+typedef struct {
+  ScoreKeyTable *positions;
+  ScoreKeyTable *companies;
+  const ScoreFactsRules *rules;
+} TextRules;
+
+/* text's flags with `want` known; position TRUE for a position. */
+static guint text_rules(TextRules *known, const char *text, gboolean position, guint want)
+{
+  ScoreKeyTable *table = position ? known->positions : known->companies;
+  gsize length = strlen(text);
+  guint flags = score_key_table_get(table, text, length);
+  if ((flags & want) == want)
+    return flags;
+  if (!(flags & TEXT_SEEN) && position && score_seniority_matches(known->rules->seniority, text))
+    flags |= TEXT_SENIOR;
+  flags |= TEXT_SEEN;
+  if ((want & TEXT_AUDIENCE_KNOWN) && !(flags & TEXT_AUDIENCE_KNOWN)) {
+    /* With no keyword everything matches; else a keyword in either text. */
+    gboolean in =
+        score_audience_matches(known->rules->audience, position ? text : "", position ? "" : text);
+    flags |= TEXT_AUDIENCE_KNOWN | (in ? TEXT_AUDIENCE : 0);
+  }
+  score_key_table_put(table, text, length, flags);
+  return flags;
+}
+
+static gboolean in_audience(TextRules *known, const ScoreConnection *c)
+{
+  const guint want = TEXT_SEEN | TEXT_AUDIENCE_KNOWN;
+  return (text_rules(known, c->position, TRUE, want) & TEXT_AUDIENCE) != 0 ||
+         (text_rules(known, c->company, FALSE, want) & TEXT_AUDIENCE) != 0;
+}
+
 static void connections_add(ScoreFacts *facts, const GArray *connections,
                             const ScoreFactsRules *rules)
 {
+  /* Distinct texts are far fewer than connections: tables start small. */
+  g_autoptr(ScoreKeyTable) positions = score_key_table_new(MIN(connections->len, 64));
+  g_autoptr(ScoreKeyTable) companies = score_key_table_new(MIN(connections->len, 64));
+  TextRules known = {positions, companies, rules};
   for (guint i = 0; i < connections->len; i++) {
     const ScoreConnection *c = &g_array_index(connections, ScoreConnection, i);
     score_series_add(facts->series[SCORE_SERIES_CONNECTIONS], c->day, c->count);
-    if (score_audience_matches(rules->audience, c->position, c->company))
+    gboolean asked =
+        c->day >= rules->target_from && (rules->target_until == 0 || c->day <= rules->target_until);
+    if (asked && in_audience(&known, c))
       score_series_add(facts->series[SCORE_SERIES_TARGET_CONNECTIONS], c->day, c->count);
-    if (score_seniority_matches(rules->seniority, c->position))
+    if (text_rules(&known, c->position, TRUE, TEXT_SEEN) & TEXT_SENIOR)
       score_series_add(facts->series[SCORE_SERIES_SENIOR_CONNECTIONS], c->day, c->count);
   }
 }
@@ -31,40 +82,29 @@ static void connections_add(ScoreFacts *facts, const GArray *connections,
  * either side has none. Invitations are far fewer than connections, so
  * their keys go into small tables that every connection's keys are looked
  * up in; a key found marks its invitations and leaves its table. */
+enum { TABLE_URL, TABLE_NAME_NO_URL, TABLE_NAME_WITH_URL, TABLES };
+
 typedef struct {
-  GStringChunk *keys;
-  GHashTable *by_url;           /* URL key -> first invitation + 1 */
-  GHashTable *by_name_no_url;   /* name key of invitations without URL */
-  GHashTable *by_name_with_url; /* name key of invitations with one */
-  guint *next;                  /* the next invitation of the same key + 1, per table */
+  ScoreKeyTable *tables[TABLES]; /* key -> first invitation + 1 */
+  guint *next;                   /* the next invitation of the same key + 1, per table */
   gboolean *accepted;
   guint n;
   GString *url;
   GString *name;
 } Invitees;
 
-enum { TABLE_URL, TABLE_NAME_NO_URL, TABLE_NAME_WITH_URL, TABLES };
-
-static const char *key_store(Invitees *invitees, const GString *key)
-{
-  return g_string_chunk_insert_len(invitees->keys, key->str, (gssize)key->len);
-}
-
 /* Chains invitation i onto the key's list in table t. */
-static void invitee_add(Invitees *invitees, guint t, GHashTable *table, const char *key, guint i)
+static void invitee_add(Invitees *invitees, guint t, const GString *key, guint i)
 {
-  gpointer first = g_hash_table_lookup(table, key);
-  invitees->next[t * invitees->n + i] = GPOINTER_TO_UINT(first);
-  g_hash_table_insert(table, (gpointer)key, GUINT_TO_POINTER(i + 1));
+  invitees->next[t * invitees->n + i] =
+      score_key_table_put(invitees->tables[t], key->str, key->len, i + 1);
 }
 
 static void invitees_init(Invitees *invitees, const GArray *invitations)
 {
-  invitees->keys = g_string_chunk_new(4096);
-  invitees->by_url = g_hash_table_new(g_str_hash, g_str_equal);
-  invitees->by_name_no_url = g_hash_table_new(g_str_hash, g_str_equal);
-  invitees->by_name_with_url = g_hash_table_new(g_str_hash, g_str_equal);
   invitees->n = invitations->len;
+  for (guint t = 0; t < TABLES; t++)
+    invitees->tables[t] = score_key_table_new(invitees->n);
   invitees->next = g_new0(guint, TABLES * invitees->n);
   invitees->accepted = g_new0(gboolean, invitees->n);
   invitees->url = g_string_sized_new(128);
@@ -75,24 +115,16 @@ static void invitees_init(Invitees *invitees, const GArray *invitations)
     score_name_key_into(invitees->name, invitation->to, NULL);
     gboolean has_url = invitees->url->len > 0;
     if (has_url)
-      invitee_add(invitees, TABLE_URL, invitees->by_url, key_store(invitees, invitees->url), i);
-    if (invitees->name->len == 0)
-      continue;
-    if (has_url)
-      invitee_add(invitees, TABLE_NAME_WITH_URL, invitees->by_name_with_url,
-                  key_store(invitees, invitees->name), i);
-    else
-      invitee_add(invitees, TABLE_NAME_NO_URL, invitees->by_name_no_url,
-                  key_store(invitees, invitees->name), i);
+      invitee_add(invitees, TABLE_URL, invitees->url, i);
+    if (invitees->name->len > 0)
+      invitee_add(invitees, has_url ? TABLE_NAME_WITH_URL : TABLE_NAME_NO_URL, invitees->name, i);
   }
 }
 
 static void invitees_clear(Invitees *invitees)
 {
-  g_hash_table_unref(invitees->by_url);
-  g_hash_table_unref(invitees->by_name_no_url);
-  g_hash_table_unref(invitees->by_name_with_url);
-  g_string_chunk_free(invitees->keys);
+  for (guint t = 0; t < TABLES; t++)
+    score_key_table_free(invitees->tables[t]);
   g_free(invitees->next);
   g_free(invitees->accepted);
   g_string_free(invitees->url, TRUE);
@@ -100,13 +132,16 @@ static void invitees_clear(Invitees *invitees)
 }
 
 /* Marks the invitations of key in table t as accepted. */
-static void invitees_accept(Invitees *invitees, guint t, GHashTable *table, const char *key)
+static void invitees_accept(Invitees *invitees, guint t, const GString *key)
 {
-  gpointer first = NULL;
-  if (g_hash_table_size(table) == 0 || !g_hash_table_steal_extended(table, key, NULL, &first))
-    return;
-  for (guint i = GPOINTER_TO_UINT(first); i != 0; i = invitees->next[t * invitees->n + i - 1])
+  guint first = score_key_table_take(invitees->tables[t], key->str, key->len);
+  for (guint i = first; i != 0; i = invitees->next[t * invitees->n + i - 1])
     invitees->accepted[i - 1] = TRUE;
+}
+
+static guint table_size(const Invitees *invitees, guint t)
+{
+  return score_key_table_size(invitees->tables[t]);
 }
 
 /* Name keys cost a case folding each: made only where some invitation's
@@ -115,20 +150,22 @@ static void invitees_match(Invitees *invitees, const GArray *connections)
 {
   for (guint i = 0; i < connections->len; i++) {
     const ScoreConnection *c = &g_array_index(connections, ScoreConnection, i);
-    score_url_key_into(invitees->url, c->url);
-    gboolean has_url = invitees->url->len > 0;
-    if (has_url)
-      invitees_accept(invitees, TABLE_URL, invitees->by_url, invitees->url->str);
-    if (g_hash_table_size(invitees->by_name_no_url) == 0 &&
-        (has_url || g_hash_table_size(invitees->by_name_with_url) == 0))
+    gboolean has_url = FALSE;
+    if (table_size(invitees, TABLE_URL) > 0 || table_size(invitees, TABLE_NAME_WITH_URL) > 0) {
+      score_url_key_into(invitees->url, c->url);
+      has_url = invitees->url->len > 0;
+      if (has_url)
+        invitees_accept(invitees, TABLE_URL, invitees->url);
+    }
+    if (table_size(invitees, TABLE_NAME_NO_URL) == 0 &&
+        (has_url || table_size(invitees, TABLE_NAME_WITH_URL) == 0))
       continue;
     score_name_key_into(invitees->name, c->first_name, c->last_name);
     if (invitees->name->len == 0)
       continue;
-    invitees_accept(invitees, TABLE_NAME_NO_URL, invitees->by_name_no_url, invitees->name->str);
+    invitees_accept(invitees, TABLE_NAME_NO_URL, invitees->name);
     if (!has_url)
-      invitees_accept(invitees, TABLE_NAME_WITH_URL, invitees->by_name_with_url,
-                      invitees->name->str);
+      invitees_accept(invitees, TABLE_NAME_WITH_URL, invitees->name);
   }
 }
 
@@ -169,8 +206,21 @@ static void messages_add(ScoreFacts *facts, const ScoreLinkedin *data, const Sco
 ScoreFacts *score_facts_build(const ScoreLinkedin *data, const ScoreFactsRules *rules)
 {
   ScoreFacts *facts = g_new0(ScoreFacts, 1);
+  /* Room for every event of the kind, so that no series grows. */
+  const GArray *events[SCORE_SERIES_KINDS] = {
+      [SCORE_SERIES_SHARES] = data->shares,
+      [SCORE_SERIES_COMMENTS] = data->comments,
+      [SCORE_SERIES_REACTIONS] = data->reactions,
+      [SCORE_SERIES_MESSAGES] = data->messages,
+      [SCORE_SERIES_INVITATIONS_SENT] = data->invitations,
+      [SCORE_SERIES_INVITATIONS_ACCEPTED] = data->invitations,
+      [SCORE_SERIES_CONNECTIONS] = data->connections,
+      [SCORE_SERIES_TARGET_CONNECTIONS] = data->connections,
+      [SCORE_SERIES_SENIOR_CONNECTIONS] = data->connections,
+      [SCORE_SERIES_ENDORSEMENTS] = data->endorsements,
+  };
   for (guint k = 0; k < SCORE_SERIES_KINDS; k++)
-    facts->series[k] = score_series_new();
+    facts->series[k] = score_series_sized_new(events[k]->len);
   facts->profile_share = (double)data->checkpoints_met / SCORE_PROFILE_CHECKPOINTS;
   dated_add(facts->series[SCORE_SERIES_SHARES], data->shares);
   dated_add(facts->series[SCORE_SERIES_COMMENTS], data->comments);

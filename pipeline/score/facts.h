@@ -37,6 +37,10 @@ typedef struct {
   const ScoreSeniority *seniority;
   const ScoreAudience *audience; /* the program's target audience */
   const char *roster_name;       /* the membership's name in roster.csv */
+  /* The days whose target connections are asked about (windows and
+   * calendar months of the rows); matching the audience costs, so
+   * connections dated outside are not matched. 0: no bound. */
+  ScoreDay target_from, target_until;
 } ScoreFactsRules;
 
 ScoreFacts *score_facts_build(const ScoreLinkedin *data, const ScoreFactsRules *rules);

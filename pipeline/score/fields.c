@@ -35,6 +35,36 @@ gboolean score_field_day(const char *column, const char *text, gboolean optional
   return TRUE;
 }
 
+/* "-12.34" with at most 15 digits in all, as ingest writes scores, without
+ * strtod: the digits as a whole number and the power of ten are both exact
+ * doubles, so their quotient is the correctly rounded value strtod gives.
+ * FALSE for any other form. */
+static gboolean plain_decimal_read(const char *text, double *out)
+{
+  static const double powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                  1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  gboolean negative = text[0] == '-';
+  const char *p = negative ? text + 1 : text;
+  gint64 digits = 0;
+  guint n = 0;
+  guint fraction = 0;
+  for (; g_ascii_isdigit(*p) && n <= 15; p++, n++)
+    digits = digits * 10 + (*p - '0');
+  if (n == 0)
+    return FALSE;
+  if (*p == '.') {
+    for (p++; g_ascii_isdigit(*p) && n <= 15; p++, n++, fraction++)
+      digits = digits * 10 + (*p - '0');
+    if (fraction == 0)
+      return FALSE;
+  }
+  if (*p != '\0' || n > 15)
+    return FALSE;
+  double value = (double)digits / powers[fraction];
+  *out = negative ? -value : value;
+  return TRUE;
+}
+
 /* Normalized numbers are written with '.', so a strict C-locale parse. */
 gboolean score_field_number(const char *column, const char *text, gboolean optional, double *out,
                             GError **error)
@@ -43,6 +73,8 @@ gboolean score_field_number(const char *column, const char *text, gboolean optio
     *out = NAN;
     return optional || score_field_required(column, text, error);
   }
+  if (plain_decimal_read(text, out))
+    return TRUE;
   char *end = NULL;
   double value = g_ascii_strtod(text, &end);
   if (end == text || *end != '\0' || !isfinite(value) || g_ascii_isspace(text[0])) {

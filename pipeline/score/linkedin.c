@@ -6,6 +6,9 @@
 
 #include <string.h>
 
+/* Texts are copied into blocks of this size (or one text's, if longer). */
+enum { TEXT_BLOCK = 8192, TEXTS_MAX = 5 };
+
 static GArray *array_new(gsize size, GDestroyNotify clear)
 {
   GArray *array = g_array_new(FALSE, FALSE, size);
@@ -17,7 +20,6 @@ static GArray *array_new(gsize size, GDestroyNotify clear)
 ScoreLinkedin *score_linkedin_new(void)
 {
   ScoreLinkedin *data = g_new0(ScoreLinkedin, 1);
-  data->text = g_string_chunk_new(16 * 1024);
   data->connections = array_new(sizeof(ScoreConnection), NULL);
   data->invitations = array_new(sizeof(ScoreInvitation), NULL);
   data->messages = array_new(sizeof(ScoreMessage), NULL);
@@ -29,27 +31,114 @@ ScoreLinkedin *score_linkedin_new(void)
   return data;
 }
 
+ScoreLinkedin *score_linkedin_new_part(guint rows_hint)
+{
+  ScoreLinkedin *data = g_new0(ScoreLinkedin, 1);
+  data->rows_hint = rows_hint;
+  return data;
+}
+
 void score_linkedin_free(ScoreLinkedin *data)
 {
   if (data == NULL)
     return;
-  g_array_unref(data->connections);
-  g_array_unref(data->invitations);
-  g_array_unref(data->messages);
-  g_array_unref(data->shares);
-  g_array_unref(data->comments);
-  g_array_unref(data->reactions);
-  g_array_unref(data->endorsements);
-  g_array_unref(data->posts);
-  g_string_chunk_free(data->text);
+  g_clear_pointer(&data->connections, g_array_unref);
+  g_clear_pointer(&data->invitations, g_array_unref);
+  g_clear_pointer(&data->messages, g_array_unref);
+  g_clear_pointer(&data->shares, g_array_unref);
+  g_clear_pointer(&data->comments, g_array_unref);
+  g_clear_pointer(&data->reactions, g_array_unref);
+  g_clear_pointer(&data->endorsements, g_array_unref);
+  g_clear_pointer(&data->posts, g_array_unref);
+  g_clear_pointer(&data->text, g_ptr_array_unref);
+  g_clear_pointer(&data->parts, g_ptr_array_unref);
   g_free(data);
 }
 
-/* Row texts live as long as data: one chunk instead of an allocation per
- * field of every connection, invitation and message. */
-static char *text_copy(ScoreLinkedin *data, const char *text)
+/* The array *rows, made when a part gets its first row of the kind. */
+static GArray *rows_of(ScoreLinkedin *data, GArray **rows, gsize size)
 {
-  return g_string_chunk_insert(data->text, text != NULL ? text : "");
+  if (*rows == NULL)
+    *rows = g_array_sized_new(FALSE, FALSE, (guint)size, data->rows_hint);
+  return *rows;
+}
+
+/* The arrays of rows, in the same order for any two ScoreLinkedin. */
+static void arrays_of(ScoreLinkedin *data, GArray **arrays[8])
+{
+  GArray **all[8] = {&data->connections, &data->invitations, &data->messages,     &data->shares,
+                     &data->comments,    &data->reactions,   &data->endorsements, &data->posts};
+  memcpy(arrays, all, sizeof all);
+}
+
+/* Each normalized file fills one kind of rows: most merges hand an array
+ * over whole. */
+void score_linkedin_merge(ScoreLinkedin *data, ScoreLinkedin *from)
+{
+  GArray **into[8];
+  GArray **rows[8];
+  arrays_of(data, into);
+  arrays_of(from, rows);
+  for (guint i = 0; i < G_N_ELEMENTS(rows); i++) {
+    if (*rows[i] == NULL || (*rows[i])->len == 0)
+      continue;
+    if ((*into[i])->len == 0) {
+      GArray *empty = *into[i];
+      *into[i] = *rows[i];
+      *rows[i] = empty;
+      continue;
+    }
+    g_array_append_vals(*into[i], (*rows[i])->data, (*rows[i])->len);
+  }
+  if (from->has_export) {
+    data->has_export = TRUE;
+    data->covered_until = from->covered_until;
+    data->checkpoints_met = from->checkpoints_met;
+    data->first_name = from->first_name;
+    data->last_name = from->last_name;
+  }
+  if (data->parts == NULL)
+    data->parts = g_ptr_array_new_with_free_func((GDestroyNotify)score_linkedin_free);
+  g_ptr_array_add(data->parts, from);
+}
+
+/* Row texts live as long as data: a few blocks instead of an allocation per
+ * field of every connection, invitation and message. */
+static char *text_reserve(ScoreLinkedin *data, gsize size)
+{
+  if (size > data->text_left) {
+    gsize block = MAX(size, TEXT_BLOCK);
+    if (data->text == NULL)
+      data->text = g_ptr_array_new_with_free_func(g_free);
+    data->text_free = g_malloc(block);
+    data->text_left = block;
+    g_ptr_array_add(data->text, data->text_free);
+  }
+  char *at = data->text_free;
+  data->text_free += size;
+  data->text_left -= size;
+  return at;
+}
+
+/* Copies n texts (NULL as "") into out with one reservation: every field
+ * of every connection row is copied. */
+static void texts_copy(ScoreLinkedin *data, const char *const *texts, char **out, guint n)
+{
+  gsize lengths[TEXTS_MAX];
+  gsize total = 0;
+  g_assert(n <= TEXTS_MAX);
+  for (guint i = 0; i < n; i++) {
+    lengths[i] = texts[i] != NULL ? strlen(texts[i]) : 0;
+    total += lengths[i] + 1;
+  }
+  char *at = text_reserve(data, total);
+  for (guint i = 0; i < n; i++) {
+    out[i] = at;
+    if (lengths[i] > 0)
+      memcpy(at, texts[i], lengths[i]);
+    at[lengths[i]] = '\0';
+    at += lengths[i] + 1;
+  }
 }
 
 static gboolean dated_count_read(const char *date, const char *count, ScoreDatedCount *out,
@@ -65,14 +154,13 @@ gboolean score_linkedin_add_connection(ScoreLinkedin *data, const ScoreConnectio
   ScoreDatedCount dated = {0};
   if (!dated_count_read(text->date, text->count, &dated, error))
     return FALSE;
-  ScoreConnection connection = {dated.day,
-                                text_copy(data, text->first_name),
-                                text_copy(data, text->last_name),
-                                text_copy(data, text->url),
-                                text_copy(data, text->company),
-                                text_copy(data, text->position),
-                                dated.count};
-  g_array_append_val(data->connections, connection);
+  const char *texts[] = {text->first_name, text->last_name, text->url, text->company,
+                         text->position};
+  char *copies[G_N_ELEMENTS(texts)];
+  texts_copy(data, texts, copies, G_N_ELEMENTS(texts));
+  ScoreConnection connection = {dated.day, copies[0], copies[1],  copies[2],
+                                copies[3], copies[4], dated.count};
+  g_array_append_val(rows_of(data, &data->connections, sizeof connection), connection);
   return TRUE;
 }
 
@@ -91,9 +179,11 @@ gboolean score_linkedin_add_invitation(ScoreLinkedin *data, const ScoreInvitatio
   }
   if (!outgoing)
     return TRUE;
-  ScoreInvitation invitation = {dated.day, text_copy(data, text->to),
-                                text_copy(data, text->invitee_url), dated.count};
-  g_array_append_val(data->invitations, invitation);
+  const char *texts[] = {text->to, text->invitee_url};
+  char *copies[G_N_ELEMENTS(texts)];
+  texts_copy(data, texts, copies, G_N_ELEMENTS(texts));
+  ScoreInvitation invitation = {dated.day, copies[0], copies[1], dated.count};
+  g_array_append_val(rows_of(data, &data->invitations, sizeof invitation), invitation);
   return TRUE;
 }
 
@@ -111,8 +201,9 @@ gboolean score_linkedin_add_message(ScoreLinkedin *data, const ScoreMessageText 
   }
   if (draft)
     return TRUE;
-  ScoreMessage message = {dated.day, text_copy(data, text->from), dated.count};
-  g_array_append_val(data->messages, message);
+  ScoreMessage message = {dated.day, NULL, dated.count};
+  texts_copy(data, &text->from, &message.from, 1);
+  g_array_append_val(rows_of(data, &data->messages, sizeof message), message);
   return TRUE;
 }
 
@@ -122,10 +213,10 @@ gboolean score_linkedin_add_dated(ScoreLinkedin *data, ScoreDatedKind kind, cons
   ScoreDatedCount dated = {0};
   if (!dated_count_read(date, count, &dated, error))
     return FALSE;
-  GArray *list = kind == SCORE_DATED_SHARES     ? data->shares
-                 : kind == SCORE_DATED_COMMENTS ? data->comments
-                                                : data->reactions;
-  g_array_append_val(list, dated);
+  GArray **list = kind == SCORE_DATED_SHARES     ? &data->shares
+                  : kind == SCORE_DATED_COMMENTS ? &data->comments
+                                                 : &data->reactions;
+  g_array_append_val(rows_of(data, list, sizeof dated), dated);
   return TRUE;
 }
 
@@ -137,7 +228,7 @@ gboolean score_linkedin_add_endorsement(ScoreLinkedin *data, const char *date, c
   if (!dated_count_read(date, count, &dated, error))
     return FALSE;
   if (g_strcmp0(status, "ACCEPTED") == 0)
-    g_array_append_val(data->endorsements, dated);
+    g_array_append_val(rows_of(data, &data->endorsements, sizeof dated), dated);
   return TRUE;
 }
 
@@ -179,8 +270,11 @@ gboolean score_linkedin_set_profile(ScoreLinkedin *data, const ScoreProfileText 
   data->has_export = TRUE;
   data->covered_until = covered_until;
   data->checkpoints_met = met;
-  data->first_name = text_copy(data, text->first_name);
-  data->last_name = text_copy(data, text->last_name);
+  const char *texts[] = {text->first_name, text->last_name};
+  char *copies[G_N_ELEMENTS(texts)];
+  texts_copy(data, texts, copies, G_N_ELEMENTS(texts));
+  data->first_name = copies[0];
+  data->last_name = copies[1];
   return TRUE;
 }
 
@@ -196,7 +290,7 @@ gboolean score_linkedin_add_post(ScoreLinkedin *data, const ScorePostText *text,
   for (guint m = 0; m < SCORE_POST_METRICS; m++)
     if (!score_field_count(columns[m], values[m], TRUE, &post.metric[m], error))
       return FALSE;
-  g_array_append_val(data->posts, post);
+  g_array_append_val(rows_of(data, &data->posts, sizeof post), post);
   return TRUE;
 }
 

@@ -48,9 +48,12 @@ typedef struct {
   gint64 metric[SCORE_POST_METRICS]; /* -1 when unknown */
 } ScorePost;
 
-/* Texts point into `text`, freed with the rest. */
+/* Texts point into `text` or into a part, freed with the rest. */
 typedef struct {
-  GStringChunk *text;
+  GPtrArray *text;        /* blocks the texts are copied into; NULL until the first */
+  char *text_free;        /* the free end of the last block */
+  gsize text_left;        /* bytes free there */
+  GPtrArray *parts;       /* ScoreLinkedin * merged into this one; NULL for none */
   gboolean has_export;    /* a li_profiles row was read */
   ScoreDay covered_until; /* model.md "Coverage" */
   char *first_name, *last_name;
@@ -61,6 +64,7 @@ typedef struct {
   GArray *shares, *comments, *reactions; /* ScoreDatedCount */
   GArray *endorsements;                  /* ScoreDatedCount, ACCEPTED only */
   GArray *posts;                         /* ScorePost */
+  guint rows_hint;                       /* of a part: the rows an array is first made room for */
 } ScoreLinkedin;
 
 #define SCORE_PROFILE_CHECKPOINTS 8
@@ -92,6 +96,11 @@ typedef struct {
 typedef enum { SCORE_DATED_SHARES, SCORE_DATED_COMMENTS, SCORE_DATED_REACTIONS } ScoreDatedKind;
 
 ScoreLinkedin *score_linkedin_new(void);
+/* A part of an ambassador's data, to be merged into one made by
+ * score_linkedin_new: its arrays (NULL until their first row) and texts are
+ * made as rows come. One normalized file fills one kind of rows, about
+ * rows_hint of them. */
+ScoreLinkedin *score_linkedin_new_part(guint rows_hint);
 void score_linkedin_free(ScoreLinkedin *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ScoreLinkedin, score_linkedin_free)
 
@@ -113,6 +122,18 @@ gboolean score_linkedin_set_profile(ScoreLinkedin *data, const ScoreProfileText 
                                     GError **error);
 /* Metrics are counts; empty is unknown. */
 gboolean score_linkedin_add_post(ScoreLinkedin *data, const ScorePostText *text, GError **error);
+
+/* Moves from's rows and profile into data (made by score_linkedin_new),
+ * which keeps (and frees) from
+ * since their texts stay where they are. Rows of a kind are appended to
+ * those data has; a profile in from replaces data's. */
+void score_linkedin_merge(ScoreLinkedin *data, ScoreLinkedin *from);
+
+/* Moves from's rows and profile into data (made by score_linkedin_new),
+ * which keeps (and frees) from
+ * since their texts stay where they are. Rows of a kind are appended to
+ * those data has; a profile in from replaces data's. */
+void score_linkedin_merge(ScoreLinkedin *data, ScoreLinkedin *from);
 
 /* model.md "Coverage": month M is covered when the exports reach at least
  * as_of(M) - 6 days (the month's last seven days); never without export. */

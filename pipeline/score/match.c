@@ -140,11 +140,35 @@ static const char *ascii_lower(const char *text, char *buf, gsize size, char **h
   return out;
 }
 
+enum { WORD = sizeof(guint64) };
+#define BYTES_OF(b) (G_GUINT64_CONSTANT(0x0101010101010101) * (b))
+
+/* TRUE when none of the word's eight bytes is outside ASCII. */
+static gboolean word_is_ascii(guint64 word)
+{
+  return (word & BYTES_OF(0x80)) == 0;
+}
+
+/* ascii_lower_char on each byte of a word of ASCII bytes: a byte from 'A'
+ * to 'Z' gets 0x20 added. No sum carries into the next byte. */
+static guint64 word_lower(guint64 word)
+{
+  guint64 from_a = word + BYTES_OF(0x80 - 'A');
+  guint64 after_z = word + BYTES_OF(0x80 - 'Z' - 1);
+  return word | ((from_a & ~after_z & BYTES_OF(0x80)) >> 2);
+}
+
 /* TRUE when text holds ASCII and U+0080..U+00FF alone, which latin_fold
  * folds like g_utf8_casefold. */
 static gboolean latin_foldable(const char *text, gsize length)
 {
-  for (gsize i = 0; i < length; i++) {
+  gsize i = 0;
+  for (guint64 word; i + WORD <= length; i += WORD) {
+    memcpy(&word, text + i, WORD);
+    if (!word_is_ascii(word))
+      break;
+  }
+  for (; i < length; i++) {
     guchar c = (guchar)text[i];
     if (c < 0x80)
       continue;
@@ -155,29 +179,45 @@ static gboolean latin_foldable(const char *text, gsize length)
   return TRUE;
 }
 
+/* latin_fold of the character at text[0] (one byte or two) into out;
+ * returns its length. */
+static gsize latin_fold_char(const char *text, char *out)
+{
+  guchar c = (guchar)text[0];
+  if (c < 0x80) {
+    out[0] = ascii_lower_char((char)c);
+    return 1;
+  }
+  guchar next = (guchar)text[1];
+  if (c == 0xc2 && next == 0xb5) {
+    out[0] = (char)0xce;
+    out[1] = (char)0xbc;
+  } else if (c == 0xc3 && next == 0x9f) {
+    out[0] = 's';
+    out[1] = 's';
+  } else {
+    out[0] = (char)c;
+    out[1] = (char)(c == 0xc3 && next <= 0x9e && next != 0x97 ? next + 0x20 : next);
+  }
+  return 2;
+}
+
 /* g_utf8_casefold of latin_foldable text without its tables and without
  * allocating: the folding is as long as the text (ß gives "ss", µ gives
- * U+03BC, À..Þ but × add 0x20, the rest stays). out may be text. */
+ * U+03BC, À..Þ but × add 0x20, the rest stays). Eight ASCII bytes at a
+ * time: URLs and names are nearly all ASCII. out may be text. */
 static void latin_fold(const char *text, gsize length, char *out)
 {
-  for (gsize i = 0; i < length; i++) {
-    guchar c = (guchar)text[i];
-    if (c < 0x80) {
-      out[i] = ascii_lower_char((char)c);
+  gsize i = 0;
+  while (i < length) {
+    guint64 word;
+    if (i + WORD <= length && (memcpy(&word, text + i, WORD), word_is_ascii(word))) {
+      word = word_lower(word);
+      memcpy(out + i, &word, WORD);
+      i += WORD;
       continue;
     }
-    guchar next = (guchar)text[i + 1];
-    if (c == 0xc2 && next == 0xb5) {
-      out[i] = (char)0xce;
-      out[i + 1] = (char)0xbc;
-    } else if (c == 0xc3 && next == 0x9f) {
-      out[i] = 's';
-      out[i + 1] = 's';
-    } else {
-      out[i] = (char)c;
-      out[i + 1] = (char)(c == 0xc3 && next <= 0x9e && next != 0x97 ? next + 0x20 : next);
-    }
-    i++;
+    i += latin_fold_char(text + i, out + i);
   }
   out[length] = '\0';
 }
@@ -302,17 +342,30 @@ static void fold_in_place(GString *out)
   g_string_assign(out, folded);
 }
 
-/* Appends text without the spaces g_strstrip removes. */
-static void append_trimmed(GString *out, const char *text)
+/* text without the spaces g_strstrip removes: its start, and its length in
+ * *length. */
+static const char *trimmed(const char *text, gsize *length)
 {
-  if (text == NULL)
-    return;
   while (g_ascii_isspace(*text))
     text++;
-  gsize length = strlen(text);
-  while (length > 0 && g_ascii_isspace(text[length - 1]))
-    length--;
-  g_string_append_len(out, text, (gssize)length);
+  gsize n = strlen(text);
+  while (n > 0 && g_ascii_isspace(text[n - 1]))
+    n--;
+  *length = n;
+  return text;
+}
+
+/* The length of prefix (ASCII lower case) at the start of text in any ASCII
+ * case; 0 when text does not start with it. */
+static gsize ascii_prefix_length(const char *text, gsize length, const char *prefix)
+{
+  gsize n = strlen(prefix);
+  if (length < n)
+    return 0;
+  for (gsize i = 0; i < n; i++)
+    if (ascii_lower_char(text[i]) != prefix[i])
+      return 0;
+  return n;
 }
 
 static gsize prefix_length(const char *text, const char *prefix)
@@ -320,31 +373,11 @@ static gsize prefix_length(const char *text, const char *prefix)
   return g_str_has_prefix(text, prefix) ? strlen(prefix) : 0;
 }
 
-/* Sets out to text without the spaces g_strstrip removes, case folded: in
- * one pass from text for ASCII and Latin-1 letters, which every
- * connection's URL nearly always is. */
-static void set_trimmed_folded(GString *out, const char *text)
+/* The key of a URL whose folding needs the Unicode tables. */
+static void url_key_unicode(GString *out, const char *text, gsize length)
 {
-  g_string_truncate(out, 0);
-  if (text == NULL)
-    return;
-  while (g_ascii_isspace(*text))
-    text++;
-  gsize length = strlen(text);
-  while (length > 0 && g_ascii_isspace(text[length - 1]))
-    length--;
-  if (!latin_foldable(text, length)) {
-    g_string_append_len(out, text, (gssize)length);
-    fold_in_place(out);
-    return;
-  }
-  g_string_set_size(out, length);
-  latin_fold(text, length, out->str);
-}
-
-void score_url_key_into(GString *out, const char *url)
-{
-  set_trimmed_folded(out, url);
+  g_string_append_len(out, text, (gssize)length);
+  fold_in_place(out);
   gsize skip = prefix_length(out->str, "https://");
   if (skip == 0)
     skip = prefix_length(out->str, "http://");
@@ -356,14 +389,44 @@ void score_url_key_into(GString *out, const char *url)
   g_string_erase(out, 0, (gssize)skip);
 }
 
-void score_name_key_into(GString *out, const char *first, const char *last)
+/* Every connection's URL is made a key. For latin_foldable text the
+ * prefixes and the trailing '/' are found before folding: latin_fold only
+ * lowers ASCII letters there (no ASCII comes of the other characters but
+ * "ss" of ß, which no prefix holds), so only the key itself is folded. */
+void score_url_key_into(GString *out, const char *url)
 {
   g_string_truncate(out, 0);
-  append_trimmed(out, first);
-  gsize first_length = out->len;
-  append_trimmed(out, last);
-  if (first_length > 0 && out->len > first_length)
-    g_string_insert_c(out, (gssize)first_length, ' ');
+  if (url == NULL)
+    return;
+  gsize length = 0;
+  const char *text = trimmed(url, &length);
+  if (!latin_foldable(text, length)) {
+    url_key_unicode(out, text, length);
+    return;
+  }
+  gsize skip = ascii_prefix_length(text, length, "https://");
+  if (skip == 0)
+    skip = ascii_prefix_length(text, length, "http://");
+  skip += ascii_prefix_length(text + skip, length - skip, "www.");
+  gsize end = length;
+  while (end > skip && text[end - 1] == '/')
+    end--;
+  g_string_set_size(out, end - skip);
+  latin_fold(text + skip, end - skip, out->str);
+}
+
+void score_name_key_into(GString *out, const char *first, const char *last)
+{
+  gsize first_length = 0;
+  gsize last_length = 0;
+  first = first != NULL ? trimmed(first, &first_length) : "";
+  last = last != NULL ? trimmed(last, &last_length) : "";
+  gsize space = first_length > 0 && last_length > 0 ? 1 : 0;
+  g_string_set_size(out, first_length + space + last_length);
+  memcpy(out->str, first, first_length);
+  if (space > 0)
+    out->str[first_length] = ' ';
+  memcpy(out->str + first_length + space, last, last_length);
   fold_in_place(out);
 }
 

@@ -66,11 +66,22 @@ ScoreMonth score_month_of_day(ScoreDay day)
 
 /* GDate's Julian day number (0001-01-01 is day 1) by arithmetic: every
  * person-month asks for several. Days it can hold only. */
+static gboolean leap_year(int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+  static const int days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && leap_year(year) ? 29 : days[month];
+}
+
 static ScoreDay julian_of(int year, int month, int day)
 {
   static const int before[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
   guint32 y = (guint32)year - 1;
-  gboolean leap = g_date_is_leap_year((GDateYear)year);
+  gboolean leap = leap_year(year);
   return y * 365 + y / 4 - y / 100 + y / 400 + (guint32)before[month] +
          (month > 2 && leap ? 1 : 0) + (guint32)day;
 }
@@ -101,10 +112,12 @@ gboolean score_day_parse(const char *text, ScoreDay *out, GError **error)
   int year = 0;
   int month = 0;
   int day = 0;
-  gboolean ok = text != NULL && strlen(text) == 10 && text[4] == '-' && text[7] == '-' &&
-                digits_read(text, 4, &year) && digits_read(text + 5, 2, &month) &&
-                digits_read(text + 8, 2, &day) && year >= 1 && month >= 1 && month <= 12 &&
-                g_date_valid_dmy((GDateDay)day, (GDateMonth)month, (GDateYear)year);
+  /* Checked by hand rather than by g_date_valid_dmy: every LinkedIn row
+   * has a date. Same rules: years from 1, the Gregorian leap years. */
+  gboolean ok = text != NULL && digits_read(text, 4, &year) && text[4] == '-' &&
+                digits_read(text + 5, 2, &month) && text[7] == '-' &&
+                digits_read(text + 8, 2, &day) && text[10] == '\0' && year >= 1 && month >= 1 &&
+                month <= 12 && day >= 1 && day <= days_in_month(year, month);
   if (!ok) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
                 "expected a date YYYY-MM-DD, got \"%s\"", text != NULL ? text : "");

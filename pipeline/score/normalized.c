@@ -146,61 +146,53 @@ ScoreInputs *score_normalized_read(const char *work_dir, GError **error)
 
 /* --- LinkedIn exports and posts, ambassador by ambassador ---------------- */
 
-/* One row's fields in the order of the file's contract columns; f[0] is the
- * ambassador_id. */
-typedef gboolean (*ExportRowFunc)(ScoreLinkedin *data, const char *const *f, GError **error);
-
-typedef struct {
-  const char *name;
-  const char *const *columns;
-  ExportRowFunc row;
-} ExportFile;
-
-static gboolean profile_row(ScoreLinkedin *data, const char *const *f, GError **error)
+/* Each row function runs on its file's stream thread and gets the fields in
+ * the order of the file's contract columns; f[0] is the ambassador_id. */
+static gboolean profile_row(gpointer data, const char *const *f, GError **error)
 {
   ScoreProfileText text = {f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12]};
   return score_linkedin_set_profile(data, &text, error);
 }
 
-static gboolean connection_row(ScoreLinkedin *data, const char *const *f, GError **error)
+static gboolean connection_row(gpointer data, const char *const *f, GError **error)
 {
   ScoreConnectionText text = {f[1], f[2], f[3], f[4], f[5], f[6], f[7]};
   return score_linkedin_add_connection(data, &text, error);
 }
 
-static gboolean invitation_row(ScoreLinkedin *data, const char *const *f, GError **error)
+static gboolean invitation_row(gpointer data, const char *const *f, GError **error)
 {
   ScoreInvitationText text = {f[1], f[2], f[3], f[4], f[5], f[6]};
   return score_linkedin_add_invitation(data, &text, error);
 }
 
-static gboolean share_row(ScoreLinkedin *data, const char *const *f, GError **error)
+static gboolean share_row(gpointer data, const char *const *f, GError **error)
 {
   return score_linkedin_add_dated(data, SCORE_DATED_SHARES, f[1], f[2], error);
 }
 
-static gboolean comment_row(ScoreLinkedin *data, const char *const *f, GError **error)
+static gboolean comment_row(gpointer data, const char *const *f, GError **error)
 {
   return score_linkedin_add_dated(data, SCORE_DATED_COMMENTS, f[1], f[2], error);
 }
 
-static gboolean reaction_row(ScoreLinkedin *data, const char *const *f, GError **error)
+static gboolean reaction_row(gpointer data, const char *const *f, GError **error)
 {
   return score_linkedin_add_dated(data, SCORE_DATED_REACTIONS, f[1], f[2], error);
 }
 
-static gboolean message_row(ScoreLinkedin *data, const char *const *f, GError **error)
+static gboolean message_row(gpointer data, const char *const *f, GError **error)
 {
   ScoreMessageText text = {f[1], f[2], f[3], f[4]};
   return score_linkedin_add_message(data, &text, error);
 }
 
-static gboolean endorsement_row(ScoreLinkedin *data, const char *const *f, GError **error)
+static gboolean endorsement_row(gpointer data, const char *const *f, GError **error)
 {
   return score_linkedin_add_endorsement(data, f[1], f[2], f[3], error);
 }
 
-static gboolean post_row(ScoreLinkedin *data, const char *const *f, GError **error)
+static gboolean post_row(gpointer data, const char *const *f, GError **error)
 {
   ScorePostText text = {f[1], f[3], f[4], f[5], f[6], f[7]};
   return score_linkedin_add_post(data, &text, error);
@@ -216,30 +208,45 @@ static const char *const message_columns[] = {CONTRACT_LI_MESSAGES_COLUMNS, NULL
 static const char *const endorsement_columns[] = {CONTRACT_LI_ENDORSEMENTS_COLUMNS, NULL};
 static const char *const post_columns[] = {CONTRACT_POSTS_COLUMNS, NULL};
 
-static const ExportFile export_files[EXPORT_FILES] = {
-    {CONTRACT_LI_PROFILES, profile_columns, profile_row},
-    {CONTRACT_LI_CONNECTIONS, connection_columns, connection_row},
-    {CONTRACT_LI_INVITATIONS, invitation_columns, invitation_row},
-    {CONTRACT_LI_SHARES, dated_columns, share_row},
-    {CONTRACT_LI_COMMENTS, dated_columns, comment_row},
-    {CONTRACT_LI_REACTIONS, dated_columns, reaction_row},
-    {CONTRACT_LI_MESSAGES, message_columns, message_row},
-    {CONTRACT_LI_ENDORSEMENTS, endorsement_columns, endorsement_row},
-    [EXPORT_POSTS] = {CONTRACT_POSTS, post_columns, post_row},
+static gpointer group_new(guint rows_hint)
+{
+  return score_linkedin_new_part(rows_hint);
+}
+
+#define EXPORT_SPEC(columns, row)                                                                  \
+  {                                                                                                \
+    columns, group_new, row, (GDestroyNotify)score_linkedin_free                                   \
+  }
+
+static const char *const export_names[EXPORT_FILES] = {
+    CONTRACT_LI_PROFILES, CONTRACT_LI_CONNECTIONS,  CONTRACT_LI_INVITATIONS,
+    CONTRACT_LI_SHARES,   CONTRACT_LI_COMMENTS,     CONTRACT_LI_REACTIONS,
+    CONTRACT_LI_MESSAGES, CONTRACT_LI_ENDORSEMENTS, [EXPORT_POSTS] = CONTRACT_POSTS,
+};
+
+static const ScoreStreamSpec export_specs[EXPORT_FILES] = {
+    EXPORT_SPEC(profile_columns, profile_row),
+    EXPORT_SPEC(connection_columns, connection_row),
+    EXPORT_SPEC(invitation_columns, invitation_row),
+    EXPORT_SPEC(dated_columns, share_row),
+    EXPORT_SPEC(dated_columns, comment_row),
+    EXPORT_SPEC(dated_columns, reaction_row),
+    EXPORT_SPEC(message_columns, message_row),
+    EXPORT_SPEC(endorsement_columns, endorsement_row),
+    [EXPORT_POSTS] = EXPORT_SPEC(post_columns, post_row),
 };
 
 struct ScoreExports {
   ScoreStream *streams[EXPORT_FILES]; /* NULL for an absent file */
-  char *last_id[EXPORT_FILES];        /* ambassador_id of the last row seen */
 };
 
 ScoreExports *score_exports_open(const char *work_dir)
 {
   ScoreExports *exports = g_new0(ScoreExports, 1);
   for (guint k = 0; k < EXPORT_FILES; k++) {
-    g_autofree char *path = g_build_filename(work_dir, export_files[k].name, NULL);
+    g_autofree char *path = g_build_filename(work_dir, export_names[k], NULL);
     if (g_file_test(path, G_FILE_TEST_EXISTS))
-      exports->streams[k] = score_stream_open(path, export_files[k].columns);
+      exports->streams[k] = score_stream_open(path, &export_specs[k]);
   }
   return exports;
 }
@@ -253,52 +260,30 @@ void score_exports_free(ScoreExports *exports)
 {
   if (exports == NULL)
     return;
-  for (guint k = 0; k < EXPORT_FILES; k++) {
+  for (guint k = 0; k < EXPORT_FILES; k++)
     score_stream_free(exports->streams[k]);
-    g_free(exports->last_id[k]);
-  }
   g_free(exports);
 }
 
-/* The merge relies on every file's byte order of ambassador_id. */
-static gboolean order_check(ScoreExports *exports, guint k, const char *id, GError **error)
-{
-  if (!score_field_required("ambassador_id", id, error))
-    return FALSE;
-  const char *last = exports->last_id[k];
-  if (last != NULL && strcmp(id, last) == 0)
-    return TRUE;
-  if (last != NULL && strcmp(id, last) < 0) {
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
-                "ambassador_id: expected rows sorted by ambassador_id, got \"%s\" after \"%s\"", id,
-                last);
-    return FALSE;
-  }
-  g_free(exports->last_id[k]);
-  exports->last_id[k] = g_strdup(id);
-  return TRUE;
-}
-
-/* Takes file k's rows up to ambassador_id into data; other ambassadors'
- * rows before it are skipped (ambassadors without person-months). */
+/* Takes file k's group of ambassador_id into data; other ambassadors'
+ * groups before it are skipped (ambassadors without person-months), with
+ * whatever was wrong with their rows. */
 static gboolean export_file_take(ScoreExports *exports, guint k, const char *ambassador_id,
                                  ScoreLinkedin *data, GError **error)
 {
   ScoreStream *stream = exports->streams[k];
-  const ScoreStreamRow *row;
+  ScoreStreamGroup *group;
   GError *local = NULL;
-  while ((row = score_stream_peek(stream, &local)) != NULL) {
-    const char *const *f = (const char *const *)row->fields;
-    int c = 0;
-    if (order_check(exports, k, f[0], &local) && (c = strcmp(f[0], ambassador_id)) == 0)
-      export_files[k].row(data, f, &local);
-    if (local != NULL) {
-      g_propagate_prefixed_error(error, local, "%s line %" G_GUINT64_FORMAT ": ",
-                                 score_stream_path(stream), row->line);
-      return FALSE;
-    }
+  while ((group = score_stream_peek(stream, &local)) != NULL) {
+    int c = strcmp(group->key, ambassador_id);
     if (c > 0)
       return TRUE;
+    if (c == 0 && group->error != NULL) {
+      g_propagate_error(error, g_error_copy(group->error));
+      return FALSE;
+    }
+    if (c == 0)
+      score_linkedin_merge(data, g_steal_pointer(&group->data));
     score_stream_advance(stream);
   }
   if (local != NULL) {

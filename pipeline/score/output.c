@@ -1,6 +1,8 @@
 /* Turns person-month and aggregate rows into the scores/ CSV files. Each
  * file goes through csv_writer's temporary name, so a failed write leaves
- * the previous file in place. */
+ * the previous file in place; person_month.csv, the big one, is written on
+ * a thread of its own while the rest are, and the files are put in place
+ * in a fixed order once all are written. */
 #include "score/output.h"
 #include "common/contract.h"
 #include "common/csv_writer.h"
@@ -91,35 +93,64 @@ static void group_key_write(CsvWriter *writer, const ScoreAggregate *group, gboo
     csv_writer_add_int(writer, group->month_index);
 }
 
-static gboolean person_months_write(const char *work_dir, const GArray *rows, GError **error)
+/* A file written to its temporary name and not yet put in place, or the
+ * error that kept it from being opened. */
+typedef struct {
+  CsvWriter *writer;
+  GError *error;
+} Pending;
+
+/* The files in the order they are put in place. */
+enum {
+  FILE_PERSON_MONTH,
+  FILE_TEAM_MONTH,
+  FILE_PROGRAM_MONTH,
+  FILE_WARNINGS,
+  FILE_FACTORS,
+  FILE_META,
+  FILES
+};
+
+struct ScoreOutput {
+  char *work_dir;
+  const GArray *person_months;
+  GThread *thread; /* writing person_month.csv */
+  Pending files[FILES];
+};
+
+static CsvWriter *pending_open(Pending *pending, const char *work_dir, const char *name,
+                               const char *const *header)
 {
-  static const char *const header[] = {CONTRACT_PERSON_MONTH_COLUMNS, NULL};
-  g_autofree char *path = g_build_filename(work_dir, CONTRACT_PERSON_MONTH, NULL);
-  g_autoptr(CsvWriter) writer = csv_writer_open(path, header, error);
-  if (writer == NULL)
-    return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    person_month_write(writer, &g_array_index(rows, ScorePersonMonth, i));
-  return csv_writer_commit(g_steal_pointer(&writer), error);
+  g_autofree char *path = g_build_filename(work_dir, name, NULL);
+  pending->writer = csv_writer_open(path, header, &pending->error);
+  return pending->writer;
 }
 
-static gboolean groups_write(const char *work_dir, const GArray *groups, gboolean by_team,
-                             GError **error)
+static gpointer person_months_write(gpointer data)
+{
+  static const char *const header[] = {CONTRACT_PERSON_MONTH_COLUMNS, NULL};
+  ScoreOutput *output = data;
+  const GArray *rows = output->person_months;
+  CsvWriter *writer = pending_open(&output->files[FILE_PERSON_MONTH], output->work_dir,
+                                   CONTRACT_PERSON_MONTH, header);
+  for (guint i = 0; writer != NULL && i < rows->len; i++)
+    person_month_write(writer, &g_array_index(rows, ScorePersonMonth, i));
+  return NULL;
+}
+
+static void groups_write(ScoreOutput *output, const GArray *groups, gboolean by_team)
 {
   static const char *const team_header[] = {CONTRACT_TEAM_MONTH_COLUMNS, NULL};
   static const char *const program_header[] = {CONTRACT_PROGRAM_MONTH_COLUMNS, NULL};
-  g_autofree char *path =
-      g_build_filename(work_dir, by_team ? CONTRACT_TEAM_MONTH : CONTRACT_PROGRAM_MONTH, NULL);
-  g_autoptr(CsvWriter) writer =
-      csv_writer_open(path, by_team ? team_header : program_header, error);
-  if (writer == NULL)
-    return FALSE;
-  for (guint i = 0; i < groups->len; i++) {
+  CsvWriter *writer =
+      pending_open(&output->files[by_team ? FILE_TEAM_MONTH : FILE_PROGRAM_MONTH], output->work_dir,
+                   by_team ? CONTRACT_TEAM_MONTH : CONTRACT_PROGRAM_MONTH,
+                   by_team ? team_header : program_header);
+  for (guint i = 0; writer != NULL && i < groups->len; i++) {
     const ScoreAggregate *group = &g_array_index(groups, ScoreAggregate, i);
     group_key_write(writer, group, by_team);
     aggregate_write(writer, group);
   }
-  return csv_writer_commit(g_steal_pointer(&writer), error);
 }
 
 /* "2024-01 to 2024-06", or the one month. */
@@ -147,16 +178,13 @@ static void gap_write(CsvWriter *writer, const ScoreCoverageGap *gap)
   csv_writer_end_row(writer);
 }
 
-static gboolean warnings_write(const char *work_dir, const GArray *gaps, GError **error)
+static void warnings_write(ScoreOutput *output, const GArray *gaps)
 {
   static const char *const header[] = {CONTRACT_WARNINGS_COLUMNS, NULL};
-  g_autofree char *path = g_build_filename(work_dir, CONTRACT_SCORE_WARNINGS, NULL);
-  g_autoptr(CsvWriter) writer = csv_writer_open(path, header, error);
-  if (writer == NULL)
-    return FALSE;
-  for (guint i = 0; gaps != NULL && i < gaps->len; i++)
+  CsvWriter *writer = pending_open(&output->files[FILE_WARNINGS], output->work_dir,
+                                   CONTRACT_SCORE_WARNINGS, header);
+  for (guint i = 0; writer != NULL && gaps != NULL && i < gaps->len; i++)
     gap_write(writer, &g_array_index(gaps, ScoreCoverageGap, i));
-  return csv_writer_commit(g_steal_pointer(&writer), error);
 }
 
 /* measured, target and max_points as given (0.75, 12, 0.5), the points with
@@ -179,25 +207,22 @@ static void factor_write(CsvWriter *writer, const ScorePersonMonth *row, const M
   csv_writer_end_row(writer);
 }
 
-static gboolean factors_write(const char *work_dir, const ScoreResults *results, GError **error)
+static void factors_write(ScoreOutput *output, const ScoreResults *results)
 {
   static const char *const header[] = {CONTRACT_FACTORS_COLUMNS, NULL};
-  g_autofree char *path = g_build_filename(work_dir, CONTRACT_FACTORS, NULL);
-  g_autoptr(CsvWriter) writer = csv_writer_open(path, header, error);
-  if (writer == NULL)
-    return FALSE;
+  CsvWriter *writer =
+      pending_open(&output->files[FILE_FACTORS], output->work_dir, CONTRACT_FACTORS, header);
   const GArray *rows = results->person_months;
-  for (guint i = 0; i < rows->len; i++) {
+  for (guint i = 0; writer != NULL && i < rows->len; i++) {
     const ScorePersonMonth *row = &g_array_index(rows, ScorePersonMonth, i);
     if (row->month != results->report_month || isnan(row->estimated.ssi))
       continue;
     for (guint f = 0; f < FACTOR_COUNT; f++)
       factor_write(writer, row, &results->model->factors[f], row->measured[f]);
   }
-  return csv_writer_commit(g_steal_pointer(&writer), error);
 }
 
-static gboolean meta_write(const char *work_dir, const ScoreResults *results, GError **error)
+static void meta_write(ScoreOutput *output, const ScoreResults *results)
 {
   static const char *const header[] = {CONTRACT_META_COLUMNS, NULL};
   char report_month[SCORE_MONTH_TEXT_SIZE];
@@ -206,24 +231,64 @@ static gboolean meta_write(const char *work_dir, const ScoreResults *results, GE
   score_month_format(results->report_month, report_month);
   if (score_person_months_first_month(results->person_months, &first))
     score_month_format(first, first_month);
-  g_autofree char *path = g_build_filename(work_dir, CONTRACT_SCORE_META, NULL);
-  g_autoptr(CsvWriter) writer = csv_writer_open(path, header, error);
+  CsvWriter *writer =
+      pending_open(&output->files[FILE_META], output->work_dir, CONTRACT_SCORE_META, header);
   if (writer == NULL)
-    return FALSE;
+    return;
   csv_writer_add_text(writer, "report_month");
   csv_writer_add_text(writer, report_month);
   csv_writer_end_row(writer);
   csv_writer_add_text(writer, "first_month");
   csv_writer_add_text(writer, first_month);
   csv_writer_end_row(writer);
-  return csv_writer_commit(g_steal_pointer(&writer), error);
+}
+
+ScoreOutput *score_output_start(const char *work_dir, const GArray *person_months)
+{
+  ScoreOutput *output = g_new0(ScoreOutput, 1);
+  output->work_dir = g_strdup(work_dir);
+  output->person_months = person_months;
+  output->thread = g_thread_new("score-output", person_months_write, output);
+  return output;
+}
+
+/* Puts the files in place in order up to the first that failed; the rest
+ * are dropped, as if they had not been written. */
+static gboolean files_commit(ScoreOutput *output, GError **error)
+{
+  gboolean ok = TRUE;
+  for (guint i = 0; i < FILES; i++) {
+    Pending *pending = &output->files[i];
+    CsvWriter *writer = g_steal_pointer(&pending->writer);
+    if (!ok || pending->error != NULL) {
+      csv_writer_abort(writer);
+      if (ok)
+        g_propagate_error(error, g_steal_pointer(&pending->error));
+      g_clear_error(&pending->error);
+      ok = FALSE;
+      continue;
+    }
+    ok = csv_writer_commit(writer, error);
+  }
+  return ok;
+}
+
+gboolean score_output_finish(ScoreOutput *output, const ScoreResults *results, GError **error)
+{
+  g_assert(results->person_months == output->person_months);
+  groups_write(output, results->team_months, TRUE);
+  groups_write(output, results->program_months, FALSE);
+  warnings_write(output, results->gaps);
+  factors_write(output, results);
+  meta_write(output, results);
+  g_thread_join(g_steal_pointer(&output->thread));
+  gboolean ok = files_commit(output, error);
+  g_free(output->work_dir);
+  g_free(output);
+  return ok;
 }
 
 gboolean score_output_write(const char *work_dir, const ScoreResults *results, GError **error)
 {
-  return person_months_write(work_dir, results->person_months, error) &&
-         groups_write(work_dir, results->team_months, TRUE, error) &&
-         groups_write(work_dir, results->program_months, FALSE, error) &&
-         warnings_write(work_dir, results->gaps, error) &&
-         factors_write(work_dir, results, error) && meta_write(work_dir, results, error);
+  return score_output_finish(score_output_start(work_dir, results->person_months), results, error);
 }

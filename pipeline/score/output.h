@@ -19,3 +19,12 @@ typedef struct {
  * meta.csv (report_month, first_month). PIPELINE_ERROR_OUTPUT naming the
  * file. */
 gboolean score_output_write(const char *work_dir, const ScoreResults *results, GError **error);
+
+/* The same in two steps, so that the caller can aggregate while
+ * person_month.csv is written on a thread of its own: person_months must
+ * not change until score_output_finish, which must get them again in
+ * results, writes the rest, puts every file in place in the order above up
+ * to the first failure and frees output. */
+typedef struct ScoreOutput ScoreOutput;
+ScoreOutput *score_output_start(const char *work_dir, const GArray *person_months);
+gboolean score_output_finish(ScoreOutput *output, const ScoreResults *results, GError **error);

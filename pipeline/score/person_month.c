@@ -34,12 +34,21 @@ static void row_init(ScorePersonMonth *row, const ScoreMembership *membership,
   row->band = SCORE_BAND_NONE;
 }
 
+/* The months a membership can have rows in. No month before the one the
+ * member joined in can be active. */
+static void membership_months(const ScoreMembership *membership, const ScoreProgram *program,
+                              ScoreMonth report_month, ScoreMonth *first, ScoreMonth *last)
+{
+  *first = MAX(program->start_month, score_month_of_day(membership->joined));
+  *last = MIN(program->end_month, report_month);
+}
+
 static void membership_add_rows(GArray *rows, const ScoreMembership *membership,
                                 const ScoreProgram *program, ScoreMonth report_month)
 {
-  /* No month before the one the member joined in can be active. */
-  ScoreMonth first = MAX(program->start_month, score_month_of_day(membership->joined));
-  ScoreMonth last = MIN(program->end_month, report_month);
+  ScoreMonth first = 0;
+  ScoreMonth last = 0;
+  membership_months(membership, program, report_month, &first, &last);
   for (ScoreMonth month = first; month <= last; month++) {
     if (!membership_active(membership, month))
       continue;
@@ -49,29 +58,67 @@ static void membership_add_rows(GArray *rows, const ScoreMembership *membership,
   }
 }
 
-static gint row_compare(gconstpointer a, gconstpointer b)
+/* Room for every row at once: rows are large and many. */
+static guint rows_at_most(const ScoreInputs *inputs, ScoreMonth report_month)
 {
-  const ScorePersonMonth *x = a;
-  const ScorePersonMonth *y = b;
-  int c = strcmp(x->membership->ambassador_id, y->membership->ambassador_id);
-  if (c == 0)
-    c = strcmp(x->membership->program, y->membership->program);
-  if (c == 0)
-    c = (x->month > y->month) - (x->month < y->month);
-  return c;
-}
-
-GArray *score_person_months_build(const ScoreInputs *inputs, ScoreMonth report_month)
-{
-  GArray *rows = g_array_new(FALSE, FALSE, sizeof(ScorePersonMonth));
+  gsize n = 0;
   for (guint i = 0; i < inputs->memberships->len; i++) {
     const ScoreMembership *membership = g_ptr_array_index(inputs->memberships, i);
     const ScoreProgram *program = score_inputs_find_program(inputs, membership->program);
-    if (program != NULL)
-      membership_add_rows(rows, membership, program, report_month);
+    if (program == NULL)
+      continue;
+    ScoreMonth first = 0;
+    ScoreMonth last = 0;
+    membership_months(membership, program, report_month, &first, &last);
+    n += last >= first ? (gsize)(last - first) + 1 : 0;
   }
-  /* Stable, so rows that tie (overlapping memberships) keep roster order. */
-  g_array_sort(rows, row_compare);
+  return (guint)MIN(n, G_MAXUINT / 2);
+}
+
+static gint membership_compare(gconstpointer a, gconstpointer b)
+{
+  const ScoreMembership *x = *(const ScoreMembership *const *)a;
+  const ScoreMembership *y = *(const ScoreMembership *const *)b;
+  int c = strcmp(x->ambassador_id, y->ambassador_id);
+  return c != 0 ? c : strcmp(x->program, y->program);
+}
+
+static gint row_month_compare(gconstpointer a, gconstpointer b, gpointer data)
+{
+  (void)data;
+  ScoreMonth x = ((const ScorePersonMonth *)a)->month;
+  ScoreMonth y = ((const ScorePersonMonth *)b)->month;
+  return (x > y) - (x < y);
+}
+
+/* Rows sorted by ambassador_id, program and month, ties in roster order.
+ * The memberships are sorted rather than the rows, which are many and
+ * large: each membership's rows come in month order, so only memberships
+ * of the same ambassador and program (overlapping or repeated ones) need
+ * their rows merged, by a stable sort of their own. */
+GArray *score_person_months_build(const ScoreInputs *inputs, ScoreMonth report_month)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_sized_new(inputs->memberships->len);
+  for (guint i = 0; i < inputs->memberships->len; i++)
+    g_ptr_array_add(order, g_ptr_array_index(inputs->memberships, i));
+  g_ptr_array_sort(order, membership_compare); /* stable */
+  GArray *rows =
+      g_array_sized_new(FALSE, FALSE, sizeof(ScorePersonMonth), rows_at_most(inputs, report_month));
+  for (guint start = 0, end = 0; start < order->len; start = end) {
+    guint first_row = rows->len;
+    for (end = start;
+         end < order->len && membership_compare(&order->pdata[start], &order->pdata[end]) == 0;
+         end++) {
+      const ScoreMembership *membership = order->pdata[end];
+      const ScoreProgram *program = score_inputs_find_program(inputs, membership->program);
+      if (program != NULL)
+        membership_add_rows(rows, membership, program, report_month);
+    }
+    if (end - start > 1)
+      g_qsort_with_data(&g_array_index(rows, ScorePersonMonth, first_row),
+                        (gint)(rows->len - first_row), sizeof(ScorePersonMonth), row_month_compare,
+                        NULL); /* stable */
+  }
   return rows;
 }
 

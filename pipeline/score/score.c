@@ -109,11 +109,12 @@ gboolean score_run(const PipelineContext *ctx, ScoreTotals *totals, GError **err
       person_months_compute(inputs, exports, report_month, ctx, gaps, error);
   if (person_months == NULL)
     return FALSE;
+  ScoreOutput *output = score_output_start(ctx->work_dir, person_months);
   g_autoptr(GArray) team_months = score_team_months_build(person_months);
   g_autoptr(GArray) program_months = score_program_months_build(person_months);
   ScoreResults results = {person_months, team_months,  program_months,
                           gaps,          report_month, &ctx->config->model};
-  if (!score_output_write(ctx->work_dir, &results, error))
+  if (!score_output_finish(output, &results, error))
     return FALSE;
   totals_fill(totals, &results);
   return TRUE;

@@ -15,8 +15,13 @@ struct ScoreSeries {
 
 ScoreSeries *score_series_new(void)
 {
+  return score_series_sized_new(0);
+}
+
+ScoreSeries *score_series_sized_new(guint reserved)
+{
   ScoreSeries *series = g_new0(ScoreSeries, 1);
-  series->points = g_array_new(FALSE, FALSE, sizeof(SeriesPoint));
+  series->points = g_array_sized_new(FALSE, FALSE, sizeof(SeriesPoint), reserved);
   return series;
 }
 
@@ -42,11 +47,22 @@ static gint point_compare(gconstpointer a, gconstpointer b)
   return (x->day > y->day) - (x->day < y->day);
 }
 
-/* Sorts, merges days and turns counts into running totals. */
+static gboolean points_sorted(const GArray *points)
+{
+  const SeriesPoint *p = (const SeriesPoint *)(void *)points->data;
+  for (guint i = 1; i < points->len; i++)
+    if (p[i].day < p[i - 1].day)
+      return FALSE;
+  return TRUE;
+}
+
+/* Sorts, merges days and turns counts into running totals. The events
+ * mostly come in day order already: then there is nothing to sort. */
 static void series_make_running(ScoreSeries *series)
 {
   GArray *points = series->points;
-  g_array_sort(points, point_compare);
+  if (!points_sorted(points))
+    g_array_sort(points, point_compare);
   guint kept = 0;
   gint64 total = 0;
   for (guint i = 0; i < points->len; i++) {

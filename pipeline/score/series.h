@@ -7,6 +7,8 @@
 typedef struct ScoreSeries ScoreSeries;
 
 ScoreSeries *score_series_new(void);
+/* Room for `reserved` adds made at once. */
+ScoreSeries *score_series_sized_new(guint reserved);
 void score_series_free(ScoreSeries *series);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ScoreSeries, score_series_free)
 

@@ -1,124 +1,128 @@
 /* Turns the shared CSV reader, which calls back for every record, into a
- * reader that hands out the next row when asked: a worker thread runs the
- * reader and passes copies of the rows, in batches so that the threads
- * rarely wait for each other, through a queue it keeps short. */
+ * reader that hands out the next group of rows when asked: a worker thread
+ * runs the reader, adds each row to its key's group at once and passes the
+ * finished groups through a queue it keeps short. Either side wakes the
+ * other only when that one waits, and a side that waits is woken only once
+ * the queue is half full (or half empty), so that a group rarely costs a
+ * system call. */
 #include "score/stream.h"
 #include "common/csv_reader.h"
 #include "common/errors.h"
+#include "score/fields.h"
 
 #include <string.h>
 
-enum { BATCH_ROWS = 256, BATCH_TEXT = 64 * 1024, QUEUE_BATCHES_MAX = 4, COLUMNS_MAX = 16 };
-
-/* Rows in one block and their texts in another that never moves: the rows
- * are many and short-lived, so a batch costs two allocations, not one per
- * row, and is freed by the consumer at once. */
-typedef struct {
-  guint len;
-  ScoreStreamRow rows[BATCH_ROWS];
-  char **fields; /* BATCH_ROWS * (n_columns + 1) pointers */
-  char *text;
-  gsize text_used;
-  gsize text_size;
-} Batch;
+enum { QUEUE_GROUPS_MAX = 16, QUEUE_GROUPS_HALF = QUEUE_GROUPS_MAX / 2, COLUMNS_MAX = 16 };
 
 struct ScoreStream {
   char *path;
-  char **columns;
+  const ScoreStreamSpec *spec;
   guint n_columns;
   int indices[COLUMNS_MAX];
-  gboolean header_seen; /* worker only */
-  Batch *filling;       /* worker only: the batch being filled */
+  gboolean header_seen;      /* worker only */
+  ScoreStreamGroup *filling; /* worker only: the group of the current key */
+  guint filling_rows;        /* worker only: its rows so far */
   GThread *worker;
   GMutex lock; /* guards the fields up to error */
   GCond changed;
-  GQueue batches; /* Batch * */
+  GQueue groups; /* ScoreStreamGroup * */
+  gboolean worker_waits;
+  gboolean consumer_waits;
   gboolean done;
   gboolean stopping;
-  GError *error;  /* the worker's, once done */
-  Batch *reading; /* consumer only: the batch rows are taken from */
-  guint next;     /* consumer only: the next row of reading */
+  GError *error;             /* the worker's, once done */
+  ScoreStreamGroup *reading; /* consumer only: the group peeked */
 };
 
-static Batch *batch_new(guint n_columns, gsize text_size)
+static void group_free(const ScoreStream *stream, ScoreStreamGroup *group)
 {
-  Batch *batch = g_malloc(sizeof(Batch) + BATCH_ROWS * (n_columns + 1) * sizeof(char *));
-  batch->len = 0;
-  batch->fields = (char **)(batch + 1);
-  batch->text = g_malloc(text_size);
-  batch->text_used = 0;
-  batch->text_size = text_size;
-  return batch;
-}
-
-static void batch_free(Batch *batch)
-{
-  if (batch == NULL)
+  if (group == NULL)
     return;
-  g_free(batch->text);
-  g_free(batch);
+  if (group->data != NULL)
+    stream->spec->group_free(group->data);
+  g_clear_error(&group->error);
+  g_free(group->key);
+  g_free(group);
 }
 
 static gboolean header_read(ScoreStream *stream, const CsvRecord *record, GError **error)
 {
   CsvColumnSpec specs[COLUMNS_MAX];
   for (guint i = 0; i < stream->n_columns; i++)
-    specs[i] = (CsvColumnSpec){stream->columns[i], NULL, TRUE};
+    specs[i] = (CsvColumnSpec){stream->spec->columns[i], NULL, TRUE};
   if (!csv_header_map(record, specs, stream->n_columns, stream->indices, error))
     return FALSE;
   stream->header_seen = TRUE;
   return TRUE;
 }
 
-/* Hands the filled batch over, waiting while the queue is full; FALSE when
- * the consumer has gone. */
-static gboolean batch_hand_over(ScoreStream *stream)
+/* Hands the finished group over, waiting while the queue is full; FALSE
+ * when the consumer has gone. */
+static gboolean group_hand_over(ScoreStream *stream)
 {
-  Batch *batch = g_steal_pointer(&stream->filling);
+  ScoreStreamGroup *group = g_steal_pointer(&stream->filling);
   g_mutex_lock(&stream->lock);
-  while (stream->batches.length >= QUEUE_BATCHES_MAX && !stream->stopping)
-    g_cond_wait(&stream->changed, &stream->lock);
+  if (stream->groups.length >= QUEUE_GROUPS_MAX) {
+    stream->worker_waits = TRUE;
+    while (stream->worker_waits && !stream->stopping)
+      g_cond_wait(&stream->changed, &stream->lock);
+  }
   gboolean stopping = stream->stopping;
   if (!stopping) {
-    g_queue_push_tail(&stream->batches, batch);
-    g_cond_broadcast(&stream->changed);
+    g_queue_push_tail(&stream->groups, group);
+    if (stream->consumer_waits && stream->groups.length >= QUEUE_GROUPS_HALF) {
+      stream->consumer_waits = FALSE;
+      g_cond_broadcast(&stream->changed);
+    }
   }
   g_mutex_unlock(&stream->lock);
   if (stopping)
-    batch_free(batch);
+    group_free(stream, group);
   return !stopping;
 }
 
-/* Copies the record's columns into the batch being filled, handing a full
- * batch over first; FALSE when the consumer has gone. */
-static gboolean row_add(ScoreStream *stream, const CsvRecord *record)
+/* Starts the group of key after the current one, which it hands over;
+ * keys must come in byte order. */
+static gboolean group_start(ScoreStream *stream, const char *key, GError **error)
+{
+  const char *column = stream->spec->columns[0];
+  if (!score_field_required(column, key, error))
+    return FALSE;
+  ScoreStreamGroup *current = stream->filling;
+  if (current != NULL && strcmp(key, current->key) == 0)
+    return TRUE;
+  if (current != NULL && strcmp(key, current->key) < 0) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
+                "%s: expected rows sorted by %s, got \"%s\" after \"%s\"", column, column, key,
+                current->key);
+    return FALSE;
+  }
+  if (current != NULL && !group_hand_over(stream)) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "reading stopped");
+    return FALSE;
+  }
+  stream->filling = g_new0(ScoreStreamGroup, 1);
+  stream->filling->key = g_strdup(key);
+  stream->filling->data = stream->spec->group_new(stream->filling_rows);
+  stream->filling_rows = 0;
+  return TRUE;
+}
+
+/* Adds the record to its key's group; a row's own error stays with the
+ * group, an error of the file ends the reading. */
+static gboolean row_take(ScoreStream *stream, const CsvRecord *record, GError **error)
 {
   const char *fields[COLUMNS_MAX];
-  gsize lengths[COLUMNS_MAX];
-  gsize size = 0;
-  for (guint i = 0; i < stream->n_columns; i++) {
+  for (guint i = 0; i < stream->n_columns; i++)
     fields[i] = csv_record_field(record, stream->indices[i]);
-    lengths[i] = strlen(fields[i]) + 1;
-    size += lengths[i];
-  }
-  Batch *batch = stream->filling;
-  if (batch != NULL && (batch->len == BATCH_ROWS || batch->text_size - batch->text_used < size) &&
-      !batch_hand_over(stream))
+  if (!group_start(stream, fields[0], error))
     return FALSE;
-  if (stream->filling == NULL)
-    stream->filling = batch_new(stream->n_columns, MAX(BATCH_TEXT, size));
-  batch = stream->filling;
-  ScoreStreamRow *row = &batch->rows[batch->len];
-  row->fields = batch->fields + batch->len * (stream->n_columns + 1);
-  row->line = record->line;
-  char *text = batch->text + batch->text_used;
-  for (guint i = 0; i < stream->n_columns; i++) {
-    row->fields[i] = memcpy(text, fields[i], lengths[i]);
-    text += lengths[i];
-  }
-  row->fields[stream->n_columns] = NULL;
-  batch->text_used += size;
-  batch->len++;
+  ScoreStreamGroup *group = stream->filling;
+  stream->filling_rows++;
+  GError *local = NULL;
+  if (group->error == NULL && !stream->spec->row_add(group->data, fields, &local))
+    g_propagate_prefixed_error(&group->error, local, "%s line %" G_GUINT64_FORMAT ": ",
+                               stream->path, record->line);
   return TRUE;
 }
 
@@ -130,8 +134,8 @@ static gboolean record_take(const CsvRecord *record, gpointer user_data, GError 
     g_set_error(&local, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s", record->malformed);
   else if (!stream->header_seen)
     header_read(stream, record, &local);
-  else if (!row_add(stream, record))
-    g_set_error(&local, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "reading stopped");
+  else
+    row_take(stream, record, &local);
   if (local == NULL)
     return TRUE;
   g_propagate_prefixed_error(error, local, "%s line %" G_GUINT64_FORMAT ": ", stream->path,
@@ -163,9 +167,8 @@ static gpointer worker_run(gpointer data)
 {
   ScoreStream *stream = data;
   GError *error = read_whole_file(stream);
-  if (stream->filling != NULL && stream->filling->len > 0)
-    batch_hand_over(stream);
-  g_clear_pointer(&stream->filling, batch_free);
+  if (stream->filling != NULL)
+    group_hand_over(stream);
   g_mutex_lock(&stream->lock);
   stream->done = TRUE;
   stream->error = error;
@@ -174,49 +177,44 @@ static gpointer worker_run(gpointer data)
   return NULL;
 }
 
-ScoreStream *score_stream_open(const char *path, const char *const *columns)
+ScoreStream *score_stream_open(const char *path, const ScoreStreamSpec *spec)
 {
   ScoreStream *stream = g_new0(ScoreStream, 1);
   stream->path = g_strdup(path);
-  stream->columns = g_strdupv((char **)columns);
-  stream->n_columns = g_strv_length(stream->columns);
-  g_assert(stream->n_columns <= COLUMNS_MAX);
+  stream->spec = spec;
+  stream->n_columns = g_strv_length((char **)spec->columns);
+  g_assert(stream->n_columns >= 1 && stream->n_columns <= COLUMNS_MAX);
   g_mutex_init(&stream->lock);
   g_cond_init(&stream->changed);
-  g_queue_init(&stream->batches);
+  g_queue_init(&stream->groups);
   stream->worker = g_thread_new("score-stream", worker_run, stream);
   return stream;
 }
 
-/* The next batch from the worker; FALSE at the end or on its error. */
-static gboolean batch_take(ScoreStream *stream, GError **error)
+ScoreStreamGroup *score_stream_peek(ScoreStream *stream, GError **error)
 {
-  g_clear_pointer(&stream->reading, batch_free);
-  stream->next = 0;
-  g_mutex_lock(&stream->lock);
-  while (stream->batches.length == 0 && !stream->done)
-    g_cond_wait(&stream->changed, &stream->lock);
-  stream->reading = g_queue_pop_head(&stream->batches);
   if (stream->reading != NULL)
+    return stream->reading;
+  g_mutex_lock(&stream->lock);
+  if (stream->groups.length == 0) {
+    stream->consumer_waits = TRUE;
+    while (stream->consumer_waits && !stream->done)
+      g_cond_wait(&stream->changed, &stream->lock);
+  }
+  stream->reading = g_queue_pop_head(&stream->groups);
+  if (stream->worker_waits && stream->groups.length <= QUEUE_GROUPS_HALF) {
+    stream->worker_waits = FALSE;
     g_cond_broadcast(&stream->changed);
-  else if (stream->error != NULL)
+  }
+  if (stream->reading == NULL && stream->error != NULL)
     g_propagate_error(error, g_error_copy(stream->error));
   g_mutex_unlock(&stream->lock);
-  return stream->reading != NULL;
-}
-
-const ScoreStreamRow *score_stream_peek(ScoreStream *stream, GError **error)
-{
-  while (stream->reading == NULL || stream->next >= stream->reading->len)
-    if (!batch_take(stream, error))
-      return NULL;
-  return &stream->reading->rows[stream->next];
+  return stream->reading;
 }
 
 void score_stream_advance(ScoreStream *stream)
 {
-  if (stream->reading != NULL && stream->next < stream->reading->len)
-    stream->next++;
+  group_free(stream, g_steal_pointer(&stream->reading));
 }
 
 const char *score_stream_path(const ScoreStream *stream)
@@ -233,12 +231,12 @@ void score_stream_free(ScoreStream *stream)
   g_cond_broadcast(&stream->changed);
   g_mutex_unlock(&stream->lock);
   g_thread_join(stream->worker);
-  g_queue_clear_full(&stream->batches, (GDestroyNotify)batch_free);
-  g_clear_pointer(&stream->reading, batch_free);
+  while (!g_queue_is_empty(&stream->groups))
+    group_free(stream, g_queue_pop_head(&stream->groups));
+  group_free(stream, stream->reading);
   g_clear_error(&stream->error);
   g_mutex_clear(&stream->lock);
   g_cond_clear(&stream->changed);
-  g_strfreev(stream->columns);
   g_free(stream->path);
   g_free(stream);
 }

@@ -1,25 +1,41 @@
-/* Reading a normalized CSV row by row on demand, so that several files
- * sorted by ambassador_id can be walked side by side, one ambassador at a
- * time, with memory bounded by a short queue of rows. */
+/* Reading a normalized CSV sorted by its first column (ambassador_id) on a
+ * worker thread that turns each run of rows with the same key into one
+ * group of typed data, so that several files can be walked side by side,
+ * one ambassador at a time, without a second copy of any row, with memory
+ * bounded by a short queue of groups. */
 #pragma once
 #include <glib.h>
 
 typedef struct ScoreStream ScoreStream;
 
+/* How rows become a group's data; called on the worker thread. */
 typedef struct {
-  char **fields; /* the columns asked for, in that order */
-  guint64 line;  /* physical line where the row starts */
-} ScoreStreamRow;
+  const char *const *columns; /* NULL-terminated, all in the header; [0] is the key */
+  /* rows_hint: the rows of the group before, to make room for */
+  gpointer (*group_new)(guint rows_hint);
+  /* Adds one row, its fields in the order of columns; an error is the
+   * row's (the stream adds file and line). */
+  gboolean (*row_add)(gpointer data, const char *const *fields, GError **error);
+  GDestroyNotify group_free;
+} ScoreStreamSpec;
 
-/* Starts reading path; columns (NULL-terminated) must all be in its header.
- * Problems with the file show at the first score_stream_peek. */
-ScoreStream *score_stream_open(const char *path, const char *const *columns);
+typedef struct {
+  char *key;
+  gpointer data; /* the rows added before any error; may be stolen */
+  GError *error; /* the first row that failed, with file and line; the
+                  * group's later rows are left out */
+} ScoreStreamGroup;
 
-/* The next row, left in place; NULL at the end of the file or on error
- * (error set: PIPELINE_ERROR_INPUT naming the file and the line). */
-const ScoreStreamRow *score_stream_peek(ScoreStream *stream, GError **error);
+/* Starts reading path; spec must outlive the stream. Problems with the
+ * file show at the first score_stream_peek that reaches them. */
+ScoreStream *score_stream_open(const char *path, const ScoreStreamSpec *spec);
 
-/* Drops the row the last peek returned. */
+/* The next group, left in place; NULL at the end of the file or on an error
+ * of the file rather than of a row (error set: PIPELINE_ERROR_INPUT naming
+ * the file and the line): a bad file, an empty key, keys out of order. */
+ScoreStreamGroup *score_stream_peek(ScoreStream *stream, GError **error);
+
+/* Drops the group the last peek returned, with its data unless stolen. */
 void score_stream_advance(ScoreStream *stream);
 
 const char *score_stream_path(const ScoreStream *stream);
