@@ -322,15 +322,32 @@ static gsize utf8_sequence_at(const guchar *p, gsize len)
 }
 
 /* The first byte of u[0..n) that is not ASCII or is NUL, or u + n. Most
- * text is ASCII between a few accented letters: sixteen bytes at a time
- * with SSE2, else eight. */
+ * text is ASCII between a few accented letters: with SSE2, sixteen bytes at
+ * a time, and sixty-four at a time with one branch while the run lasts;
+ * else eight. */
+#ifdef __SSE2__
+/* TRUE when the 64 bytes at u are ASCII other than NUL: those greater than
+ * zero as signed bytes. */
+static gboolean ascii_block64(const guchar *u)
+{
+  const __m128i zero = _mm_setzero_si128();
+  __m128i a = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)u), zero);
+  __m128i b = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)(u + 16)), zero);
+  __m128i c = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)(u + 32)), zero);
+  __m128i d = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)(u + 48)), zero);
+  return _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(a, b), _mm_and_si128(c, d))) == 0xFFFF;
+}
+#endif
+
 static const guchar *ascii_run_end(const guchar *u, const guchar *end)
 {
 #ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128();
+  while (end - u >= 64 && ascii_block64(u))
+    u += 64;
   for (; end - u >= 16; u += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)u);
-    unsigned mask =
-        (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+    unsigned mask = ~(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, zero)) & 0xFFFF;
     if (mask != 0)
       return u + __builtin_ctz(mask);
   }
@@ -348,12 +365,53 @@ static const guchar *ascii_run_end(const guchar *u, const guchar *end)
   return u;
 }
 
+/* Skips sixteen-byte blocks of ASCII (NUL aside) and two-byte sequences,
+ * the accented Latin letters of most names, without a branch per
+ * character: a block passes when its bytes 0x80-0xBF are exactly those
+ * after its lead bytes 0xC2-0xDF (all such pairs are well-formed). Returns
+ * where the first block that does not starts, or the start of a sequence
+ * cut by it, for the byte by byte check. */
+static const guchar *utf8_simple_run_end(const guchar *u, const guchar *end)
+{
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i below_c0 = _mm_set1_epi8(-64), above_c1 = _mm_set1_epi8(-63);
+  const __m128i below_e0 = _mm_set1_epi8(-32);
+  unsigned carry = 0; /* the last block ended with a lead byte */
+  while (end - u >= 16) {
+    if (carry == 0 && end - u >= 64 && ascii_block64(u)) {
+      u += 64;
+      continue;
+    }
+    __m128i v = _mm_loadu_si128((const __m128i *)u);
+    u += 16;
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
+    if (high == 0 && carry == 0) {
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) != 0)
+        return u - 16;
+      continue;
+    }
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, above_c1), _mm_cmplt_epi8(v, below_e0)));
+    if ((lead | cont) != high || cont != (((lead << 1) | carry) & 0xFFFF) ||
+        _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) != 0)
+      return u - 16 - carry;
+    carry = lead >> 15;
+  }
+  return u - carry;
+#else
+  (void)end;
+  return u;
+#endif
+}
+
 /* Where p[0..len) stops being UTF-8 as g_utf8_validate_len sees it (a NUL
  * byte ends it too), or NULL when it never does. */
 static const char *utf8_invalid_at(const char *p, gsize len)
 {
   const guchar *u = (const guchar *)p, *end = u + len;
-  while ((u = ascii_run_end(u, end)) < end) {
+  while ((u = ascii_run_end(utf8_simple_run_end(u, end), end)) < end) {
     if (*u == 0)
       return (const char *)u;
     gsize n = utf8_sequence_at(u, (gsize)(end - u));
@@ -382,46 +440,6 @@ static void probe_utf8(Probe *pr, const char *p, gsize len)
     pr->carry_len = rest;
   } else {
     pr->valid_utf8 = FALSE;
-  }
-}
-
-/* TRUE when the block holds only ASCII bytes other than NUL. Sixteen bytes
- * at a time without a branch where SSE2 is there (every x86-64). */
-static gboolean block_is_plain_ascii(const char *p, gsize len)
-{
-  const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
-  const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
-  gsize i = 0;
-#ifdef __SSE2__
-  __m128i seen = _mm_setzero_si128();
-  for (; i + 16 <= len; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-    seen = _mm_or_si128(seen, _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())));
-  }
-  if (_mm_movemask_epi8(seen) != 0)
-    return FALSE;
-#endif
-  for (; i + 8 <= len; i += 8) {
-    guint64 w;
-    memcpy(&w, p + i, 8);
-    if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
-      return FALSE;
-  }
-  for (; i < len; i++)
-    if ((guchar)p[i] >= 0x80 || p[i] == '\0')
-      return FALSE;
-  return TRUE;
-}
-
-/* Most files are nearly all ASCII: only blocks holding more go through the
- * full check. */
-static void probe_utf8_blocks(Probe *pr, const char *p, gsize len)
-{
-  const gsize block = 4096;
-  for (gsize i = 0; i < len && pr->valid_utf8; i += block) {
-    gsize n = MIN(block, len - i);
-    if (pr->carry_len > 0 || !block_is_plain_ascii(p + i, n))
-      probe_utf8(pr, p + i, n);
   }
 }
 
@@ -465,7 +483,7 @@ static void probe_chunk(Probe *pr, const char *p, gsize len)
     }
   }
   if (pr->valid_utf8)
-    probe_utf8_blocks(pr, p, len);
+    probe_utf8(pr, p, len);
   if (pr->delimiter == 0)
     probe_delimiter(pr, p, len);
 }
@@ -606,13 +624,13 @@ static void reader_call(Reader *r, CsvRecord *record)
               "reading stopped at line %" G_GUINT64_FORMAT, record->line);
 }
 
-static void reader_emit(Reader *r)
+/* Hands the record of these fields to the callback and starts the next. */
+static void reader_emit(Reader *r, char **fields)
 {
   r->rows_emitted++;
   if (r->malformed == NULL && r->too_many_fields)
     r->malformed = CSV_TOO_MANY_FIELDS;
   if (r->error == NULL) {
-    char **fields = arena_fields(&r->arena);
     g_autoptr(GPtrArray) repaired = NULL;
     if (r->malformed != NULL && !r->windows_1252) {
       repaired = g_ptr_array_new_with_free_func(g_free);
@@ -634,7 +652,8 @@ static void reader_emit(Reader *r)
 static void reader_on_row(int c, void *user)
 {
   (void)c;
-  reader_emit(user);
+  Reader *r = user;
+  reader_emit(r, arena_fields(&r->arena));
 }
 
 /* Hands on the pending record as malformed and leaves the parser ready for
@@ -648,7 +667,7 @@ static void reader_end_malformed(Reader *r, const char *reason)
   csv_fini(&r->parser, reader_on_field, reader_on_row, r);
   csv_set_opts(&r->parser, CSV_PARSER_OPTIONS);
   if (r->rows_emitted == before)
-    reader_emit(r);
+    reader_emit(r, arena_fields(&r->arena));
   r->malformed = NULL;
   r->held_backslash = FALSE;
 }
@@ -840,6 +859,78 @@ static gboolean plain_quoted(const Reader *r, PlainScan *s, const char **p, Plai
   return TRUE;
 }
 
+/* The unquoted field [start, end), blanks around it dropped. */
+static void plain_add_unquoted(const Reader *r, const char *start, const char *end,
+                               PlainField *field)
+{
+  while (start < end && is_blank(r, *start))
+    start++;
+  while (end > start && is_blank(r, end[-1]))
+    end--;
+  *field = (PlainField){start, (gsize)(end - start), FALSE};
+}
+
+#ifdef __SSE2__
+/* Ends the record at its line end (a LF, or the CR of a CRLF) at, whose
+ * last field starts at start; FALSE when at is a quote or a lone CR. */
+static gboolean plain_fast_end(const Reader *r, PlainScan *s, const char *start, const char *at,
+                               PlainField *field)
+{
+  if (*at == '\r' && (at + 1 == s->bound || at[1] != '\n'))
+    return FALSE;
+  if (*at != '\n' && *at != '\r')
+    return FALSE;
+  plain_add_unquoted(r, start, at, field);
+  s->crlf = *at == '\r';
+  s->eol = *at == '\r' ? at + 1 : at;
+  s->ended = TRUE;
+  return TRUE;
+}
+#endif
+
+/* The unquoted fields of the record at line up to its first quote or CR, or
+ * its line end, sixteen bytes at a time: the delimiters of a block come out
+ * of one comparison, where plain_unquoted scans once per field. Returns
+ * where the field holding a quote or CR starts, for plain_record to go on
+ * from, or the byte past the record's line end (s->ended, s->eol set); NULL
+ * for a record of too many fields. */
+static const char *plain_fast(const Reader *r, const char *line, PlainScan *s, PlainField *fields,
+                              guint *n)
+{
+  const char *start = line;
+#ifdef __SSE2__
+  const __m128i d = _mm_set1_epi8(r->delimiter), q = _mm_set1_epi8('"');
+  const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+  for (const char *p = line; s->bound - p >= 16; p += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    unsigned special = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, cr)), _mm_cmpeq_epi8(v, lf)));
+    unsigned stop = special != 0 ? (unsigned)__builtin_ctz(special) : 16;
+    unsigned delimiters = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)) & ((1u << stop) - 1);
+    for (; delimiters != 0; delimiters &= delimiters - 1) {
+      if (*n == PLAIN_MAX_FIELDS)
+        return NULL;
+      const char *end = p + __builtin_ctz(delimiters);
+      plain_add_unquoted(r, start, end, &fields[(*n)++]);
+      start = end + 1;
+    }
+    if (special == 0)
+      continue;
+    if (*n < PLAIN_MAX_FIELDS && plain_fast_end(r, s, start, p + stop, &fields[*n])) {
+      (*n)++;
+      return s->eol + 1;
+    }
+    return start;
+  }
+#else
+  (void)r;
+  (void)s;
+  (void)fields;
+  (void)n;
+#endif
+  return start;
+}
+
 /* Splits the record starting at line as libcsv would, at a fraction of its
  * cost (it goes byte by byte through its states), when the record ends in
  * the chunk and is of the kind nearly all are: quoted fields closed before a
@@ -849,8 +940,12 @@ static gboolean plain_quoted(const Reader *r, PlainScan *s, const char **p, Plai
 static gsize plain_record(const Reader *r, const char *line, PlainScan *s, PlainField *fields,
                           guint *n_fields)
 {
-  const char *p = line;
   guint n = 0;
+  const char *p = plain_fast(r, line, s, fields, &n);
+  if (p == NULL)
+    return 0;
+  if (!s->ended && (s->eol = memchr(p, '\n', (gsize)(s->bound - p))) == NULL)
+    return 0;
   while (!s->ended) {
     if (n == PLAIN_MAX_FIELDS)
       return 0;
@@ -873,6 +968,49 @@ static gsize plain_record(const Reader *r, const char *line, PlainScan *s, Plain
   return span;
 }
 
+/* A quoted field's text, copied, with each doubled quote ("") read as one,
+ * in place; returns its new length. */
+static gsize unescape_in_place(char *text, gsize len)
+{
+  char *w = memchr(text, '"', len);
+  if (w == NULL)
+    return len;
+  const char *p = w + 2, *end = text + len;
+  w++;
+  while (p < end) {
+    char c = *p++;
+    *w++ = c;
+    if (c == '"')
+      p++; /* the quote doubling it */
+  }
+  return (gsize)(w - text);
+}
+
+/* The fields of a UTF-8 record read without libcsv: the record is copied
+ * once, and its fields are NUL-terminated where they lie in the copy (the
+ * byte after a field is a delimiter, quote, blank or line end), instead of
+ * being copied one by one. */
+static char **arena_take_record(FieldArena *a, const char *line, gsize span,
+                                const PlainField *fields, guint n)
+{
+  if (n > a->n_cap) {
+    a->n_cap = MAX(n, a->n_cap * 2);
+    a->starts = g_renew(gsize, a->starts, a->n_cap);
+    a->fields = g_renew(char *, a->fields, a->n_cap);
+  }
+  char *copy = arena_reserve(a, span);
+  memcpy(copy, line, span);
+  a->len = span;
+  for (guint i = 0; i < n; i++) {
+    char *text = copy + (fields[i].start - line);
+    gsize len = fields[i].doubled_quotes ? unescape_in_place(text, fields[i].len) : fields[i].len;
+    text[len] = '\0';
+    a->fields[i] = text;
+  }
+  a->n = n;
+  return a->fields;
+}
+
 /* Reads the record at the start of a line without libcsv when it can (see
  * plain_record): returns the bytes it took, 0 when it took none. */
 static gsize reader_take_plain(Reader *r, const char *line, const char *bound)
@@ -880,23 +1018,27 @@ static gsize reader_take_plain(Reader *r, const char *line, const char *bound)
   if (r->pending || r->skip_to_eol || r->held_backslash || !r->plain_delimiter ||
       r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
     return 0;
-  PlainScan s = {memchr(line, '\n', (gsize)(bound - line)), bound, 0, FALSE, FALSE};
+  PlainScan s = {NULL, bound, 0, FALSE, FALSE};
   PlainField fields[PLAIN_MAX_FIELDS];
   guint n = 0;
-  gsize span = s.eol != NULL ? plain_record(r, line, &s, fields, &n) : 0;
+  gsize span = plain_record(r, line, &s, fields, &n);
   if (span == 0)
     return 0;
   r->pending = TRUE;
   r->record_line = r->line;
   r->record_bytes = span;
   reader_capture_raw(r, line, span);
-  for (guint i = 0; i < n; i++) {
-    if (fields[i].doubled_quotes)
-      arena_add_unescaped(&r->arena, fields[i].start, fields[i].len, r->windows_1252);
-    else
-      arena_add_field(&r->arena, fields[i].start, fields[i].len, r->windows_1252);
+  if (r->windows_1252) {
+    for (guint i = 0; i < n; i++) {
+      if (fields[i].doubled_quotes)
+        arena_add_unescaped(&r->arena, fields[i].start, fields[i].len, TRUE);
+      else
+        arena_add_field(&r->arena, fields[i].start, fields[i].len, TRUE);
+    }
+    reader_emit(r, arena_fields(&r->arena));
+  } else {
+    reader_emit(r, arena_take_record(&r->arena, line, span, fields, n));
   }
-  reader_on_row('\n', r);
   r->line += 1 + s.newlines;
   if (s.crlf)
     r->info->crlf = TRUE;
