@@ -75,7 +75,7 @@ static char *events_text(const Read *r, IngestLinkedinKind kind)
 static char *rejects_text(const Read *r)
 {
   GString *out = g_string_new(NULL);
-  for (guint i = 0; i < r->report->rejects->len; i++) {
+  for (guint i = 0; i < ingest_linkedin_report_n_rejects(r->report); i++) {
     const IngestLinkedinReject *reject = g_ptr_array_index(r->report->rejects, i);
     g_string_append_printf(out, "%" G_GUINT64_FORMAT ":%s\n", reject->line, reject->reason);
   }
@@ -455,6 +455,67 @@ static void test_positions_skills_and_recommendations(void **state)
   assert_events(recs, LINKEDIN_RECOMMENDATIONS, "2016-10-21|1\n2017-08-06|1\n2022-09-06|1\n");
 }
 
+/* Reports saved and loaded back into one block: the paths put together
+ * again (the zip itself has no name of its own), the counts, the note and
+ * the rejects as saved, the strings lying in the payload; a block holds as
+ * many reports as it was made for. */
+static void test_reports_load_into_one_block(void **state)
+{
+  (void)state;
+  const char *export_path = "linkedin/a1/E.zip";
+  g_autoptr(GByteArray) out = g_byte_array_new();
+  IngestLinkedinFileReport *zip = ingest_linkedin_report_new(export_path, NULL, LINKEDIN_NOT_USED);
+  ingest_ledger_note(&zip->tally, "zip archive of 1 file");
+  IngestLinkedinFileReport *member =
+      ingest_linkedin_report_new("linkedin/a1/E.zip/Skills.csv", NULL, LINKEDIN_SKILLS);
+  member->tally.encoding = g_strdup("UTF-8");
+  member->tally.rows_read = 3;
+  member->tally.accepted = 2;
+  ingest_linkedin_report_reject(member, 4, "bad row", "x,y");
+  ingest_linkedin_report_save(zip, export_path, out);
+  ingest_linkedin_report_save(member, export_path, out);
+  ingest_linkedin_report_save(member, export_path, out);
+  g_autoptr(GBytes) payload = g_bytes_new(out->data, out->len);
+  IngestCacheReader r;
+  ingest_cache_reader_init(&r, payload);
+  IngestLinkedinReportBlock *block = ingest_linkedin_report_block_new(payload, 2);
+
+  IngestLinkedinFileReport *z = ingest_linkedin_report_load(&r, export_path, block);
+  IngestLinkedinFileReport *m = ingest_linkedin_report_load(&r, export_path, block);
+  assert_non_null(z);
+  assert_non_null(m);
+  assert_null(ingest_linkedin_report_load(&r, export_path, block));
+  assert_true(z->in_block && m->in_block);
+  assert_null(z->tally.note);
+  assert_string_equal(z->tally.file, export_path);
+  assert_string_equal(ingest_linkedin_report_note(z), "zip archive of 1 file");
+  assert_null(z->tally.encoding);
+  assert_int_equal(ingest_linkedin_report_n_rejects(z), 0);
+  assert_int_equal(z->kind, LINKEDIN_NOT_USED);
+  assert_string_equal(m->tally.file, "linkedin/a1/E.zip/Skills.csv");
+  assert_string_equal(m->tally.encoding, "UTF-8");
+  assert_string_equal(ingest_linkedin_report_note(m), "");
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data(payload, &len);
+  assert_true((const guint8 *)m->tally.encoding > bytes &&
+              (const guint8 *)m->tally.encoding < bytes + len);
+  assert_int_equal(m->kind, LINKEDIN_SKILLS);
+  assert_int_equal(m->tally.rows_read, 4);
+  assert_int_equal(m->tally.rejected, 1);
+  assert_int_equal(m->tally.accepted, 2);
+  assert_int_equal(ingest_linkedin_report_n_rejects(m), 1);
+  const IngestLinkedinReject *reject = g_ptr_array_index(m->rejects, 0);
+  assert_int_equal(reject->line, 4);
+  assert_string_equal(reject->reason, "bad row");
+  assert_string_equal(reject->excerpt, "x,y");
+
+  ingest_linkedin_report_free(z);
+  ingest_linkedin_report_free(m);
+  ingest_linkedin_report_block_free(block);
+  ingest_linkedin_report_free(zip);
+  ingest_linkedin_report_free(member);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -475,6 +536,7 @@ int main(void)
       cmocka_unit_test(test_empty_files_are_zero_rows),
       cmocka_unit_test(test_profile_facts_of_the_newest_export),
       cmocka_unit_test(test_positions_skills_and_recommendations),
+      cmocka_unit_test(test_reports_load_into_one_block),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -536,22 +536,19 @@ void ingest_cache_put_file(GByteArray *out, const IngestTreeFile *file)
   ingest_cache_put_bytes(out, file->sha256, INGEST_SHA256_BYTES);
 }
 
+/* The path where it lies: every file of an entry is compared on every run. */
 gboolean ingest_cache_get_file(IngestCacheReader *reader, IngestCacheFile *out)
 {
-  out->path = ingest_cache_get_string(reader);
+  gsize len;
+  out->path = ingest_cache_get_string_ref(reader, &len);
   out->bytes = ingest_cache_get_uint(reader);
   out->mtime_ns = (gint64)ingest_cache_get_uint(reader);
   out->ctime_ns = (gint64)ingest_cache_get_uint(reader);
   out->inode = ingest_cache_get_uint(reader);
   if (ingest_cache_get_bytes(reader, out->sha256, sizeof out->sha256) && out->path != NULL)
     return TRUE;
-  g_clear_pointer(&out->path, g_free);
+  out->path = NULL;
   return FALSE;
-}
-
-void ingest_cache_file_clear(IngestCacheFile *file)
-{
-  g_clear_pointer(&file->path, g_free);
 }
 
 gboolean ingest_cache_file_matches(const IngestCacheFile *cached, IngestTreeFile *file)

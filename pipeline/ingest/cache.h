@@ -102,7 +102,7 @@ void ingest_cache_put_file(GByteArray *out, const IngestTreeFile *file);
 
 /* What ingest_cache_put_file wrote. */
 typedef struct {
-  char *path;
+  const char *path; /* in the reader's payload */
   guint64 bytes;
   gint64 mtime_ns;
   gint64 ctime_ns;
@@ -112,7 +112,6 @@ typedef struct {
 
 /* FALSE when the payload is damaged; out->path is then NULL. */
 gboolean ingest_cache_get_file(IngestCacheReader *reader, IngestCacheFile *out);
-void ingest_cache_file_clear(IngestCacheFile *file);
 
 /* TRUE when cached describes file as it is now; file->sha256 is then filled
  * in from the cache. */

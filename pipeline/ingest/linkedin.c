@@ -23,7 +23,7 @@ typedef struct {
 } LiGroup;
 
 struct IngestLinkedin {
-  GPtrArray *files; /* IngestLinkedinFile, in tree order */
+  GArray *files; /* IngestLinkedinFile, in tree order: one block, not one allocation each */
   IngestLinkedinWriters *writers;
   LiGroup groups[LINKEDIN_N_KINDS];
   guint32 latest_day;
@@ -34,7 +34,7 @@ struct IngestLinkedin {
 IngestLinkedin *ingest_linkedin_new(void)
 {
   IngestLinkedin *linkedin = g_new0(IngestLinkedin, 1);
-  linkedin->files = g_ptr_array_new_with_free_func(g_free);
+  linkedin->files = g_array_new(FALSE, TRUE, sizeof(IngestLinkedinFile));
   return linkedin;
 }
 
@@ -54,7 +54,7 @@ void ingest_linkedin_free(IngestLinkedin *linkedin)
   ingest_linkedin_writers_abort(linkedin->writers);
   for (int k = 0; k < LINKEDIN_N_KINDS; k++)
     worst_free(linkedin->groups[k].worst);
-  g_ptr_array_unref(linkedin->files);
+  g_array_unref(linkedin->files);
   g_free(linkedin);
 }
 
@@ -63,10 +63,8 @@ void ingest_linkedin_free(IngestLinkedin *linkedin)
 void ingest_linkedin_add_file(IngestLinkedin *linkedin, const IngestTreeFile *file,
                               IngestFileEntry *entry)
 {
-  IngestLinkedinFile *li_file = g_new0(IngestLinkedinFile, 1);
-  li_file->tree = (IngestTreeFile *)file;
-  li_file->entry = entry;
-  g_ptr_array_add(linkedin->files, li_file);
+  IngestLinkedinFile li_file = {(IngestTreeFile *)file, entry};
+  g_array_append_val(linkedin->files, li_file);
 }
 
 /* --- Planning: ambassadors and their exports ----------------------------- */
@@ -97,18 +95,33 @@ static gboolean digits_at(const char *p, const char *shape)
   return TRUE;
 }
 
+/* Where mark (lower case) is in text from p on, in any case; NULL if not. */
+static const char *find_ascii_case(const char *p, const char *mark, gsize len)
+{
+  for (; *p != '\0'; p++)
+    if (g_ascii_tolower(*p) == mark[0] && g_ascii_strncasecmp(p, mark, len) == 0)
+      return p;
+  return NULL;
+}
+
+static gboolean ends_ascii_case(const char *name, const char *p, const char *word)
+{
+  gsize n = strlen(word);
+  return (gsize)(p - name) >= n && g_ascii_strncasecmp(p - n, word, n) == 0;
+}
+
 /* The date in a name like Basic_LinkedInDataExport_03-01-2026(.zip), any
  * case; 0 when there is none. */
 static guint32 export_day_of(const char *path)
 {
   static const char mark[] = "_linkedindataexport_";
+  const gsize len = sizeof mark - 1;
   const char *slash = strrchr(path, '/');
-  g_autofree char *name = g_ascii_strdown(slash != NULL ? slash + 1 : path, -1);
-  for (const char *p = strstr(name, mark); p != NULL; p = strstr(p + 1, mark)) {
-    gsize before = (gsize)(p - name);
-    const char *d = p + strlen(mark);
-    if (!((before >= 5 && strncmp(p - 5, "basic", 5) == 0) ||
-          (before >= 8 && strncmp(p - 8, "complete", 8) == 0)) ||
+  const char *name = slash != NULL ? slash + 1 : path;
+  for (const char *p = find_ascii_case(name, mark, len); p != NULL;
+       p = find_ascii_case(p + 1, mark, len)) {
+    const char *d = p + len;
+    if (!(ends_ascii_case(name, p, "basic") || ends_ascii_case(name, p, "complete")) ||
         !digits_at(d, "dd-dd-dddd") || g_ascii_isdigit(d[10]))
       continue;
     char iso[11] = {d[6], d[7], d[8], d[9], '-', d[0], d[1], '-', d[3], d[4], '\0'};
@@ -145,26 +158,41 @@ static gboolean has_suffix_ascii_case(const char *path, const char *suffix)
   return n >= m && g_ascii_strcasecmp(path + n - m, suffix) == 0;
 }
 
+/* The folder of a file: the ambassador's current one when the file is in
+ * it (files come in path order, so a folder's files come together), else
+ * the one of that name, made when new. */
+static IngestLinkedinExport *plan_folder(GHashTable *folders, GPtrArray *folder_list,
+                                         IngestLinkedinExport *current, const char *path)
+{
+  const char *slash = strrchr(path, '/');
+  gsize len = slash != NULL ? (gsize)(slash - path) : 0;
+  if (current != NULL && strncmp(current->path, path, len) == 0 && current->path[len] == '\0')
+    return current;
+  g_autofree char *folder = slash != NULL ? g_strndup(path, len) : g_strdup(".");
+  IngestLinkedinExport *export = g_hash_table_lookup(folders, folder);
+  if (export == NULL) {
+    export = export_new(folder, NULL);
+    g_hash_table_insert(folders, export->path, export);
+    g_ptr_array_add(folder_list, export);
+  }
+  return export;
+}
+
 /* Each zip is an export, and so is each folder holding a CSV file; the
  * other files are listed as not used. */
 static void ambassador_plan_exports(IngestLinkedinAmbassador *ambassador, GPtrArray *files)
 {
-  g_autoptr(GHashTable) folders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) folders = g_hash_table_new(g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) folder_list = g_ptr_array_new();
+  IngestLinkedinExport *current = NULL;
   for (guint i = 0; i < files->len; i++) {
     IngestLinkedinFile *file = g_ptr_array_index(files, i);
     if (has_suffix_ascii_case(file->tree->path, ".zip")) {
       g_ptr_array_add(ambassador->exports, export_new(file->tree->path, file));
       continue;
     }
-    g_autofree char *folder = g_path_get_dirname(file->tree->path);
-    IngestLinkedinExport *export = g_hash_table_lookup(folders, folder);
-    if (export == NULL) {
-      export = export_new(folder, NULL);
-      g_hash_table_insert(folders, g_strdup(folder), export);
-      g_ptr_array_add(folder_list, export);
-    }
-    g_ptr_array_add(export->files, file);
+    current = plan_folder(folders, folder_list, current, file->tree->path);
+    g_ptr_array_add(current->files, file);
   }
   for (guint i = 0; i < folder_list->len; i++) {
     IngestLinkedinExport *export = g_ptr_array_index(folder_list, i);
@@ -188,13 +216,17 @@ static gint ambassador_compare(gconstpointer a, gconstpointer b)
                 (*(IngestLinkedinAmbassador *const *)b)->id);
 }
 
-/* The id folder of a path linkedin/<id>/..., or NULL for a file directly
- * in linkedin/. */
-static char *id_of(const char *path)
+/* The id folder of a path linkedin/<id>/...: its length, and where it
+ * starts in *id; FALSE for a file directly in linkedin/. */
+static gboolean id_of(const char *path, const char **id, gsize *len)
 {
   const char *start = strchr(path, '/');
   const char *end = start != NULL ? strchr(start + 1, '/') : NULL;
-  return end != NULL ? g_strndup(start + 1, (gsize)(end - start - 1)) : NULL;
+  if (end == NULL)
+    return FALSE;
+  *id = start + 1;
+  *len = (gsize)(end - start - 1);
+  return TRUE;
 }
 
 static IngestLinkedinAmbassador *ambassador_new(char *id)
@@ -216,41 +248,76 @@ static IngestFileEntry *plan_entry(const IngestLinkedinSink *sink, IngestLinkedi
   return file->entry;
 }
 
+/* Planning, file by file in path order: an ambassador's files come
+ * together, so the id is looked up once per ambassador, not per file. */
+typedef struct {
+  const IngestLinkedinSink *sink;
+  GPtrArray *ambassadors;
+  GHashTable *by_id; /* id -> GPtrArray of its files */
+  char *id;          /* of the last file */
+  GPtrArray *files;  /* its ambassador's files; NULL when not in the roster */
+  char *folder;      /* linkedin/<id>/ when not in the roster, for the warning */
+} Planning;
+
+static void planning_switch(Planning *pl, const char *id, gsize len)
+{
+  g_free(pl->id);
+  g_clear_pointer(&pl->folder, g_free);
+  pl->id = g_strndup(id, len);
+  pl->files = NULL;
+  if (!ingest_roster_has(pl->sink->roster, pl->id)) {
+    pl->folder = g_strdup_printf("linkedin/%s/", pl->id);
+    return;
+  }
+  pl->files = g_hash_table_lookup(pl->by_id, pl->id);
+  if (pl->files == NULL) {
+    IngestLinkedinAmbassador *ambassador = ambassador_new(g_strdup(pl->id));
+    g_ptr_array_add(pl->ambassadors, ambassador);
+    pl->files = g_ptr_array_new();
+    g_hash_table_insert(pl->by_id, ambassador->id, pl->files);
+  }
+}
+
+static void planning_add(Planning *pl, IngestLinkedinFile *file)
+{
+  const char *id;
+  gsize len;
+  if (!id_of(file->tree->path, &id, &len)) {
+    ingest_ledger_note(plan_entry(pl->sink, file), NOTE_NO_AMBASSADOR);
+    return;
+  }
+  if (pl->id == NULL || strncmp(pl->id, id, len) != 0 || pl->id[len] != '\0')
+    planning_switch(pl, id, len);
+  if (pl->files != NULL) {
+    g_ptr_array_add(pl->files, file);
+    return;
+  }
+  ingest_ledger_note(plan_entry(pl->sink, file), NOTE_UNKNOWN_AMBASSADOR);
+  ingest_warnings_note_unknown(pl->sink->warnings, pl->id, pl->folder);
+}
+
 /* Ambassadors of the roster with files, sorted by id; the other files are
  * noted as not used here. */
 static GPtrArray *linkedin_plan(IngestLinkedin *linkedin, const IngestLinkedinSink *sink)
 {
-  GPtrArray *ambassadors = g_ptr_array_new_with_free_func(li_ambassador_free);
-  g_autoptr(GHashTable) by_id =
-      g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
-  for (guint i = 0; i < linkedin->files->len; i++) {
-    IngestLinkedinFile *file = g_ptr_array_index(linkedin->files, i);
-    g_autofree char *id = id_of(file->tree->path);
-    if (id == NULL) {
-      ingest_ledger_note(plan_entry(sink, file), NOTE_NO_AMBASSADOR);
-      continue;
-    }
-    if (!ingest_roster_has(sink->roster, id)) {
-      g_autofree char *folder = g_strdup_printf("linkedin/%s/", id);
-      ingest_ledger_note(plan_entry(sink, file), NOTE_UNKNOWN_AMBASSADOR);
-      ingest_warnings_note_unknown(sink->warnings, id, folder);
-      continue;
-    }
-    GPtrArray *files = g_hash_table_lookup(by_id, id);
-    if (files == NULL) {
-      IngestLinkedinAmbassador *ambassador = ambassador_new(g_steal_pointer(&id));
-      g_ptr_array_add(ambassadors, ambassador);
-      files = g_ptr_array_new();
-      g_hash_table_insert(by_id, ambassador->id, files);
-    }
-    g_ptr_array_add(files, file);
+  Planning pl = {
+      sink,
+      g_ptr_array_new_with_free_func(li_ambassador_free),
+      g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref),
+      NULL,
+      NULL,
+      NULL};
+  for (guint i = 0; i < linkedin->files->len; i++)
+    planning_add(&pl, &g_array_index(linkedin->files, IngestLinkedinFile, i));
+  for (guint i = 0; i < pl.ambassadors->len; i++) {
+    IngestLinkedinAmbassador *ambassador = g_ptr_array_index(pl.ambassadors, i);
+    ambassador_plan_exports(ambassador, g_hash_table_lookup(pl.by_id, ambassador->id));
   }
-  for (guint i = 0; i < ambassadors->len; i++) {
-    IngestLinkedinAmbassador *ambassador = g_ptr_array_index(ambassadors, i);
-    ambassador_plan_exports(ambassador, g_hash_table_lookup(by_id, ambassador->id));
-  }
-  g_ptr_array_sort(ambassadors, ambassador_compare);
-  return ambassadors;
+  g_ptr_array_sort(pl.ambassadors, ambassador_compare);
+  g_hash_table_unref(pl.by_id);
+  g_free(pl.id);
+  g_free(pl.folder);
+  return pl.ambassadors;
 }
 
 /* --- Entering results in ambassador order ---------------------------------- */
@@ -325,12 +392,12 @@ static void entry_add_report(LiEntry *li, const IngestLinkedinFileReport *report
                              gboolean superseded)
 {
   const IngestFileEntry *tally = &report->tally;
-  guint64 rejects = report->rejects->len;
-  const char *note = tally->note->str;
-  if (superseded && tally->note->len == 0) {
+  guint64 rejects = ingest_linkedin_report_n_rejects(report);
+  const char *note = ingest_linkedin_report_note(report);
+  if (superseded && note[0] == '\0') {
     note = NOTE_SUPERSEDED;
   } else if (superseded) {
-    g_autofree char *joined = g_strconcat(tally->note->str, ", " NOTE_SUPERSEDED, NULL);
+    g_autofree char *joined = g_strconcat(note, ", " NOTE_SUPERSEDED, NULL);
     note = g_string_chunk_insert(li->notes, joined);
   }
   IngestLedgerRow row = {
@@ -344,7 +411,7 @@ static void entry_add_report(LiEntry *li, const IngestLinkedinFileReport *report
       rejects,
   };
   ingest_ledger_block_add_row(li->block, &row);
-  for (guint i = 0; i < report->rejects->len; i++) {
+  for (guint i = 0; i < rejects; i++) {
     const IngestLinkedinReject *reject = g_ptr_array_index(report->rejects, i);
     ingest_ledger_block_add_reject(li->block, tally->file, reject->line, reject->reason,
                                    reject->excerpt);

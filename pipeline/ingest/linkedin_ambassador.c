@@ -60,6 +60,8 @@ void ingest_linkedin_result_free(IngestLinkedinResult *result)
   g_ptr_array_unref(result->exports);
   g_ptr_array_unref(result->reports);
   g_ptr_array_unref(result->loose);
+  /* After the reports, whose free function leaves the loaded ones to it. */
+  ingest_linkedin_report_block_free(result->loaded);
   ingest_linkedin_events_free(result->events);
   ingest_linkedin_profile_clear(&result->profile);
   g_free(result);
@@ -514,7 +516,6 @@ static gboolean loading_read_sources(Loading *ld, IngestCacheReader *r,
     IngestLinkedinFile *file = loading_find_file(ld, now, (guint)s, cached.path);
     gboolean matches = file != NULL && ingest_cache_file_matches(&cached, file->tree);
     same = same && matches && file == g_ptr_array_index(now, s);
-    ingest_cache_file_clear(&cached);
   }
   ld->unchanged = ld->unchanged && same;
   return !r->bad;
@@ -526,7 +527,7 @@ static gboolean loading_read_reports(Loading *ld, IngestCacheReader *r,
   guint64 n = ingest_cache_get_uint(r);
   for (guint64 i = 0; i < n && !r->bad; i++) {
     guint64 id = ingest_cache_get_uint(r);
-    IngestLinkedinFileReport *report = ingest_linkedin_report_load(r, er->path);
+    IngestLinkedinFileReport *report = ingest_linkedin_report_load(r, er->path, ld->result->loaded);
     GPtrArray *reports = ld->result->reports;
     if (report == NULL || id >= reports->len || g_ptr_array_index(reports, id) != NULL) {
       ingest_linkedin_report_free(report);
@@ -603,6 +604,7 @@ static gboolean loading_read(Loading *ld, IngestCacheReader *r)
   ld->offset = n_exports <= n_now ? n_now - (guint)n_exports : 0;
   ld->unchanged = n_exports <= n_now;
   g_ptr_array_set_size(ld->result->reports, (guint)n_reports);
+  ld->result->loaded = ingest_linkedin_report_block_new(r->payload, (guint)n_reports);
   for (guint i = 0; i < n_exports; i++)
     if (!loading_read_export(ld, r, i))
       return FALSE;

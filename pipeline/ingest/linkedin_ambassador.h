@@ -48,9 +48,10 @@ typedef struct {
 
 typedef struct {
   const IngestLinkedinAmbassador *ambassador;
-  GPtrArray *exports; /* IngestLinkedinExportResult, newest first */
-  GPtrArray *reports; /* every export's IngestLinkedinFileReport, by id */
-  GPtrArray *loose;   /* IngestLinkedinFileReport of the loose files */
+  GPtrArray *exports;                /* IngestLinkedinExportResult, newest first */
+  GPtrArray *reports;                /* every export's IngestLinkedinFileReport, by id */
+  IngestLinkedinReportBlock *loaded; /* the reports loaded from the cache; NULL: none */
+  GPtrArray *loose;                  /* IngestLinkedinFileReport of the loose files */
   IngestLinkedinEvents *events;
   IngestLinkedinProfile profile; /* of the newest readable export */
   int newest;                    /* that export's index, -1 when none is readable */

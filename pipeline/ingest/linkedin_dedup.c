@@ -560,10 +560,34 @@ static gint handle_compare(gconstpointer a, gconstpointer b, gpointer user_data)
   return hx.count < hy.count ? -1 : hx.count > hy.count;
 }
 
+/* A handle with its day, so that events of different days are ordered
+ * without reading their records. */
+typedef struct {
+  guint32 day;
+  guint32 handle;
+} Dated;
+
+static gint dated_compare(gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const Dated *x = a, *y = b;
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return handle_compare(&x->handle, &y->handle, user_data);
+}
+
+/* A stable sort, as the one by handle_compare alone. */
 static void list_sort(const IngestLinkedinEvents *events, GArray *list, IngestLinkedinKind kind)
 {
   Order order = {events, ingest_linkedin_kind_n_fields(kind)};
-  g_array_sort_with_data(list, handle_compare, &order);
+  g_autoptr(GArray) dated = g_array_sized_new(FALSE, FALSE, sizeof(Dated), list->len);
+  for (guint i = 0; i < list->len; i++) {
+    guint32 handle = g_array_index(list, guint32, i);
+    Dated d = {head_get(record_at(events, handle)).day, handle};
+    g_array_append_val(dated, d);
+  }
+  g_array_sort_with_data(dated, dated_compare, &order);
+  for (guint i = 0; i < list->len; i++)
+    g_array_index(list, guint32, i) = g_array_index(dated, Dated, i).handle;
 }
 
 void ingest_linkedin_events_finish(IngestLinkedinEvents *events)

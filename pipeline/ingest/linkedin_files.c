@@ -236,7 +236,6 @@ IngestLinkedinFileReport *ingest_linkedin_report_new(const char *path, IngestFil
   report->tally.note = g_string_new(NULL);
   report->entry = entry;
   report->kind = kind;
-  report->rejects = g_ptr_array_new_with_free_func(reject_free);
   return report;
 }
 
@@ -244,11 +243,21 @@ void ingest_linkedin_report_free(IngestLinkedinFileReport *report)
 {
   if (report == NULL)
     return;
+  if (report->rejects != NULL)
+    g_ptr_array_unref(report->rejects);
+  if (report->in_block)
+    return;
   g_free(report->tally.file);
   g_free(report->tally.encoding);
   g_string_free(report->tally.note, TRUE);
-  g_ptr_array_unref(report->rejects);
   g_free(report);
+}
+
+static void report_add_reject(IngestLinkedinFileReport *report, IngestLinkedinReject *reject)
+{
+  if (report->rejects == NULL)
+    report->rejects = g_ptr_array_new_with_free_func(reject_free);
+  g_ptr_array_add(report->rejects, reject);
 }
 
 void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 line,
@@ -258,9 +267,19 @@ void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 lin
   reject->line = line;
   reject->reason = g_strdup(reason);
   reject->excerpt = g_strdup(excerpt != NULL ? excerpt : "");
-  g_ptr_array_add(report->rejects, reject);
+  report_add_reject(report, reject);
   report->tally.rows_read++;
   report->tally.rejected++;
+}
+
+const char *ingest_linkedin_report_note(const IngestLinkedinFileReport *report)
+{
+  return report->tally.note != NULL ? report->tally.note->str : report->loaded_note;
+}
+
+guint ingest_linkedin_report_n_rejects(const IngestLinkedinFileReport *report)
+{
+  return report->rejects != NULL ? report->rejects->len : 0;
 }
 
 static gboolean report_counts_events(const IngestLinkedinFileReport *report)
@@ -288,7 +307,7 @@ void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const c
   ingest_cache_put_uint(out, (guint64)(report->kind + 1));
   ingest_cache_put_uint(out, report->tree_file ? 1 : 0);
   ingest_cache_put_string(out, t->encoding);
-  ingest_cache_put_string(out, t->note->str);
+  ingest_cache_put_string(out, ingest_linkedin_report_note(report));
   ingest_cache_put_uint(out, t->rows_read);
   ingest_cache_put_uint(out, t->rejected);
   ingest_cache_put_uint(out, report->attributed);
@@ -299,13 +318,56 @@ void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const c
     ingest_cache_put_uint(out, t->accepted);
     ingest_cache_put_uint(out, t->duplicates);
   }
-  ingest_cache_put_uint(out, report->rejects->len);
-  for (guint i = 0; i < report->rejects->len; i++) {
+  guint n_rejects = ingest_linkedin_report_n_rejects(report);
+  ingest_cache_put_uint(out, n_rejects);
+  for (guint i = 0; i < n_rejects; i++) {
     const IngestLinkedinReject *reject = g_ptr_array_index(report->rejects, i);
     ingest_cache_put_uint(out, reject->line);
     ingest_cache_put_string(out, reject->reason);
     ingest_cache_put_string(out, reject->excerpt);
   }
+}
+
+struct IngestLinkedinReportBlock {
+  GBytes *payload;
+  IngestLinkedinFileReport *reports;
+  guint n, used;
+  GStringChunk *paths; /* export path + "/" + name of each report */
+  GString *scratch;
+};
+
+IngestLinkedinReportBlock *ingest_linkedin_report_block_new(GBytes *payload, guint n_reports)
+{
+  IngestLinkedinReportBlock *block = g_new0(IngestLinkedinReportBlock, 1);
+  block->payload = payload != NULL ? g_bytes_ref(payload) : NULL;
+  block->reports = g_new0(IngestLinkedinFileReport, MAX(n_reports, 1));
+  block->n = n_reports;
+  block->paths = g_string_chunk_new(16 * 1024);
+  block->scratch = g_string_sized_new(256);
+  return block;
+}
+
+void ingest_linkedin_report_block_free(IngestLinkedinReportBlock *block)
+{
+  if (block == NULL)
+    return;
+  if (block->payload != NULL)
+    g_bytes_unref(block->payload);
+  g_free(block->reports);
+  g_string_chunk_free(block->paths);
+  g_string_free(block->scratch, TRUE);
+  g_free(block);
+}
+
+static char *block_path(IngestLinkedinReportBlock *block, const char *export_path, const char *name,
+                        gsize name_len)
+{
+  g_string_assign(block->scratch, export_path);
+  if (name_len > 0) {
+    g_string_append_c(block->scratch, '/');
+    g_string_append_len(block->scratch, name, (gssize)name_len);
+  }
+  return g_string_chunk_insert_len(block->paths, block->scratch->str, (gssize)block->scratch->len);
 }
 
 static gboolean report_load_rejects(IngestCacheReader *r, IngestLinkedinFileReport *report)
@@ -315,7 +377,7 @@ static gboolean report_load_rejects(IngestCacheReader *r, IngestLinkedinFileRepo
     return FALSE;
   for (guint64 i = 0; i < n && !r->bad; i++) {
     IngestLinkedinReject *reject = g_new0(IngestLinkedinReject, 1);
-    g_ptr_array_add(report->rejects, reject);
+    report_add_reject(report, reject);
     reject->line = ingest_cache_get_uint(r);
     reject->reason = ingest_cache_get_string(r);
     reject->excerpt = ingest_cache_get_string(r);
@@ -325,23 +387,24 @@ static gboolean report_load_rejects(IngestCacheReader *r, IngestLinkedinFileRepo
   return !r->bad;
 }
 
-IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *r, const char *export_path)
+/* The strings are the payload's, so it must be the block's. */
+IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *r, const char *export_path,
+                                                      IngestLinkedinReportBlock *block)
 {
-  gsize name_len, note_len;
+  gsize name_len, note_len, encoding_len;
+  g_return_val_if_fail(r->payload == block->payload, NULL);
   const char *name = ingest_cache_get_string_ref(r, &name_len);
   guint64 kind = ingest_cache_get_uint(r);
-  if (name == NULL || kind > LINKEDIN_N_KINDS)
+  if (name == NULL || kind > LINKEDIN_N_KINDS || block->used >= block->n)
     return NULL;
-  g_autofree char *path =
-      name[0] == '\0' ? g_strdup(export_path) : g_strconcat(export_path, "/", name, NULL);
-  IngestLinkedinFileReport *report =
-      ingest_linkedin_report_new(path, NULL, (IngestLinkedinKind)((int)kind - 1));
+  IngestLinkedinFileReport *report = &block->reports[block->used++];
+  report->in_block = TRUE;
+  report->kind = (IngestLinkedinKind)((int)kind - 1);
   IngestFileEntry *t = &report->tally;
+  t->file = block_path(block, export_path, name, name_len);
   report->tree_file = ingest_cache_get_uint(r) != 0;
-  t->encoding = ingest_cache_get_string(r);
-  const char *note = ingest_cache_get_string_ref(r, &note_len);
-  if (note != NULL)
-    g_string_append_len(t->note, note, (gssize)note_len);
+  t->encoding = (char *)ingest_cache_get_string_ref(r, &encoding_len);
+  report->loaded_note = ingest_cache_get_string_ref(r, &note_len);
   t->rows_read = ingest_cache_get_uint(r);
   t->rejected = ingest_cache_get_uint(r);
   report->attributed = ingest_cache_get_uint(r);
@@ -349,8 +412,8 @@ IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *r, cons
     t->accepted = ingest_cache_get_uint(r);
     t->duplicates = ingest_cache_get_uint(r);
   }
-  if (note == NULL || r->bad || !report_load_rejects(r, report)) {
-    ingest_linkedin_report_free(report);
+  if (report->loaded_note == NULL || r->bad || !report_load_rejects(r, report)) {
+    g_clear_pointer(&report->rejects, g_ptr_array_unref);
     return NULL;
   }
   return report;

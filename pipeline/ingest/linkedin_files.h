@@ -73,11 +73,16 @@ typedef struct {
   IngestFileEntry tally;
   IngestFileEntry *entry; /* for callers that keep one; linkedin.c enters reports itself */
   IngestLinkedinKind kind;
-  GPtrArray *rejects; /* IngestLinkedinReject */
+  GPtrArray *rejects; /* IngestLinkedinReject; NULL until the first */
   guint id;           /* its index among its ambassador's reports; events name it */
   guint export_index; /* its export among the ambassador's, newest first */
   gboolean tree_file; /* a file of the tree (a zip, a file in a folder), not a zip member */
   guint64 attributed; /* event copies counted here: accepted + duplicates once accounted */
+  /* A report loaded from the cache lies in its IngestLinkedinReportBlock:
+   * its file and encoding are the block's, its note is loaded_note (in the
+   * payload) and tally.note is NULL. */
+  gboolean in_block;
+  const char *loaded_note;
 } IngestLinkedinFileReport;
 
 IngestLinkedinFileReport *ingest_linkedin_report_new(const char *path, IngestFileEntry *entry,
@@ -86,14 +91,30 @@ void ingest_linkedin_report_free(IngestLinkedinFileReport *report);
 void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 line,
                                    const char *reason, const char *excerpt);
 
+/* The note as the ledger takes it ("" for none), whether read or loaded. */
+const char *ingest_linkedin_report_note(const IngestLinkedinFileReport *report);
+/* How many rows were rejected with a reason (report->rejects). */
+guint ingest_linkedin_report_n_rejects(const IngestLinkedinFileReport *report);
+
+/* The reports of one cache entry, loaded into one block of memory: an
+ * ambassador's hundreds of reports are loaded on every run, and a few
+ * allocations each cost more than the rest of loading them. Their strings
+ * lie in the payload, which the block holds. The reports' free function
+ * leaves them to the block, which is freed after them. */
+typedef struct IngestLinkedinReportBlock IngestLinkedinReportBlock;
+IngestLinkedinReportBlock *ingest_linkedin_report_block_new(GBytes *payload, guint n_reports);
+void ingest_linkedin_report_block_free(IngestLinkedinReportBlock *block);
+
 /* For the cache: a report of a file of the export at export_path, without
- * its ledger entry, and back (NULL when the payload is damaged). An event
- * file's accepted and duplicates are not saved: they load as 0, for
+ * its ledger entry, and back into the block's next report (NULL when the
+ * payload is damaged or the block is full). An event file's accepted and
+ * duplicates are not saved: they load as 0, for
  * ingest_linkedin_events_account to set. */
 void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const char *export_path,
                                  GByteArray *out);
 IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *reader,
-                                                      const char *export_path);
+                                                      const char *export_path,
+                                                      IngestLinkedinReportBlock *block);
 
 typedef struct IngestLinkedinEvents IngestLinkedinEvents;
 

@@ -3,6 +3,7 @@
 #include "ingest/linkedin_write.h"
 #include "common/contract.h"
 #include "common/csv_writer.h"
+#include "ingest/dates.h"
 #include "ingest/outputs.h"
 
 /* The files, in the order of the writers. Shares, comments and reactions
@@ -60,24 +61,36 @@ IngestLinkedinWriters *ingest_linkedin_writers_open(const char *work_dir, GError
   return writers;
 }
 
-static void add_day(CsvWriter *writer, guint32 day)
+/* The text of a Julian day as ingest_outputs_add_date writes it; NULL for
+ * an invalid day (an empty field). */
+static const char *day_text(guint32 day, char text[11])
 {
   GDate date;
   g_date_clear(&date, 1);
   g_date_set_julian(&date, day);
-  ingest_outputs_add_date(writer, &date);
+  if (!g_date_valid(&date))
+    return NULL;
+  ingest_date_format(&date, text);
+  return text;
 }
 
+/* Events come by day, so a day's text is made once for all of its events
+ * rather than once each. */
 static void add_events(CsvWriter *writer, const char *ambassador_id,
                        const IngestLinkedinEvents *events, IngestLinkedinKind kind)
 {
   guint n_fields = ingest_linkedin_kind_n_fields(kind);
   g_autoptr(GArray) order = ingest_linkedin_events_order(events, kind);
+  char text[11];
+  const char *day = NULL;
+  guint32 last_day = 0;
   for (guint i = 0; i < order->len; i++) {
     IngestLinkedinEvent event;
     ingest_linkedin_events_get(events, kind, g_array_index(order, guint32, i), &event);
+    if (i == 0 || event.day != last_day)
+      day = day_text(last_day = event.day, text);
     csv_writer_add_text(writer, ambassador_id);
-    add_day(writer, event.day);
+    csv_writer_add_text(writer, day);
     for (guint f = 0; f < n_fields; f++)
       csv_writer_add_text(writer, event.fields[f]);
     csv_writer_add_int(writer, event.count);

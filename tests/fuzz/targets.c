@@ -529,7 +529,7 @@ static void check_li_reports(const LiRead *li)
   for (guint i = 0; i < li->reports->len; i++) {
     const IngestLinkedinFileReport *report = g_ptr_array_index(li->reports, i);
     check_entry(&report->tally);
-    FUZZ_CHECK(report->rejects->len == report->tally.rejected);
+    FUZZ_CHECK(ingest_linkedin_report_n_rejects(report) == report->tally.rejected);
   }
 }
 
