@@ -174,12 +174,97 @@ static void test_block_rows(void **state)
   test_tree_remove(dir);
 }
 
+/* Two readers at once: one adds rejects of its file while the other adds
+ * files, rejects and blocks; a file's rejects stay in its reader's order. */
+typedef struct {
+  IngestLedger *ledger;
+  IngestFileEntry *entry;
+} RejectsAdder;
+
+#define N_THREADED 2000
+
+static gpointer rejects_add_many(gpointer data)
+{
+  RejectsAdder *adder = data;
+  for (guint i = 0; i < N_THREADED; i++) {
+    g_autofree char *excerpt = g_strdup_printf("row %u", i);
+    ingest_ledger_reject(adder->ledger, adder->entry, 7, "same line", excerpt);
+  }
+  return NULL;
+}
+
+static void test_two_readers_at_once(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  g_autofree char *spill = g_build_filename(dir, "normalized", NULL);
+  IngestLedger *ledger = ingest_ledger_new();
+  ingest_ledger_spill_to(ledger, spill);
+  RejectsAdder adder = {ledger, ingest_ledger_add_file(ledger, "ssi/a.csv", "ssi")};
+  GThread *thread = g_thread_new("rejects", rejects_add_many, &adder);
+  for (guint i = 0; i < N_THREADED; i++) {
+    g_autofree char *name = g_strdup_printf("linkedin/zz%04u.txt", i);
+    IngestFileEntry *e = ingest_ledger_add_file(ledger, name, KIND);
+    ingest_ledger_reject(ledger, e, 1, "not a regular file", "");
+    if (i % 100 == 0) {
+      g_autofree char *id = g_strdup_printf("b%04u", i);
+      add_block(ledger, id);
+    }
+  }
+  g_thread_join(thread);
+  g_autofree char *rejects = g_build_filename(dir, "rejects.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  assert_true(ingest_ledger_write_rejects(ledger, rejects, &error));
+  g_autofree char *text = test_tree_read(dir, "rejects.csv");
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+  /* Header, 20 blocks of 2, N_THREADED of each reader, and the end. */
+  assert_int_equal(g_strv_length(lines), 1 + 40 + 2 * N_THREADED + 1);
+  const guint first = 1 + 40 + N_THREADED;
+  for (guint i = 0; i < N_THREADED; i++) {
+    g_autofree char *want = g_strdup_printf("ssi/a.csv,7,same line,row %u", i);
+    assert_string_equal(lines[first + i], want);
+  }
+  IngestLedgerCounts counts;
+  ingest_ledger_block_counts(ledger, &counts);
+  assert_int_equal(counts.files, 60);
+  assert_int_equal(adder.entry->rejected, N_THREADED);
+  ingest_ledger_free(ledger);
+  test_tree_remove(dir);
+}
+
+/* Once written, the blocks go; writing again is an error, the counts stay. */
+static void test_released_blocks_are_not_written_again(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  g_autofree char *spill = g_build_filename(dir, "normalized", NULL);
+  IngestLedger *ledger = ingest_ledger_new();
+  ingest_ledger_spill_to(ledger, spill);
+  fill(ledger);
+  assert_written(ledger, dir);
+  ingest_ledger_release_blocks(ledger);
+  ingest_ledger_release_blocks(ledger);
+  IngestLedgerCounts counts;
+  ingest_ledger_block_counts(ledger, &counts);
+  assert_int_equal(counts.files, 6);
+  g_autofree char *summary = g_build_filename(dir, "again.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_ledger_write_summary(ledger, summary, &error));
+  g_autofree char *message =
+      g_strdup_printf("%s: the ledger's blocks were let go before it was written", summary);
+  assert_string_equal(error->message, message);
+  ingest_ledger_free(ledger);
+  test_tree_remove(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_block_rows),
       cmocka_unit_test(test_blocks_spilled_to_a_file),
       cmocka_unit_test(test_blocks_in_memory),
+      cmocka_unit_test(test_two_readers_at_once),
+      cmocka_unit_test(test_released_blocks_are_not_written_again),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

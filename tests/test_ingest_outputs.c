@@ -71,7 +71,7 @@ static void test_unreadable_file_keeps_no_checksum(void **state)
   assert_non_null(files);
   IngestTreeFile *roster = g_ptr_array_index(files, 2);
   assert_string_equal(roster->path, "roster.csv");
-  g_free(roster->abs_path);
+  /* The walk's abs_path shares the file's allocation: replaced, not freed. */
   roster->abs_path = test_tree_path(root, "gone.csv");
   roster->path = "roster.csv";
   roster->path_in_abs_path = TRUE; /* not freed: a literal now */

@@ -492,6 +492,87 @@ static void test_posts_csv_only_when_the_tree_has_posts(void **state)
   assert_false(work_exists(f, "normalized/posts.csv"));
 }
 
+/* --- Reading on threads ------------------------------------------------- */
+
+static const char *const all_outputs[] = {
+    "ingest_summary.csv", "rejects.csv",     "ssi_snapshots.csv", "warnings.csv",
+    "programs.csv",       "roster.csv",      "input_files.csv",   "meta.csv",
+    "posts.csv",          "li_profiles.csv", "li_shares.csv",     "li_connections.csv"};
+
+/* Runs the stage with jobs into a work folder of its own: the outputs, or
+ * NULL for each missing, and the error's message ("" when none). */
+static GPtrArray *run_with_jobs(Fixture *f, int jobs, const char *work)
+{
+  g_autofree char *work_dir = g_build_filename(f->root, work, NULL);
+  f->ctx.work_dir = work_dir;
+  f->ctx.jobs = jobs;
+  g_autoptr(GError) error = NULL;
+  ingest_run(&f->ctx, NULL, &error);
+  f->ctx.work_dir = f->work_dir;
+  GPtrArray *outputs = g_ptr_array_new_with_free_func(g_free);
+  for (gsize i = 0; i < G_N_ELEMENTS(all_outputs); i++) {
+    g_autofree char *name = g_build_filename(work_dir, "normalized", all_outputs[i], NULL);
+    char *text = NULL;
+    g_file_get_contents(name, &text, NULL, NULL);
+    g_ptr_array_add(outputs, text);
+  }
+  g_ptr_array_add(outputs, g_strdup(error != NULL ? error->message : ""));
+  return outputs;
+}
+
+static void assert_same_outputs(Fixture *f)
+{
+  g_autoptr(GPtrArray) one = run_with_jobs(f, 1, "work1");
+  g_autoptr(GPtrArray) two = run_with_jobs(f, 2, "work2");
+  for (guint i = 0; i < one->len; i++) {
+    const char *a = g_ptr_array_index(one, i), *b = g_ptr_array_index(two, i);
+    assert_true((a == NULL) == (b == NULL));
+    if (a != NULL)
+      assert_string_equal(b, a);
+  }
+}
+
+/* Posts and SSI files are read while the LinkedIn exports are: the same
+ * bytes, and an unknown id's files in reading order, LinkedIn's last. */
+static void test_jobs_read_on_threads_give_the_same_outputs(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  test_tree_write(f->input_dir, "posts/z.csv",
+                  "ambassador,date,post_url\nzz,2025-02-01,https://x/1\n"
+                  "a1,2025-02-02,https://x/2\na1,bad,https://x/3\n");
+  test_tree_write(f->input_dir, "linkedin/zz/export/Profile.csv", "First Name\nZed\n");
+  test_tree_write(f->input_dir, "linkedin/c3/export/Shares.csv",
+                  "Date,ShareLink,ShareCommentary\n2025-03-01 10:00:00,https://s/1,hi\n");
+  f->config->max_reject_ratio = 0.5;
+  assert_same_outputs(f);
+  g_autofree char *warnings = test_tree_read(f->root, "work2/normalized/warnings.csv");
+  assert_non_null(strstr(warnings, "unknown ambassador,zz,,\"not in roster.csv; data in "
+                                   "posts/z.csv, ssi/2025-01_a.csv, linkedin/zz/\"\n"));
+}
+
+/* The stops: sources.ini missing (the serial reading reports it where it
+ * would), an unknown post header, too many rejects. */
+static void test_jobs_stop_as_reading_in_turn_does(void **state)
+{
+  Fixture *f = *state;
+  tree_write_small(f);
+  test_tree_write(f->input_dir, "posts/a.csv", "Author;Link\na1;https://x/1\n");
+  f->config->max_reject_ratio = 0.01;
+  assert_same_outputs(f);
+  g_autoptr(GPtrArray) two = run_with_jobs(f, 2, "work3");
+  assert_true(g_str_has_prefix(g_ptr_array_index(two, two->len - 1), "posts/a.csv:1: header "));
+  g_autofree char *sources = g_build_filename(f->root, "sources.ini", NULL);
+  g_unlink(sources);
+  assert_same_outputs(f);
+  g_autoptr(GPtrArray) stopped = run_with_jobs(f, 2, "work4");
+  assert_true(g_str_has_suffix(g_ptr_array_index(stopped, stopped->len - 1),
+                               "(a [source <id>] section per tool)"));
+  g_autofree char *summary = test_tree_read(f->root, "work4/normalized/ingest_summary.csv");
+  assert_non_null(strstr(summary, "ssi/2025-01_a.csv,ssi,,0,0,0,0,"
+                                  "not read: the run stopped at posts/2025-01.csv\n"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -517,6 +598,9 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_post_rejects_weigh_in_their_own_group, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_sources_ini_is_a_config_error, setup, teardown),
       cmocka_unit_test_setup_teardown(test_posts_csv_only_when_the_tree_has_posts, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_jobs_read_on_threads_give_the_same_outputs, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_jobs_stop_as_reading_in_turn_does, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

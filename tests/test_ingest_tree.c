@@ -99,11 +99,72 @@ static void test_link_to_a_folder_is_listed_not_followed(void **state)
   assert_int_equal(loop->bytes, 0);
 }
 
+/* The paths of a walk, one per line. */
+static char *walk_paths(const char *root, int jobs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = ingest_tree_walk_jobs(root, jobs, &error);
+  assert_non_null(files);
+  g_autoptr(GString) out = g_string_new(NULL);
+  for (guint i = 0; i < files->len; i++) {
+    const IngestTreeFile *file = g_ptr_array_index(files, i);
+    g_string_append_printf(out, "%s|%s\n", file->path, file->abs_path + strlen(root));
+  }
+  return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+/* Ambassador folders walked on threads and merged: "a-2" sorts before "a"
+ * by its files ('-' before '/'), loose files fall between folders. */
+static void test_folders_on_threads_merge_in_byte_order(void **state)
+{
+  const char *root = *state;
+  const char *paths[] = {"linkedin/a/x.csv", "linkedin/a/sub/y.csv", "linkedin/a-2/x.csv",
+                         "linkedin/a.txt",   "linkedin/b/z.csv",     "linkedin/aa",
+                         "README.md",        "roster.csv",           "ssi/s.csv"};
+  for (gsize i = 0; i < G_N_ELEMENTS(paths); i++)
+    test_tree_write(root, paths[i], "x");
+  g_autofree char *empty = g_build_filename(root, "linkedin", "empty", NULL);
+  assert_int_equal(g_mkdir(empty, 0755), 0);
+  g_autofree char *one = walk_paths(root, 1);
+  g_autofree char *two = walk_paths(root, 2);
+  assert_string_equal(one, "README.md|/README.md\n"
+                           "linkedin/a-2/x.csv|/linkedin/a-2/x.csv\n"
+                           "linkedin/a.txt|/linkedin/a.txt\n"
+                           "linkedin/a/sub/y.csv|/linkedin/a/sub/y.csv\n"
+                           "linkedin/a/x.csv|/linkedin/a/x.csv\n"
+                           "linkedin/aa|/linkedin/aa\n"
+                           "linkedin/b/z.csv|/linkedin/b/z.csv\n"
+                           "roster.csv|/roster.csv\n"
+                           "ssi/s.csv|/ssi/s.csv\n");
+  assert_string_equal(two, one);
+}
+
+/* Folder names that are not UTF-8 can read the same once made valid: the
+ * merged runs then overlap, and the order is that of a walk in one go. */
+static void test_folders_with_the_same_valid_name_keep_one_order(void **state)
+{
+  const char *root = *state;
+  test_tree_write(root, "linkedin/\xff/b.csv", "x");
+  test_tree_write(root, "linkedin/\xfe/a.csv", "x");
+  test_tree_write(root, "linkedin/\xfe/c.csv", "x");
+  test_tree_write(root, "linkedin/\xef\xbf\xbd/b.csv", "x");
+  g_autofree char *one = walk_paths(root, 1);
+  g_autofree char *two = walk_paths(root, 2);
+  assert_string_equal(two, one);
+  g_auto(GStrv) lines = g_strsplit(one, "\n", -1);
+  assert_int_equal(g_strv_length(lines), 5);
+  assert_true(g_str_has_prefix(lines[0], "linkedin/\xef\xbf\xbd/a.csv|"));
+  assert_true(g_str_has_prefix(lines[3], "linkedin/\xef\xbf\xbd/c.csv|"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_kinds_by_place_in_the_tree),
       cmocka_unit_test_setup_teardown(test_walk_lists_every_file_in_byte_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_folders_on_threads_merge_in_byte_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_folders_with_the_same_valid_name_keep_one_order, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_link_to_a_folder_is_listed_not_followed, setup,
                                       teardown),
   };

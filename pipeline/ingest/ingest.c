@@ -24,20 +24,42 @@
 #define NOTE_UNKNOWN_INPUT "not used: not an input the pipeline knows"
 #define SOURCES_INI "sources.ini"
 
+/* The files each reader goes through, as indexes into the files in path
+ * order: lists of a few thousand, not passes over the whole tree. Every
+ * path under linkedin/ sorts before posts/ and ssi/. */
+typedef enum { LIST_PROGRAMS, LIST_ROSTER, LIST_LINKEDIN, LIST_OTHER_DATA, N_LISTS } ReadList;
+
+/* The groups of kinds max_reject_ratio weighs apart (ratio_groups). */
+#define N_RATIO_GROUPS 3
+
+/* What max_reject_ratio weighs of one group of kinds. */
+typedef struct {
+  guint64 rejected, read;
+  const IngestFileEntry *worst;
+} RatioSum;
+
 /* The state of one run, passed to every step. */
 typedef struct {
   const PipelineContext *ctx;
-  GPtrArray *files;   /* IngestTreeFile, sorted by path */
-  GPtrArray *entries; /* IngestFileEntry of each file, same order */
+  GPtrArray *files;       /* IngestTreeFile, sorted by path; NULL once written */
+  GPtrArray *entries;     /* IngestFileEntry of each file, same order */
+  GArray *lists[N_LISTS]; /* guint: the files to read, by reader */
   IngestLedger *ledger;
   IngestPrograms *programs;
   IngestRoster *roster;
   IngestSnapshots *snapshots;
   IngestWarnings *warnings;
-  IngestPosts *posts; /* NULL until the first file in posts/ is read */
+  IngestPosts *posts;     /* NULL until the first file in posts/ is read */
+  IngestSources *sources; /* sources.ini when loaded ahead of the posts; else NULL */
   IngestLinkedin *linkedin;
-  IngestCache *cache;      /* NULL when <work>/cache/ cannot be made */
-  GPtrArray *input_errors; /* GError: problems that stop the run after reading */
+  IngestWarnings *li_warnings; /* the LinkedIn reader's, until taken over */
+  GPtrArray *li_entries;       /* IngestFileEntry the LinkedIn reader adds, likewise */
+  IngestCache *cache;          /* NULL when <work>/cache/ cannot be made */
+  GPtrArray *input_errors;     /* GError: problems that stop the run after reading */
+  /* Summed once the data files other than LinkedIn's are read. */
+  gboolean data_summed;
+  GHashTable *exported;                /* ids with a linkedin/<id>/ folder holding a file */
+  RatioSum ratio_sums[N_RATIO_GROUPS]; /* of ratio_groups */
 } IngestRun;
 
 typedef gboolean (*IngestReadFunc)(IngestRun *run, const IngestTreeFile *file,
@@ -68,14 +90,15 @@ static gboolean read_linkedin(IngestRun *run, const IngestTreeFile *file, Ingest
 static gboolean read_posts(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
                            GError **error);
 
+/* Indexed by kind: looked up for every file of the tree. */
 static const IngestKindHandler kind_handlers[] = {
-    {INGEST_KIND_PROGRAMS, PHASE_PROGRAMS, read_programs, NULL},
-    {INGEST_KIND_ROSTER, PHASE_ROSTER, read_roster, NULL},
-    {INGEST_KIND_SSI_CSV, PHASE_DATA, read_ssi_csv, NULL},
-    {INGEST_KIND_SSI_JSON, PHASE_DATA, read_ssi_json, NULL},
-    {INGEST_KIND_LINKEDIN, PHASE_DATA, read_linkedin, NULL},
-    {INGEST_KIND_POSTS, PHASE_DATA, read_posts, NULL},
-    {INGEST_KIND_UNRECOGNISED, PHASE_DATA, NULL, NOTE_UNKNOWN_INPUT},
+    [INGEST_KIND_PROGRAMS] = {INGEST_KIND_PROGRAMS, PHASE_PROGRAMS, read_programs, NULL},
+    [INGEST_KIND_ROSTER] = {INGEST_KIND_ROSTER, PHASE_ROSTER, read_roster, NULL},
+    [INGEST_KIND_SSI_CSV] = {INGEST_KIND_SSI_CSV, PHASE_DATA, read_ssi_csv, NULL},
+    [INGEST_KIND_SSI_JSON] = {INGEST_KIND_SSI_JSON, PHASE_DATA, read_ssi_json, NULL},
+    [INGEST_KIND_LINKEDIN] = {INGEST_KIND_LINKEDIN, PHASE_DATA, read_linkedin, NULL},
+    [INGEST_KIND_POSTS] = {INGEST_KIND_POSTS, PHASE_DATA, read_posts, NULL},
+    [INGEST_KIND_UNRECOGNISED] = {INGEST_KIND_UNRECOGNISED, PHASE_DATA, NULL, NOTE_UNKNOWN_INPUT},
 };
 
 /* The kinds whose rejects max_reject_ratio weighs together. */
@@ -89,13 +112,12 @@ static const IngestRatioGroup ratio_groups[] = {
     {"ssi", (1u << INGEST_KIND_SSI_CSV) | (1u << INGEST_KIND_SSI_JSON)},
     {"posts", 1u << INGEST_KIND_POSTS},
 };
+G_STATIC_ASSERT(G_N_ELEMENTS(ratio_groups) == N_RATIO_GROUPS);
 
 static const IngestKindHandler *handler_of(IngestFileKind kind)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS(kind_handlers); i++)
-    if (kind_handlers[i].kind == kind)
-      return &kind_handlers[i];
-  g_assert_not_reached();
+  g_assert((gsize)kind < G_N_ELEMENTS(kind_handlers) && kind_handlers[kind].kind == kind);
+  return &kind_handlers[kind];
 }
 
 static gboolean read_programs(IngestRun *run, const IngestTreeFile *file, IngestFileEntry *entry,
@@ -142,7 +164,8 @@ static gboolean read_posts(IngestRun *run, const IngestTreeFile *file, IngestFil
 {
   if (run->posts == NULL) {
     g_autofree char *path = g_build_filename(run->ctx->config_dir, SOURCES_INI, NULL);
-    IngestSources *sources = ingest_sources_load(path, error);
+    IngestSources *sources =
+        run->sources != NULL ? g_steal_pointer(&run->sources) : ingest_sources_load(path, error);
     if (sources == NULL)
       return FALSE;
     run->posts = ingest_posts_new(sources, run->roster, run->ledger, run->warnings);
@@ -159,34 +182,62 @@ static gboolean read_linkedin(IngestRun *run, const IngestTreeFile *file, Ingest
   return TRUE;
 }
 
+/* The LinkedIn reader notes its warnings and its entries apart: with jobs
+ * to spare, the other data files are read on a thread meanwhile. */
 static gboolean run_read_linkedin(IngestRun *run, GError **error)
 {
   IngestLinkedinSink sink = {run->roster,        run->ledger,
-                             run->warnings,      run->entries,
+                             run->li_warnings,   run->li_entries,
                              run->ctx->work_dir, MAX(run->ctx->jobs, 1),
                              run->cache,         run->ctx->log_level >= LOG_VERBOSE,
                              run->ctx->progress};
   return ingest_linkedin_run(run->linkedin, &sink, error);
 }
 
+/* Once every data file is read, the LinkedIn reader's warnings and entries
+ * are taken over after the others', as when it read after them. */
+static void run_take_linkedin_notes(IngestRun *run)
+{
+  ingest_warnings_merge(run->warnings, g_steal_pointer(&run->li_warnings));
+  g_ptr_array_extend_and_steal(run->entries, g_steal_pointer(&run->li_entries));
+}
+
 static IngestFileEntry *run_entry_new(IngestRun *run, const IngestTreeFile *file);
 
-/* The line counts every file of the tree; those nothing reads at once. */
-static void run_progress_start(const IngestRun *run)
+static ReadList list_of(const IngestTreeFile *file, const IngestKindHandler *handler)
+{
+  if (handler->phase == PHASE_PROGRAMS)
+    return LIST_PROGRAMS;
+  if (handler->phase == PHASE_ROSTER)
+    return LIST_ROSTER;
+  return file->kind == INGEST_KIND_LINKEDIN ? LIST_LINKEDIN : LIST_OTHER_DATA;
+}
+
+/* One pass over the tree's files: their entries, the lists to read, and
+ * the progress line's total (with the files nothing reads counted at once). */
+static void run_list_files(IngestRun *run)
 {
   guint64 bytes = 0, unread_files = 0, unread_bytes = 0;
+  for (int l = 0; l < N_LISTS; l++)
+    run->lists[l] = g_array_new(FALSE, FALSE, sizeof(guint));
+  g_ptr_array_set_size(run->entries, run->files->len);
   for (guint i = 0; i < run->files->len; i++) {
     const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+    const IngestKindHandler *handler = handler_of(file->kind);
+    run->entries->pdata[i] = run_entry_new(run, file);
     bytes += file->bytes;
-    if (handler_of(file->kind)->read == NULL) {
-      unread_files++;
-      unread_bytes += file->bytes;
+    if (handler->read != NULL) {
+      g_array_append_val(run->lists[list_of(file, handler)], i);
+      continue;
     }
+    unread_files++;
+    unread_bytes += file->bytes;
   }
   progress_set_total(run->ctx->progress, run->files->len, bytes);
   progress_add(run->ctx->progress, unread_files, unread_bytes, 0);
 }
 
+/* Takes the files. */
 static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *files)
 {
   memset(run, 0, sizeof *run);
@@ -197,13 +248,13 @@ static void run_init(IngestRun *run, const PipelineContext *ctx, GPtrArray *file
   run->snapshots = ingest_snapshots_new();
   run->warnings = ingest_warnings_new();
   run->linkedin = ingest_linkedin_new();
+  run->li_warnings = ingest_warnings_new();
+  run->li_entries = g_ptr_array_new();
   run->cache = ingest_cache_open(ctx->work_dir);
   run->input_errors = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
   g_autofree char *normalized = g_build_filename(ctx->work_dir, "normalized", NULL);
   ingest_ledger_spill_to(run->ledger, normalized);
-  for (guint i = 0; i < files->len; i++)
-    g_ptr_array_add(run->entries, run_entry_new(run, g_ptr_array_index(files, i)));
-  run_progress_start(run);
+  run_list_files(run);
 }
 
 /* The ledger entry of a file; NULL for a LinkedIn file, which the LinkedIn
@@ -225,14 +276,24 @@ static void run_clear(IngestRun *run)
 {
   g_ptr_array_unref(run->input_errors);
   ingest_linkedin_free(run->linkedin);
+  ingest_warnings_free(run->li_warnings);
+  if (run->li_entries != NULL)
+    g_ptr_array_unref(run->li_entries);
   ingest_cache_free(run->cache);
   ingest_posts_free(run->posts);
+  ingest_sources_free(run->sources);
   ingest_warnings_free(run->warnings);
   ingest_snapshots_free(run->snapshots);
   ingest_roster_free(run->roster);
   ingest_programs_free(run->programs);
   ingest_ledger_free(run->ledger);
   g_ptr_array_unref(run->entries);
+  for (int l = 0; l < N_LISTS; l++)
+    g_array_unref(run->lists[l]);
+  if (run->exported != NULL)
+    g_hash_table_unref(run->exported);
+  if (run->files != NULL)
+    g_ptr_array_unref(run->files);
 }
 
 /* The phases before the data need their file: programs.ini, roster.csv.
@@ -240,18 +301,15 @@ static void run_clear(IngestRun *run)
 static const char *run_find_missing(const IngestRun *run, GError **error)
 {
   static const struct {
-    IngestFileKind kind;
+    ReadList list;
     const char *name;
     const char *expected;
   } required[] = {
-      {INGEST_KIND_PROGRAMS, "programs.ini", "the programs and their teams"},
-      {INGEST_KIND_ROSTER, "roster.csv", "one row per ambassador membership"},
+      {LIST_PROGRAMS, "programs.ini", "the programs and their teams"},
+      {LIST_ROSTER, "roster.csv", "one row per ambassador membership"},
   };
   for (gsize r = 0; r < G_N_ELEMENTS(required); r++) {
-    gboolean found = FALSE;
-    for (guint i = 0; i < run->files->len && !found; i++)
-      found = ((const IngestTreeFile *)g_ptr_array_index(run->files, i))->kind == required[r].kind;
-    if (!found) {
+    if (run->lists[required[r].list]->len == 0) {
       g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
                   "%s: missing from the input tree %s: expected %s", required[r].name,
                   run->ctx->input_dir, required[r].expected);
@@ -261,23 +319,48 @@ static const char *run_find_missing(const IngestRun *run, GError **error)
   return NULL;
 }
 
+/* What a reader of files keeps beside the ledger: the input errors of data
+ * files, and the files it has done. Only the main thread draws the progress
+ * line: a reader on another thread counts instead. */
+typedef struct {
+  IngestRun *run;
+  gboolean *done;          /* per file: read or tried, by whichever reader */
+  GPtrArray *input_errors; /* GError, in reading order */
+  gboolean counts_only;    /* count files, bytes and rows for the main thread */
+  guint64 files, bytes, rows;
+  guint stopped; /* the file an error stopped the reading at */
+} FileReader;
+
+static void reader_count(FileReader *reader, const IngestTreeFile *file, guint64 rows)
+{
+  if (!reader->counts_only) {
+    progress_add(reader->run->ctx->progress, 1, file->bytes, rows);
+    return;
+  }
+  reader->files++;
+  reader->bytes += file->bytes;
+  reader->rows += rows;
+}
+
 /* FALSE only for an error that stops the reading; an input error in a data
  * file is kept for the end so every file is still read. */
-static gboolean run_read_file_counted(IngestRun *run, guint i, GError **error);
+static gboolean run_read_file_counted(FileReader *reader, guint i, GError **error);
 
 /* LinkedIn files are counted as their ambassador is entered. */
-static gboolean run_read_file(IngestRun *run, guint i, GError **error)
+static gboolean run_read_file(FileReader *reader, guint i, GError **error)
 {
+  const IngestRun *run = reader->run;
   const IngestTreeFile *file = g_ptr_array_index(run->files, i);
-  gboolean ok = run_read_file_counted(run, i, error);
+  gboolean ok = run_read_file_counted(reader, i, error);
   const IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
   if (file->kind != INGEST_KIND_LINKEDIN || entry != NULL)
-    progress_add(run->ctx->progress, 1, file->bytes, entry != NULL ? entry->rows_read : 0);
+    reader_count(reader, file, entry != NULL ? entry->rows_read : 0);
   return ok;
 }
 
-static gboolean run_read_file_counted(IngestRun *run, guint i, GError **error)
+static gboolean run_read_file_counted(FileReader *reader, guint i, GError **error)
 {
+  IngestRun *run = reader->run;
   const IngestTreeFile *file = g_ptr_array_index(run->files, i);
   IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
   const IngestKindHandler *handler = handler_of(file->kind);
@@ -297,7 +380,7 @@ static gboolean run_read_file_counted(IngestRun *run, guint i, GError **error)
     ingest_ledger_note(entry, local->message);
   if (handler->phase == PHASE_DATA &&
       g_error_matches(local, PIPELINE_ERROR, PIPELINE_ERROR_INPUT)) {
-    g_ptr_array_add(run->input_errors, g_steal_pointer(&local));
+    g_ptr_array_add(reader->input_errors, g_steal_pointer(&local));
     return TRUE;
   }
   g_propagate_error(error, g_steal_pointer(&local));
@@ -319,6 +402,93 @@ static void run_note_unread(IngestRun *run, const gboolean *done, const char *st
   }
 }
 
+/* The files of a list, in path order; on a stop, reader->stopped says
+ * where. */
+static gboolean run_read_list(FileReader *reader, ReadList list, GError **error)
+{
+  const GArray *indexes = reader->run->lists[list];
+  for (guint k = 0; k < indexes->len; k++) {
+    guint i = g_array_index(indexes, guint, k);
+    reader->done[i] = TRUE;
+    if (!run_read_file(reader, i, error)) {
+      reader->stopped = i;
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+/* Reads a list in the main thread: a stop notes the files left unread. */
+static gboolean run_read_in_turn(FileReader *reader, ReadList list, GError **error)
+{
+  if (run_read_list(reader, list, error))
+    return TRUE;
+  const IngestTreeFile *file = g_ptr_array_index(reader->run->files, reader->stopped);
+  run_note_unread(reader->run, reader->done, file->path);
+  return FALSE;
+}
+
+static void run_sum_data(IngestRun *run);
+
+/* The only stop a data file can cause is sources.ini failing to load with
+ * the first post file: loaded ahead, it cannot stop the reading of the
+ * other data files while the LinkedIn exports are read. FALSE when it does
+ * not load, so the reading in one go stops where it would. */
+static gboolean run_load_sources_ahead(IngestRun *run)
+{
+  const GArray *others = run->lists[LIST_OTHER_DATA];
+  for (guint k = 0; k < others->len; k++) {
+    const IngestTreeFile *file = g_ptr_array_index(run->files, g_array_index(others, guint, k));
+    if (file->kind != INGEST_KIND_POSTS || !file->regular)
+      continue;
+    g_autofree char *path = g_build_filename(run->ctx->config_dir, SOURCES_INI, NULL);
+    run->sources = ingest_sources_load(path, NULL);
+    return run->sources != NULL;
+  }
+  return TRUE;
+}
+
+typedef struct {
+  FileReader reader;
+  gboolean ok;
+  GError *error;
+} DataThread;
+
+static gpointer data_thread_run(gpointer data)
+{
+  DataThread *thread = data;
+  thread->ok = run_read_list(&thread->reader, LIST_OTHER_DATA, &thread->error);
+  if (thread->ok)
+    run_sum_data(thread->reader.run);
+  return NULL;
+}
+
+/* The other data files (posts/, ssi/) on a thread while the LinkedIn
+ * exports are read, with the outcome of reading them before: their reader
+ * alone touches the posts, the snapshots, the warnings and its files'
+ * entries meanwhile (and sums them for run_finish), and the ledger takes
+ * rejects from both. */
+static gboolean run_read_data_parallel(FileReader *reader, GError **error)
+{
+  IngestRun *run = reader->run;
+  DataThread data = {*reader, FALSE, NULL};
+  data.reader.input_errors = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
+  data.reader.counts_only = TRUE;
+  GThread *thread = g_thread_new("ingest-data", data_thread_run, &data);
+  gboolean ok = run_read_list(reader, LIST_LINKEDIN, error) && run_read_linkedin(run, error);
+  g_thread_join(thread);
+  run_take_linkedin_notes(run);
+  progress_add(run->ctx->progress, data.reader.files, data.reader.bytes, data.reader.rows);
+  g_ptr_array_extend_and_steal(reader->input_errors, data.reader.input_errors);
+  if (data.ok)
+    return ok;
+  g_clear_error(error);
+  g_propagate_error(error, data.error);
+  const IngestTreeFile *file = g_ptr_array_index(run->files, data.reader.stopped);
+  run_note_unread(run, reader->done, file->path);
+  return FALSE;
+}
+
 static gboolean run_read_all(IngestRun *run, GError **error)
 {
   g_autofree gboolean *done = g_new0(gboolean, run->files->len + 1);
@@ -327,20 +497,16 @@ static gboolean run_read_all(IngestRun *run, GError **error)
     run_note_unread(run, done, missing);
     return FALSE;
   }
-  for (int phase = 0; phase < N_PHASES; phase++) {
-    for (guint i = 0; i < run->files->len; i++) {
-      const IngestTreeFile *file = g_ptr_array_index(run->files, i);
-      const IngestKindHandler *handler = handler_of(file->kind);
-      if (handler->phase != (IngestPhase)phase || handler->read == NULL)
-        continue;
-      done[i] = TRUE;
-      if (!run_read_file(run, i, error)) {
-        run_note_unread(run, done, file->path);
-        return FALSE;
-      }
-    }
-  }
-  return run_read_linkedin(run, error);
+  FileReader reader = {run, done, run->input_errors, FALSE, 0, 0, 0, 0};
+  if (!run_read_in_turn(&reader, LIST_PROGRAMS, error) ||
+      !run_read_in_turn(&reader, LIST_ROSTER, error))
+    return FALSE;
+  if (run->ctx->jobs > 1 && run_load_sources_ahead(run))
+    return run_read_data_parallel(&reader, error);
+  gboolean ok = run_read_in_turn(&reader, LIST_LINKEDIN, error) &&
+                run_read_in_turn(&reader, LIST_OTHER_DATA, error) && run_read_linkedin(run, error);
+  run_take_linkedin_notes(run);
+  return ok;
 }
 
 /* Ambassadors with a linkedin/<id>/ folder holding any file. The files come
@@ -349,12 +515,11 @@ static gboolean run_read_all(IngestRun *run, GError **error)
 static GHashTable *run_exported_ids(const IngestRun *run)
 {
   GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  const GArray *linkedin = run->lists[LIST_LINKEDIN];
   const char *last = NULL;
   gsize last_length = 0;
-  for (guint i = 0; i < run->files->len; i++) {
-    const IngestTreeFile *file = g_ptr_array_index(run->files, i);
-    if (file->kind != INGEST_KIND_LINKEDIN)
-      continue;
+  for (guint k = 0; k < linkedin->len; k++) {
+    const IngestTreeFile *file = g_ptr_array_index(run->files, g_array_index(linkedin, guint, k));
     const char *id = strchr(file->path, '/') + 1; /* the kind says "linkedin/" */
     const char *end = strchr(id, '/');
     if (end == NULL)
@@ -369,13 +534,45 @@ static GHashTable *run_exported_ids(const IngestRun *run)
   return ids;
 }
 
+/* Every file of the group's kinds is in one of these lists, in path order,
+ * so the worst is the first with most rejects. */
+static void run_sum_ratio(const IngestRun *run, const IngestRatioGroup *group, RatioSum *sum)
+{
+  static const ReadList lists[] = {LIST_ROSTER, LIST_OTHER_DATA};
+  memset(sum, 0, sizeof *sum);
+  for (gsize l = 0; l < G_N_ELEMENTS(lists); l++) {
+    const GArray *indexes = run->lists[lists[l]];
+    for (guint k = 0; k < indexes->len; k++) {
+      guint i = g_array_index(indexes, guint, k);
+      const IngestTreeFile *file = g_ptr_array_index(run->files, i);
+      const IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
+      if ((group->kinds & (1u << file->kind)) == 0)
+        continue;
+      sum->rejected += entry->rejected;
+      sum->read += entry->rows_read;
+      if (sum->worst == NULL || entry->rejected > sum->worst->rejected)
+        sum->worst = entry;
+    }
+  }
+}
+
+/* What run_finish needs of the tree and of the data files other than
+ * LinkedIn's, once these are read: with jobs to spare, summed on the thread
+ * that read them while the LinkedIn exports are still read. */
+static void run_sum_data(IngestRun *run)
+{
+  run->exported = run_exported_ids(run);
+  for (gsize g = 0; g < N_RATIO_GROUPS; g++)
+    run_sum_ratio(run, &ratio_groups[g], &run->ratio_sums[g]);
+  run->data_summed = TRUE;
+}
+
 static void run_warn_no_data(IngestRun *run)
 {
-  g_autoptr(GHashTable) exported = run_exported_ids(run);
   const GPtrArray *ids = ingest_roster_ids(run->roster);
   for (guint i = 0; i < ids->len; i++) {
     const char *id = g_ptr_array_index(ids, i);
-    if (!ingest_snapshots_has(run->snapshots, id) && !g_hash_table_contains(exported, id) &&
+    if (!ingest_snapshots_has(run->snapshots, id) && !g_hash_table_contains(run->exported, id) &&
         (run->posts == NULL || !ingest_posts_has(run->posts, id)))
       ingest_warnings_add(run->warnings, "no data", id, NULL,
                           "no accepted SSI snapshot and no LinkedIn export for this ambassador");
@@ -405,28 +602,15 @@ static void run_check_totals(IngestRun *run, const char *group, guint64 rejected
     g_ptr_array_add(run->input_errors, ratio_error_new(group, rejected, read, ratio, worst));
 }
 
-static void run_check_ratio(IngestRun *run, const IngestRatioGroup *group)
-{
-  guint64 rejected = 0, read = 0;
-  const IngestFileEntry *worst = NULL;
-  for (guint i = 0; i < run->files->len; i++) {
-    const IngestTreeFile *file = g_ptr_array_index(run->files, i);
-    const IngestFileEntry *entry = g_ptr_array_index(run->entries, i);
-    if ((group->kinds & (1u << file->kind)) == 0)
-      continue;
-    rejected += entry->rejected;
-    read += entry->rows_read;
-    if (worst == NULL || entry->rejected > worst->rejected)
-      worst = entry;
-  }
-  run_check_totals(run, group->name, rejected, read, worst);
-}
-
 static void run_finish(IngestRun *run)
 {
+  if (!run->data_summed)
+    run_sum_data(run);
   run_warn_no_data(run);
-  for (gsize g = 0; g < G_N_ELEMENTS(ratio_groups); g++)
-    run_check_ratio(run, &ratio_groups[g]);
+  for (gsize g = 0; g < N_RATIO_GROUPS; g++) {
+    const RatioSum *sum = &run->ratio_sums[g];
+    run_check_totals(run, ratio_groups[g].name, sum->rejected, sum->read, sum->worst);
+  }
   /* Each LinkedIn file kind is a kind of input of its own. */
   for (guint g = 0; g < ingest_linkedin_n_groups(); g++) {
     IngestLinkedinGroup group;
@@ -468,7 +652,18 @@ static void run_latest_date(const IngestRun *run, GDate *latest)
   ingest_linkedin_latest_date(run->linkedin, latest);
 }
 
-static gboolean run_write_data(const IngestRun *run, GError **error)
+/* The posts and the snapshots, freed once written on a thread of their
+ * own while the last files are written: a while, for memory the reading
+ * thread took. */
+static gpointer run_free_read_data(gpointer data)
+{
+  IngestRun *run = data;
+  g_clear_pointer(&run->posts, ingest_posts_free);
+  g_clear_pointer(&run->snapshots, ingest_snapshots_free);
+  return NULL;
+}
+
+static gboolean run_write_data(IngestRun *run, GError **error)
 {
   g_autofree char *programs = run_path(run, CONTRACT_PROGRAMS);
   g_autofree char *roster = run_path(run, CONTRACT_ROSTER);
@@ -478,21 +673,30 @@ static gboolean run_write_data(const IngestRun *run, GError **error)
   g_autofree char *meta = run_path(run, CONTRACT_META);
   GDate latest;
   run_latest_date(run, &latest);
-  return ingest_programs_write(run->programs, programs, error) &&
-         ingest_roster_write(run->roster, roster, error) &&
-         ingest_snapshots_write(run->snapshots, snapshots, error) &&
-         ingest_warnings_write(run->warnings, warnings, error) && run_write_posts(run, error) &&
-         ingest_linkedin_commit(run->linkedin, error) &&
-         ingest_outputs_write_input_files(run->files, input_files, error) &&
-         ingest_outputs_write_meta(&latest, meta, error);
+  gboolean ok = ingest_programs_write(run->programs, programs, error) &&
+                ingest_roster_write(run->roster, roster, error) &&
+                ingest_snapshots_write(run->snapshots, snapshots, error) &&
+                ingest_warnings_write(run->warnings, warnings, error) &&
+                run_write_posts(run, error);
+  GThread *thread =
+      run->ctx->jobs > 1 ? g_thread_new("ingest-free", run_free_read_data, run) : NULL;
+  ok = ok && ingest_linkedin_commit(run->linkedin, error) &&
+       ingest_outputs_write_input_files(run->files, input_files, error) &&
+       ingest_outputs_write_meta(&latest, meta, error);
+  if (thread != NULL)
+    g_thread_join(thread);
+  return ok;
 }
 
+/* The blocks' bytes are let go by the thread that wrote them last. */
 static gboolean run_write_quality(const IngestRun *run, GError **error)
 {
   g_autofree char *summary = run_path(run, CONTRACT_INGEST_SUMMARY);
   g_autofree char *rejects = run_path(run, CONTRACT_REJECTS);
-  return ingest_ledger_write_summary(run->ledger, summary, error) &&
-         ingest_ledger_write_rejects(run->ledger, rejects, error);
+  gboolean ok = ingest_ledger_write_summary(run->ledger, summary, error) &&
+                ingest_ledger_write_rejects(run->ledger, rejects, error);
+  ingest_ledger_release_blocks(run->ledger);
+  return ok;
 }
 
 typedef struct {
@@ -508,11 +712,20 @@ static gpointer quality_write_run(gpointer data)
   return NULL;
 }
 
+/* What nothing needs once the data files are written: freed while the
+ * ledger's files may still be being written. */
+static void run_release_data(IngestRun *run)
+{
+  g_clear_pointer(&run->posts, ingest_posts_free);
+  g_clear_pointer(&run->snapshots, ingest_snapshots_free);
+  g_clear_pointer(&run->files, g_ptr_array_unref);
+}
+
 /* ingest_summary.csv, the largest file the stage writes, and rejects.csv
  * read only the ledger, which nothing changes any more: with jobs to spare
  * they are written on a thread while the data files are. The data files'
  * error comes first, as when they are written first. */
-static gboolean run_write(const IngestRun *run, gboolean read_all, GError **error)
+static gboolean run_write(IngestRun *run, gboolean read_all, GError **error)
 {
   if (!read_all)
     return run_write_quality(run, error);
@@ -521,6 +734,7 @@ static gboolean run_write(const IngestRun *run, gboolean read_all, GError **erro
   QualityWrite quality = {run, FALSE, NULL};
   GThread *thread = g_thread_new("ingest-quality", quality_write_run, &quality);
   gboolean ok = run_write_data(run, error);
+  run_release_data(run);
   g_thread_join(thread);
   if (ok && !quality.ok)
     g_propagate_error(error, g_steal_pointer(&quality.error));
@@ -582,7 +796,7 @@ gboolean ingest_run(const PipelineContext *ctx, IngestTotals *totals, GError **e
 {
   if (totals != NULL)
     memset(totals, 0, sizeof *totals);
-  g_autoptr(GPtrArray) files = ingest_tree_walk_jobs(ctx->input_dir, MAX(ctx->jobs, 1), error);
+  GPtrArray *files = ingest_tree_walk_jobs(ctx->input_dir, MAX(ctx->jobs, 1), error);
   if (files == NULL)
     return FALSE;
   g_autofree char *normalized = g_build_filename(ctx->work_dir, "normalized", NULL);

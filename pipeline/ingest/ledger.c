@@ -34,10 +34,11 @@ typedef struct {
 } BlockIndex;
 
 struct IngestLedger {
+  GMutex lock;         /* of what two readers add to: names, files, rejects, blocks */
   GStringChunk *names; /* the entries' file and kind */
   GPtrArray *files;    /* IngestFileEntry */
   GPtrArray *rejects;  /* IngestReject */
-  GArray *blocks;      /* BlockIndex, in the order handed over */
+  GArray *blocks;      /* BlockIndex, in the order handed over; NULL once released */
   int spill_fd;        /* -1: blocks stay in memory */
   guint64 spill_end;
   GByteArray *packed; /* blocks kept in memory */
@@ -88,6 +89,7 @@ IngestLedger *ingest_ledger_new(void)
   g_array_set_clear_func(ledger->blocks, block_index_clear);
   ledger->spill_fd = -1;
   ledger->packed = g_byte_array_new();
+  g_mutex_init(&ledger->lock);
   return ledger;
 }
 
@@ -95,13 +97,11 @@ void ingest_ledger_free(IngestLedger *ledger)
 {
   if (ledger == NULL)
     return;
-  if (ledger->spill_fd >= 0)
-    close(ledger->spill_fd);
-  g_byte_array_unref(ledger->packed);
-  g_array_unref(ledger->blocks);
+  ingest_ledger_release_blocks(ledger);
   g_ptr_array_unref(ledger->rejects);
   g_ptr_array_unref(ledger->files);
   g_string_chunk_free(ledger->names);
+  g_mutex_clear(&ledger->lock);
   g_free(ledger);
 }
 
@@ -118,8 +118,10 @@ static IngestFileEntry *file_entry_new(GStringChunk *names, const char *file, co
 
 IngestFileEntry *ingest_ledger_add_file(IngestLedger *ledger, const char *file, const char *kind)
 {
+  g_mutex_lock(&ledger->lock);
   IngestFileEntry *entry = file_entry_new(ledger->names, file, kind);
   g_ptr_array_add(ledger->files, entry);
+  g_mutex_unlock(&ledger->lock);
   return entry;
 }
 
@@ -146,24 +148,33 @@ static char *excerpt_cut(const char *text)
   return g_strndup(valid, (gsize)(end - valid));
 }
 
-static void rejects_add(GPtrArray *rejects, IngestFileEntry *entry, guint64 line,
-                        const char *reason, const char *excerpt)
+static IngestReject *reject_new(IngestFileEntry *entry, guint64 line, const char *reason,
+                                const char *excerpt)
 {
   IngestReject *reject = g_new0(IngestReject, 1);
   reject->file = entry->file;
   reject->line = line;
   reject->reason = g_strdup(reason);
   reject->excerpt = excerpt_cut(excerpt);
-  reject->seq = rejects->len;
-  g_ptr_array_add(rejects, reject);
   entry->rows_read++;
   entry->rejected++;
+  return reject;
+}
+
+/* seq orders the rejects of one file, which one reader adds. */
+static void rejects_add(GPtrArray *rejects, IngestReject *reject)
+{
+  reject->seq = rejects->len;
+  g_ptr_array_add(rejects, reject);
 }
 
 void ingest_ledger_reject(IngestLedger *ledger, IngestFileEntry *entry, guint64 line,
                           const char *reason, const char *excerpt)
 {
-  rejects_add(ledger->rejects, entry, line, reason, excerpt);
+  IngestReject *reject = reject_new(entry, line, reason, excerpt);
+  g_mutex_lock(&ledger->lock);
+  rejects_add(ledger->rejects, reject);
+  g_mutex_unlock(&ledger->lock);
 }
 
 void ingest_ledger_demote_to_duplicate(IngestFileEntry *entry)
@@ -269,7 +280,7 @@ IngestFileEntry *ingest_ledger_block_add_file(IngestLedgerBlock *block, const ch
 void ingest_ledger_block_reject(IngestLedgerBlock *block, IngestFileEntry *entry, guint64 line,
                                 const char *reason, const char *excerpt)
 {
-  rejects_add(block->rejects, entry, line, reason, excerpt);
+  rejects_add(block->rejects, reject_new(entry, line, reason, excerpt));
 }
 
 void ingest_ledger_block_add_row(IngestLedgerBlock *block, const IngestLedgerRow *row)
@@ -489,9 +500,11 @@ void ingest_ledger_block_seal(IngestLedgerBlock *block, gboolean log)
 
 void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block)
 {
+  g_return_if_fail(ledger->blocks != NULL);
   if (block->packed == NULL)
     ingest_ledger_block_seal(block, FALSE);
   BlockIndex index = {g_steal_pointer(&block->first_file), FALSE, 0, 0, block->rows_length, FALSE};
+  g_mutex_lock(&ledger->lock);
   ledger_store_block(ledger, block->packed, &index);
   g_array_append_val(ledger->blocks, index);
   IngestLedgerCounts *c = &ledger->block_counts;
@@ -500,6 +513,7 @@ void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block)
   c->accepted += block->counts.accepted;
   c->duplicates += block->counts.duplicates;
   c->rejected += block->counts.rejected;
+  g_mutex_unlock(&ledger->lock);
   if (block->log != NULL)
     g_printerr("%s", block->log->str);
   ingest_ledger_block_free(block);
@@ -787,6 +801,11 @@ static gboolean output_add_rows(const IngestLedger *ledger, const LedgerOutput *
 static gboolean output_write(const IngestLedger *ledger, const LedgerOutput *out, const char *path,
                              GError **error)
 {
+  if (ledger->blocks == NULL) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
+                "%s: the ledger's blocks were let go before it was written", path);
+    return FALSE;
+  }
   CsvWriter *writer = csv_writer_open(path, out->header, error);
   if (writer == NULL)
     return FALSE;
@@ -809,4 +828,13 @@ gboolean ingest_ledger_write_rejects(const IngestLedger *ledger, const char *pat
   static const char *const header[] = {CONTRACT_REJECTS_COLUMNS, NULL};
   static const LedgerOutput out = {header, TRUE, reject_compare, rejects_add_item};
   return output_write(ledger, &out, path, error);
+}
+
+void ingest_ledger_release_blocks(IngestLedger *ledger)
+{
+  if (ledger->spill_fd >= 0)
+    close(ledger->spill_fd);
+  ledger->spill_fd = -1;
+  g_clear_pointer(&ledger->packed, g_byte_array_unref);
+  g_clear_pointer(&ledger->blocks, g_array_unref);
 }

@@ -15,6 +15,10 @@ typedef struct {
   guint64 rejected;
 } IngestFileEntry;
 
+/* Two readers may use a ledger at once (the LinkedIn exports and the other
+ * data files): ingest_ledger_add_file, ingest_ledger_reject and
+ * ingest_ledger_add_block may be called from two threads, as long as each
+ * entry, and the rejects of each file, come from one of them. */
 typedef struct IngestLedger IngestLedger;
 
 IngestLedger *ingest_ledger_new(void);
@@ -111,3 +115,8 @@ gboolean ingest_ledger_write_summary(const IngestLedger *ledger, const char *pat
 
 /* rejects.csv, sorted by file then line (rows of one line in reading order). */
 gboolean ingest_ledger_write_rejects(const IngestLedger *ledger, const char *path, GError **error);
+
+/* Lets the blocks' files and rejects go (their temporary file, whose pages
+ * take a while to drop) once both files are written: writing either again
+ * is an error. The counts stay. */
+void ingest_ledger_release_blocks(IngestLedger *ledger);

@@ -4,6 +4,7 @@
 #include "ingest/tree.h"
 #include "common/errors.h"
 #include "ingest/sha256.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -69,13 +70,20 @@ IngestFileKind ingest_tree_kind_of(const char *path)
   return INGEST_KIND_UNRECOGNISED;
 }
 
+/* The walk keeps abs_path in the file's own allocation. */
+static gboolean abs_path_inline(const IngestTreeFile *file)
+{
+  return file->abs_path == (const char *)(file + 1);
+}
+
 void ingest_tree_file_free(IngestTreeFile *file)
 {
   if (file == NULL)
     return;
   if (!file->path_in_abs_path)
     g_free(file->path);
-  g_free(file->abs_path);
+  if (!abs_path_inline(file))
+    g_free(file->abs_path);
   g_free(file);
 }
 
@@ -84,13 +92,15 @@ static gint64 nanoseconds(const struct timespec *t)
   return (gint64)t->tv_sec * G_GINT64_CONSTANT(1000000000) + t->tv_nsec;
 }
 
-/* The tree holds hundreds of thousands of files: the relative path is the
- * end of the absolute one (from root on) whenever it is valid UTF-8. */
-static void tree_add_file(GPtrArray *files, char *abs_path, gsize root, const struct stat *st)
+/* The tree holds hundreds of thousands of files: each is one allocation
+ * with its absolute path, and the relative path is the end of the absolute
+ * one (from root on) whenever it is valid UTF-8. */
+static void tree_add_file(GPtrArray *files, const GString *abs_path, gsize root,
+                          const struct stat *st)
 {
-  IngestTreeFile *file = g_new0(IngestTreeFile, 1);
-  const char *rel_path = abs_path + root;
-  file->abs_path = abs_path;
+  IngestTreeFile *file = g_malloc0(sizeof *file + abs_path->len + 1);
+  file->abs_path = memcpy(file + 1, abs_path->str, abs_path->len + 1);
+  const char *rel_path = file->abs_path + root;
   /* File names are bytes; the outputs are UTF-8. */
   if (g_utf8_validate(rel_path, -1, NULL)) {
     file->path = (char *)rel_path;
@@ -139,18 +149,20 @@ static int stat_in(int dir_fd, const char *name, const char *abs_path, struct st
   return follow ? stat(abs_path, st) : lstat(abs_path, st);
 }
 
-/* The entry is w->base->str. */
-static gboolean tree_visit(Walk *w, int dir_fd, const char *name, GError **error)
+/* The entry is w->base->str; type is its dirent type: a folder needs no
+ * stat (a tree has thousands), DT_UNKNOWN asks for one. */
+static gboolean tree_visit(Walk *w, int dir_fd, const char *name, unsigned char type,
+                           GError **error)
 {
   const char *abs_path = w->base->str;
   struct stat st;
   const struct stat *found = &st;
-  if (stat_in(dir_fd, name, abs_path, &st, FALSE) != 0) {
+  if (type != DT_DIR && stat_in(dir_fd, name, abs_path, &st, FALSE) != 0) {
     found = NULL;
-  } else if (S_ISDIR(st.st_mode) && walk_defers(w)) {
+  } else if ((type == DT_DIR || S_ISDIR(st.st_mode)) && walk_defers(w)) {
     g_ptr_array_add(w->deferred, g_strdup(abs_path));
     return TRUE;
-  } else if (S_ISDIR(st.st_mode)) {
+  } else if (type == DT_DIR || S_ISDIR(st.st_mode)) {
     g_autofree char *dir_path = g_strdup(abs_path);
     g_string_append_c(w->base, G_DIR_SEPARATOR);
     return tree_walk_dir(w, dir_path, error);
@@ -158,32 +170,77 @@ static gboolean tree_visit(Walk *w, int dir_fd, const char *name, GError **error
     /* A link to a file is read; a link to a folder is listed, not entered. */
     found = NULL;
   }
-  tree_add_file(w->files, g_strndup(w->base->str, w->base->len), w->root, found);
+  tree_add_file(w->files, w->base, w->root, found);
   return TRUE;
+}
+
+/* A folder being read: through its descriptor when it opens as one (one
+ * open, stats relative to it, entry types), else through GLib, which also
+ * says why it cannot be read. */
+typedef struct {
+  DIR *dir;
+  GDir *gdir;
+} Folder;
+
+static gboolean folder_open(Folder *f, const char *dir_path, GError **error)
+{
+  int fd = open(dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  f->dir = fd >= 0 ? fdopendir(fd) : NULL;
+  f->gdir = NULL;
+  if (f->dir != NULL)
+    return TRUE;
+  if (fd >= 0)
+    close(fd);
+  g_autoptr(GError) local = NULL;
+  f->gdir = g_dir_open(dir_path, 0, &local);
+  if (f->gdir != NULL)
+    return TRUE;
+  g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "cannot read folder %s: %s", dir_path,
+              local->message);
+  return FALSE;
+}
+
+/* The next entry but "." and "..", and its type; NULL at the end. */
+static const char *folder_next(Folder *f, unsigned char *type)
+{
+  *type = DT_UNKNOWN;
+  if (f->gdir != NULL)
+    return g_dir_read_name(f->gdir);
+  const struct dirent *entry;
+  while ((entry = readdir(f->dir)) != NULL) {
+    if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+      continue;
+    *type = entry->d_type;
+    return entry->d_name;
+  }
+  return NULL;
+}
+
+static void folder_close(Folder *f)
+{
+  if (f->dir != NULL)
+    closedir(f->dir);
+  if (f->gdir != NULL)
+    g_dir_close(f->gdir);
 }
 
 static gboolean tree_walk_dir(Walk *w, const char *dir_path, GError **error)
 {
-  g_autoptr(GError) local = NULL;
-  GDir *dir = g_dir_open(dir_path, 0, &local);
-  if (dir == NULL) {
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "cannot read folder %s: %s", dir_path,
-                local->message);
+  Folder folder;
+  if (!folder_open(&folder, dir_path, error))
     return FALSE;
-  }
-  int dir_fd = open(dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int dir_fd = folder.dir != NULL ? dirfd(folder.dir) : -1;
   gsize base_len = w->base->len;
   gboolean ok = TRUE;
   const char *name;
-  while (ok && (name = g_dir_read_name(dir)) != NULL) {
+  unsigned char type;
+  while (ok && (name = folder_next(&folder, &type)) != NULL) {
     g_string_truncate(w->base, base_len);
     g_string_append(w->base, name);
-    ok = tree_visit(w, dir_fd, name, error);
+    ok = tree_visit(w, dir_fd, name, type, error);
   }
   g_string_truncate(w->base, base_len);
-  if (dir_fd >= 0)
-    close(dir_fd);
-  g_dir_close(dir);
+  folder_close(&folder);
   return ok;
 }
 
@@ -199,46 +256,121 @@ static gint tree_file_compare(gconstpointer a, gconstpointer b)
 typedef struct {
   GPtrArray *dirs; /* absolute paths, in the order the walk met them */
   gsize root;
-  GPtrArray **files; /* each folder's files */
-  GError **errors;   /* each folder's error */
+  GPtrArray *files; /* GPtrArray of each folder's files */
+  GError **errors;  /* each folder's error */
 } Deferred;
 
+/* Each folder's files are sorted where they were walked: the thread that
+ * merges them has a sorted run per folder to place. */
 static void deferred_walk(gpointer data, gpointer user_data)
 {
   Deferred *d = user_data;
   guint i = GPOINTER_TO_UINT(data) - 1;
   const char *dir = g_ptr_array_index(d->dirs, i);
-  Walk w = {g_string_new(dir), d->root, d->files[i], NULL};
+  GPtrArray *files = g_ptr_array_index(d->files, i);
+  Walk w = {g_string_new(dir), d->root, files, NULL};
   g_string_append_c(w.base, G_DIR_SEPARATOR);
-  tree_walk_dir(&w, dir, &d->errors[i]);
+  if (tree_walk_dir(&w, dir, &d->errors[i]))
+    g_ptr_array_sort(files, tree_file_compare);
   g_string_free(w.base, TRUE);
 }
 
-/* Walks the deferred folders, jobs at a time, into files; the error is the
- * first folder's that failed, as a walk in one go would have stopped there. */
-static gboolean walk_deferred(GPtrArray *dirs, gsize root, int jobs, GPtrArray *files,
+/* Walks the deferred folders, jobs at a time, into folders (a GPtrArray of
+ * files per folder, in the order of dirs); the error is the first folder's
+ * that failed, as a walk in one go would have stopped there. */
+static gboolean walk_deferred(GPtrArray *dirs, gsize root, int jobs, GPtrArray *folders,
                               GError **error)
 {
   guint n = dirs->len;
-  Deferred d = {dirs, root, g_new0(GPtrArray *, n + 1), g_new0(GError *, n + 1)};
+  Deferred d = {dirs, root, folders, g_new0(GError *, n + 1)};
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add(folders, g_ptr_array_new_with_free_func((GDestroyNotify)ingest_tree_file_free));
   GThreadPool *pool = g_thread_pool_new(deferred_walk, &d, MAX(jobs, 1), FALSE, NULL);
-  for (guint i = 0; i < n; i++) {
-    d.files[i] = g_ptr_array_new();
+  for (guint i = 0; i < n; i++)
     g_thread_pool_push(pool, GUINT_TO_POINTER(i + 1), NULL);
-  }
   g_thread_pool_free(pool, FALSE, TRUE);
   gboolean ok = TRUE;
   for (guint i = 0; i < n; i++) {
-    g_ptr_array_extend_and_steal(files, d.files[i]);
     if (d.errors[i] != NULL && ok) {
       ok = FALSE;
       g_propagate_error(error, g_steal_pointer(&d.errors[i]));
     }
     g_clear_error(&d.errors[i]);
   }
-  g_free(d.files);
   g_free(d.errors);
   return ok;
+}
+
+/* A folder's files all start with its path and a '/', which no other file
+ * does: its first file places it among the others. */
+static gint folder_compare(gconstpointer a, gconstpointer b)
+{
+  const GPtrArray *x = *(GPtrArray *const *)a;
+  const GPtrArray *y = *(GPtrArray *const *)b;
+  return tree_file_compare(&x->pdata[0], &y->pdata[0]);
+}
+
+/* Appends a run of n files to *out (which starts at start): runs sorted
+ * apart make one sorted list when each strictly follows the file before
+ * it, and that alone is checked, not every pair. */
+static gboolean merge_run(gpointer *start, gpointer **out, gpointer *run, gsize n,
+                          gboolean in_order)
+{
+  if (in_order && *out > start && n > 0 && tree_file_compare(*out - 1, run) >= 0)
+    in_order = FALSE;
+  memcpy(*out, run, n * sizeof(gpointer));
+  *out += n;
+  return in_order;
+}
+
+/* top's n files then each folder's, in walking order, over files (which
+ * holds as many). */
+static void tree_concat(GPtrArray *files, gpointer *top, gsize n, const GPtrArray *folders)
+{
+  gpointer *out = files->pdata;
+  memcpy(out, top, n * sizeof(gpointer));
+  out += n;
+  for (guint f = 0; f < folders->len; f++) {
+    const GPtrArray *folder = g_ptr_array_index(folders, f);
+    memcpy(out, folder->pdata, folder->len * sizeof(gpointer));
+    out += folder->len;
+  }
+}
+
+/* The top's files (sorted, in files) and the folders' (each sorted), merged
+ * into files: the folders whole, in order, between the top's files, with
+ * no sort of the hundred thousand paths. Paths made valid UTF-8 can
+ * coincide; then a stable sort of all in walking order gives the order a
+ * walk in one go gives. The folders give up their files. */
+static void tree_merge(GPtrArray *files, GPtrArray *folders)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_sized_new(folders->len);
+  guint total = files->len;
+  for (guint f = 0; f < folders->len; f++) {
+    GPtrArray *folder = g_ptr_array_index(folders, f);
+    total += folder->len;
+    g_ptr_array_set_free_func(folder, NULL);
+    if (folder->len > 0)
+      g_ptr_array_add(order, folder);
+  }
+  g_ptr_array_sort(order, folder_compare);
+  gsize n_top = 0, t = 0;
+  g_autofree gpointer *top = g_ptr_array_steal(files, &n_top);
+  g_ptr_array_set_size(files, total);
+  gpointer *out = files->pdata;
+  gboolean in_order = TRUE;
+  for (guint f = 0; f < order->len; f++) {
+    const GPtrArray *folder = g_ptr_array_index(order, f);
+    while (t < n_top && tree_file_compare(&top[t], &folder->pdata[0]) < 0)
+      in_order = merge_run(files->pdata, &out, &top[t++], 1, in_order);
+    in_order = merge_run(files->pdata, &out, folder->pdata, folder->len, in_order);
+  }
+  while (t < n_top)
+    in_order = merge_run(files->pdata, &out, &top[t++], 1, in_order);
+  if (!in_order) {
+    tree_concat(files, top, n_top, folders);
+    g_ptr_array_sort(files, tree_file_compare);
+  }
 }
 
 GPtrArray *ingest_tree_walk(const char *input_dir, GError **error)
@@ -265,13 +397,15 @@ GPtrArray *ingest_tree_walk_jobs(const char *input_dir, int jobs, GError **error
   gboolean ok = tree_walk_dir(&walk, input_dir, &top);
   g_string_free(walk.base, TRUE);
   /* A deferred folder met before a failure would have failed first. */
-  if (!walk_deferred(deferred, walk.root, jobs, files, error))
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  if (!walk_deferred(deferred, walk.root, jobs, folders, error))
     return NULL;
   if (!ok) {
     g_propagate_error(error, g_steal_pointer(&top));
     return NULL;
   }
   g_ptr_array_sort(files, tree_file_compare);
+  tree_merge(files, folders);
   return g_steal_pointer(&files);
 }
 

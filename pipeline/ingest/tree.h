@@ -16,7 +16,8 @@ typedef enum {
 
 typedef struct {
   char *path;                /* relative to the tree, '/' separators */
-  char *abs_path;            /* for opening */
+  char *abs_path;            /* for opening; the walk's shares the file's allocation: replace it
+                              * with one's own (which ingest_tree_file_free frees), never free it */
   gboolean path_in_abs_path; /* path is the end of abs_path, not an allocation of its own */
   IngestFileKind kind;
   gboolean regular; /* FALSE for a link to a folder, a pipe, ...: never opened */

@@ -79,6 +79,20 @@ void ingest_warnings_note_unknown(IngestWarnings *warnings, const char *ambassad
     g_ptr_array_add(files, g_strdup(file));
 }
 
+void ingest_warnings_merge(IngestWarnings *warnings, IngestWarnings *from)
+{
+  g_ptr_array_extend_and_steal(warnings->rows, g_steal_pointer(&from->rows));
+  for (guint i = 0; i < from->unknown_ids->len; i++) {
+    const char *id = g_ptr_array_index(from->unknown_ids, i);
+    const GPtrArray *files = g_hash_table_lookup(from->unknown, id);
+    for (guint f = 0; f < files->len; f++)
+      ingest_warnings_note_unknown(warnings, id, g_ptr_array_index(files, f));
+  }
+  g_ptr_array_unref(from->unknown_ids);
+  g_hash_table_unref(from->unknown);
+  g_free(from);
+}
+
 static IngestWarning *unknown_warning_new(const IngestWarnings *warnings, const char *id)
 {
   GPtrArray *files = g_hash_table_lookup(warnings->unknown, id);

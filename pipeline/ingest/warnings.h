@@ -20,5 +20,10 @@ void ingest_warnings_add(IngestWarnings *warnings, const char *kind, const char 
 void ingest_warnings_note_unknown(IngestWarnings *warnings, const char *ambassador_id,
                                   const char *file);
 
+/* Takes from's warnings as if noted on warnings after all it holds (the
+ * unknown ids' files follow those seen before), and frees from: a reader on
+ * another thread notes apart. */
+void ingest_warnings_merge(IngestWarnings *warnings, IngestWarnings *from);
+
 /* warnings.csv, sorted by kind, subject, month (then detail). */
 gboolean ingest_warnings_write(const IngestWarnings *warnings, const char *path, GError **error);
