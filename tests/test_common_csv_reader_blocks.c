@@ -11,8 +11,8 @@
 #include <cmocka.h>
 
 #include "common/csv_reader.h"
+#include "libcsv_oracle.h"
 
-#include <csv.h>
 #include <string.h>
 
 #define ROUNDS 4000
@@ -33,45 +33,17 @@ static gboolean on_record(const CsvRecord *record, gpointer user, GError **error
   return TRUE;
 }
 
-typedef struct {
-  GString *row;
-  gboolean in_row;
-  GPtrArray *rows; /* fields joined by '|' */
-} LibcsvRows;
-
-static void libcsv_field(void *data, size_t len, void *user)
-{
-  LibcsvRows *rows = user;
-  if (rows->in_row)
-    g_string_append_c(rows->row, '|');
-  g_string_append_len(rows->row, data != NULL ? data : "", data != NULL ? (gssize)len : 0);
-  rows->in_row = TRUE;
-}
-
-static void libcsv_row(int c, void *user)
-{
-  (void)c;
-  LibcsvRows *rows = user;
-  g_ptr_array_add(rows->rows, g_strdup(rows->row->str));
-  g_string_truncate(rows->row, 0);
-  rows->in_row = FALSE;
-}
-
-/* libcsv's rows of input, or NULL when it finds it malformed. */
+/* libcsv's records of input joined by '|', or NULL when it finds it
+ * malformed. */
 static GPtrArray *libcsv_rows(const GString *input, char delimiter)
 {
-  LibcsvRows rows = {g_string_new(NULL), FALSE, g_ptr_array_new_with_free_func(g_free)};
-  struct csv_parser p;
-  csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  csv_set_delim(&p, (unsigned char)delimiter);
-  gboolean ok =
-      csv_parse(&p, input->str, input->len, libcsv_field, libcsv_row, &rows) == input->len &&
-      csv_fini(&p, libcsv_field, libcsv_row, &rows) == 0;
-  csv_free(&p);
-  g_string_free(rows.row, TRUE);
-  if (!ok)
-    g_clear_pointer(&rows.rows, g_ptr_array_unref);
-  return rows.rows;
+  g_autoptr(GPtrArray) records = test_libcsv_records(input, delimiter);
+  if (records == NULL)
+    return NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add(rows, test_libcsv_join(g_ptr_array_index(records, i)));
+  return rows;
 }
 
 /* A field of 0 to 40 bytes, so that delimiters fall at every offset of a
