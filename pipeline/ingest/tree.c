@@ -318,7 +318,8 @@ static gboolean merge_run(gpointer *start, gpointer **out, gpointer *run, gsize 
 {
   if (in_order && *out > start && n > 0 && tree_file_compare(*out - 1, run) >= 0)
     in_order = FALSE;
-  memcpy(*out, run, n * sizeof(gpointer));
+  if (n > 0) /* run may be NULL then, which memcpy does not allow */
+    memcpy(*out, run, n * sizeof(gpointer));
   *out += n;
   return in_order;
 }
@@ -328,11 +329,14 @@ static gboolean merge_run(gpointer *start, gpointer **out, gpointer *run, gsize 
 static void tree_concat(GPtrArray *files, gpointer *top, gsize n, const GPtrArray *folders)
 {
   gpointer *out = files->pdata;
-  memcpy(out, top, n * sizeof(gpointer));
+  /* An empty array may have no storage: memcpy must not see its NULL. */
+  if (n > 0)
+    memcpy(out, top, n * sizeof(gpointer));
   out += n;
   for (guint f = 0; f < folders->len; f++) {
     const GPtrArray *folder = g_ptr_array_index(folders, f);
-    memcpy(out, folder->pdata, folder->len * sizeof(gpointer));
+    if (folder->len > 0)
+      memcpy(out, folder->pdata, folder->len * sizeof(gpointer));
     out += folder->len;
   }
 }

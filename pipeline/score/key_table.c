@@ -35,7 +35,8 @@ static guint64 hash_bytes(const char *key, gsize length)
     hash ^= hash >> 29;
   }
   guint64 tail = 0;
-  memcpy(&tail, key + i, length - i);
+  if (length > i)
+    memcpy(&tail, key + i, length - i);
   hash = (hash ^ tail) * multiplier;
   return hash ^ (hash >> 32);
 }
@@ -68,8 +69,9 @@ static Slot *slot_find(const ScoreKeyTable *table, const char *key, gsize length
     Slot *slot = &table->slots[i];
     if (!slot->used)
       return slot;
+    /* An empty key may come as NULL, which memcmp must not see. */
     if (slot->hash == hash && slot->length == length &&
-        memcmp(table->keys->data + slot->offset, key, length) == 0)
+        (length == 0 || memcmp(table->keys->data + slot->offset, key, length) == 0))
       return slot;
   }
 }
