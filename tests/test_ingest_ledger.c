@@ -120,6 +120,19 @@ static guint count_files(const char *dir)
   return n;
 }
 
+/* The counts of the files fill() adds: 6 files, 20 rows read, 14 accepted,
+ * 2 duplicates, 4 rejected. */
+static void assert_filled_counts(const IngestLedger *ledger)
+{
+  IngestLedgerCounts counts;
+  ingest_ledger_block_counts(ledger, &counts);
+  assert_int_equal(counts.files, 6);
+  assert_int_equal(counts.rows_read, 20);
+  assert_int_equal(counts.accepted, 14);
+  assert_int_equal(counts.duplicates, 2);
+  assert_int_equal(counts.rejected, 4);
+}
+
 static void test_blocks_spilled_to_a_file(void **state)
 {
   (void)state;
@@ -131,13 +144,7 @@ static void test_blocks_spilled_to_a_file(void **state)
   /* The temporary file has no name: a crash leaves nothing behind. */
   assert_int_equal(count_files(spill), 0);
   assert_written(ledger, dir);
-  IngestLedgerCounts counts;
-  ingest_ledger_block_counts(ledger, &counts);
-  assert_int_equal(counts.files, 6);
-  assert_int_equal(counts.rows_read, 20);
-  assert_int_equal(counts.accepted, 14);
-  assert_int_equal(counts.duplicates, 2);
-  assert_int_equal(counts.rejected, 4);
+  assert_filled_counts(ledger);
   ingest_ledger_free(ledger);
   test_tree_remove(dir);
 }
@@ -163,13 +170,7 @@ static void test_block_rows(void **state)
   ingest_ledger_spill_to(ledger, spill);
   fill_with(ledger, add_block_rows);
   assert_written(ledger, dir);
-  IngestLedgerCounts counts;
-  ingest_ledger_block_counts(ledger, &counts);
-  assert_int_equal(counts.files, 6);
-  assert_int_equal(counts.rows_read, 20);
-  assert_int_equal(counts.accepted, 14);
-  assert_int_equal(counts.duplicates, 2);
-  assert_int_equal(counts.rejected, 4);
+  assert_filled_counts(ledger);
   ingest_ledger_free(ledger);
   test_tree_remove(dir);
 }
@@ -244,9 +245,7 @@ static void test_released_blocks_are_not_written_again(void **state)
   assert_written(ledger, dir);
   ingest_ledger_release_blocks(ledger);
   ingest_ledger_release_blocks(ledger);
-  IngestLedgerCounts counts;
-  ingest_ledger_block_counts(ledger, &counts);
-  assert_int_equal(counts.files, 6);
+  assert_filled_counts(ledger);
   g_autofree char *summary = g_build_filename(dir, "again.csv", NULL);
   g_autoptr(GError) error = NULL;
   assert_false(ingest_ledger_write_summary(ledger, summary, &error));
