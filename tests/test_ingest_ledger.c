@@ -133,6 +133,15 @@ static void assert_filled_counts(const IngestLedger *ledger)
   assert_int_equal(counts.rejected, 4);
 }
 
+/* A ledger that spills its blocks to a temporary file in dir/normalized. */
+static IngestLedger *ledger_spilled_new(const char *dir)
+{
+  g_autofree char *spill = g_build_filename(dir, "normalized", NULL);
+  IngestLedger *ledger = ingest_ledger_new();
+  ingest_ledger_spill_to(ledger, spill);
+  return ledger;
+}
+
 static void test_blocks_spilled_to_a_file(void **state)
 {
   (void)state;
@@ -165,9 +174,7 @@ static void test_block_rows(void **state)
 {
   (void)state;
   g_autofree char *dir = test_tree_new("ssi-ledger");
-  g_autofree char *spill = g_build_filename(dir, "normalized", NULL);
-  IngestLedger *ledger = ingest_ledger_new();
-  ingest_ledger_spill_to(ledger, spill);
+  IngestLedger *ledger = ledger_spilled_new(dir);
   fill_with(ledger, add_block_rows);
   assert_written(ledger, dir);
   assert_filled_counts(ledger);
@@ -198,9 +205,7 @@ static void test_two_readers_at_once(void **state)
 {
   (void)state;
   g_autofree char *dir = test_tree_new("ssi-ledger");
-  g_autofree char *spill = g_build_filename(dir, "normalized", NULL);
-  IngestLedger *ledger = ingest_ledger_new();
-  ingest_ledger_spill_to(ledger, spill);
+  IngestLedger *ledger = ledger_spilled_new(dir);
   RejectsAdder adder = {ledger, ingest_ledger_add_file(ledger, "ssi/a.csv", "ssi")};
   GThread *thread = g_thread_new("rejects", rejects_add_many, &adder);
   for (guint i = 0; i < N_THREADED; i++) {
@@ -238,9 +243,7 @@ static void test_released_blocks_are_not_written_again(void **state)
 {
   (void)state;
   g_autofree char *dir = test_tree_new("ssi-ledger");
-  g_autofree char *spill = g_build_filename(dir, "normalized", NULL);
-  IngestLedger *ledger = ingest_ledger_new();
-  ingest_ledger_spill_to(ledger, spill);
+  IngestLedger *ledger = ledger_spilled_new(dir);
   fill(ledger);
   assert_written(ledger, dir);
   ingest_ledger_release_blocks(ledger);
