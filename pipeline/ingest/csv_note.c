@@ -1,6 +1,7 @@
 /* Summary notes for CSV inputs (csv_note.h): one wording for every reader,
  * so users see the same words for the same finding. */
 #include "ingest/csv_note.h"
+#include "common/errors.h"
 
 char ingest_csv_decimal_mark(char delimiter)
 {
@@ -32,4 +33,19 @@ void ingest_csv_note_file(IngestFileEntry *entry, const CsvFileInfo *info, gbool
   ingest_ledger_note(entry, note->str);
   if (info->encoding == CSV_ENCODING_WINDOWS_1252)
     ingest_ledger_note(entry, "converted from Windows-1252");
+}
+
+gboolean ingest_csv_note_failure(IngestLedger *ledger, IngestFileEntry *entry,
+                                 const CsvFileInfo *info, GError *failure, GError **error)
+{
+  g_autoptr(GError) local = failure;
+  if (local->domain == PIPELINE_ERROR) {
+    ingest_csv_note_encoding(entry, info);
+    g_propagate_error(error, g_steal_pointer(&local));
+    return FALSE;
+  }
+  g_autofree char *reason = g_strdup_printf("cannot read: %s", local->message);
+  ingest_ledger_reject(ledger, entry, 1, reason, "");
+  ingest_ledger_note(entry, reason);
+  return TRUE;
 }

@@ -15,3 +15,10 @@ void ingest_csv_note_encoding(IngestFileEntry *entry, const CsvFileInfo *info);
  * decimal part only when with_decimal), then "converted from Windows-1252"
  * where that was so; for a file without a record, only "empty file". */
 void ingest_csv_note_file(IngestFileEntry *entry, const CsvFileInfo *info, gboolean with_decimal);
+
+/* After a read of the file failed with failure (taken): an error of the
+ * file's content that stops the run (PIPELINE_ERROR) goes to error with the
+ * encoding noted, and FALSE is returned; a file that could not be read is
+ * lost data, listed like a bad row ("cannot read: ..."), and TRUE returned. */
+gboolean ingest_csv_note_failure(IngestLedger *ledger, IngestFileEntry *entry,
+                                 const CsvFileInfo *info, GError *failure, GError **error);

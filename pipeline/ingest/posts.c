@@ -309,16 +309,7 @@ gboolean ingest_posts_read(IngestPosts *posts, const char *path, IngestFileEntry
     posts_note_file(&r, &info);
     return TRUE;
   }
-  if (local->domain == PIPELINE_ERROR) {
-    ingest_csv_note_encoding(entry, &info);
-    g_propagate_error(error, g_steal_pointer(&local));
-    return FALSE;
-  }
-  /* An input that cannot be read is lost data, listed like a bad row. */
-  g_autofree char *reason = g_strdup_printf("cannot read: %s", local->message);
-  ingest_ledger_reject(posts->ledger, entry, 1, reason, "");
-  ingest_ledger_note(entry, reason);
-  return TRUE;
+  return ingest_csv_note_failure(posts->ledger, entry, &info, g_steal_pointer(&local), error);
 }
 
 /* --- posts.csv ------------------------------------------------------------- */

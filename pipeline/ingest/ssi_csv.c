@@ -178,14 +178,5 @@ gboolean ingest_ssi_csv_read(const char *path, IngestFileEntry *entry, const Ing
     ingest_csv_note_file(entry, &info, TRUE);
     return TRUE;
   }
-  if (local->domain == PIPELINE_ERROR) {
-    ingest_csv_note_encoding(entry, &info);
-    g_propagate_error(error, g_steal_pointer(&local));
-    return FALSE;
-  }
-  /* An input that cannot be read is lost data, listed like a bad row. */
-  g_autofree char *reason = g_strdup_printf("cannot read: %s", local->message);
-  ingest_ledger_reject(sink->ledger, entry, 1, reason, "");
-  ingest_ledger_note(entry, reason);
-  return TRUE;
+  return ingest_csv_note_failure(sink->ledger, entry, &info, g_steal_pointer(&local), error);
 }
