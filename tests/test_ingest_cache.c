@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
+#include "common/sha256.h"
 #include "ingest/cache.h"
-#include "ingest/sha256.h"
 #include "ingest/tree.h"
 #include "test_support.h"
 #include "version.h"

@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
+#include "common/sha256.h"
 #include "ingest/outputs.h"
-#include "ingest/sha256.h"
 #include "ingest/tree.h"
 #include "test_support.h"
 
@@ -56,8 +56,8 @@ static void test_checksums_ahead_write_the_same_file(void **state)
   }
   const IngestTreeFile *readme = g_ptr_array_index(ahead, 0);
   assert_string_equal(readme->path, "README.md");
-  char hex[INGEST_SHA256_HEX_BYTES];
-  ingest_sha256_hex(readme->sha256, hex);
+  char hex[SHA256_HEX_BYTES];
+  sha256_hex(readme->sha256, hex);
   assert_string_equal(hex, "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
   g_autofree char *expected = input_files_written(root, plain);
   g_autofree char *actual = input_files_written(root, ahead);

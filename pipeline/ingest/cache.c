@@ -2,7 +2,7 @@
  * through a temporary name as they are made, framed by a header naming the
  * versions and the key and closed by a checksum of everything before it. */
 #include "ingest/cache.h"
-#include "ingest/sha256.h"
+#include "common/sha256.h"
 #include "version.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -57,13 +57,13 @@ char *ingest_cache_file_name(const char *key)
 {
   if (name_is_plain(key))
     return g_strconcat("id-", key, NULL);
-  IngestSha256 sha;
-  guint8 digest[INGEST_SHA256_BYTES];
-  char hex[INGEST_SHA256_HEX_BYTES];
-  ingest_sha256_init(&sha);
-  ingest_sha256_update(&sha, key, strlen(key));
-  ingest_sha256_finish(&sha, digest);
-  ingest_sha256_hex(digest, hex);
+  Sha256 sha;
+  guint8 digest[SHA256_BYTES];
+  char hex[SHA256_HEX_BYTES];
+  sha256_init(&sha);
+  sha256_update(&sha, key, strlen(key));
+  sha256_finish(&sha, digest);
+  sha256_hex(digest, hex);
   return g_strconcat("h-", hex, NULL);
 }
 
@@ -533,7 +533,7 @@ void ingest_cache_put_file(GByteArray *out, const IngestTreeFile *file)
   ingest_cache_put_uint(out, (guint64)file->mtime_ns);
   ingest_cache_put_uint(out, (guint64)file->ctime_ns);
   ingest_cache_put_uint(out, file->inode);
-  ingest_cache_put_bytes(out, file->sha256, INGEST_SHA256_BYTES);
+  ingest_cache_put_bytes(out, file->sha256, SHA256_BYTES);
 }
 
 /* The path where it lies: every file of an entry is compared on every run. */

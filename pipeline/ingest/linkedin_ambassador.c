@@ -2,7 +2,7 @@
  * exports from their files, newest first, laid over what the cache kept of
  * the older ones; and the cache entry written back. */
 #include "ingest/linkedin_ambassador.h"
-#include "ingest/sha256.h"
+#include "common/sha256.h"
 #include "ingest/zip_source.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -124,10 +124,10 @@ static gboolean file_slurp(IngestTreeFile *tree, GByteArray *buffer)
     return FALSE;
   g_byte_array_set_size(buffer, (guint)got);
   if (!tree->has_sha256) {
-    IngestSha256 sha;
-    ingest_sha256_init(&sha);
-    ingest_sha256_update(&sha, buffer->data, got);
-    ingest_sha256_finish(&sha, tree->sha256);
+    Sha256 sha;
+    sha256_init(&sha);
+    sha256_update(&sha, buffer->data, got);
+    sha256_finish(&sha, tree->sha256);
     tree->has_sha256 = TRUE;
   }
   return TRUE;
@@ -344,7 +344,7 @@ static void file_hash(IngestLinkedinFile *file)
 {
   IngestTreeFile *tree = file->tree;
   if (!tree->has_sha256 && tree->regular)
-    tree->has_sha256 = ingest_sha256_file(tree->abs_path, tree->sha256, NULL);
+    tree->has_sha256 = sha256_file(tree->abs_path, tree->sha256, NULL);
 }
 
 /* The files making up an export: the zip, or the files of the folder. */

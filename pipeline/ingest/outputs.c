@@ -2,8 +2,8 @@
  * while writing so each file is read once more at most, in chunks. */
 #include "ingest/outputs.h"
 #include "common/contract.h"
+#include "common/sha256.h"
 #include "ingest/dates.h"
-#include "ingest/sha256.h"
 #include "ingest/tree.h"
 
 void ingest_outputs_add_date(CsvWriter *writer, const GDate *date)
@@ -30,8 +30,8 @@ static void add_sha256(CsvWriter *writer, const IngestTreeFile *file)
     csv_writer_add_text(writer, computed);
     return;
   }
-  char hex[INGEST_SHA256_HEX_BYTES];
-  ingest_sha256_hex(file->sha256, hex);
+  char hex[SHA256_HEX_BYTES];
+  sha256_hex(file->sha256, hex);
   csv_writer_add_text(writer, hex);
 }
 
@@ -62,7 +62,7 @@ static gpointer checksums_run(gpointer data)
   for (guint i = 0; i < checksums->files->len; i++) {
     IngestTreeFile *file = g_ptr_array_index(checksums->files, i);
     if (file->regular && file->kind != INGEST_KIND_LINKEDIN && !file->has_sha256)
-      file->has_sha256 = ingest_sha256_file(file->abs_path, file->sha256, NULL);
+      file->has_sha256 = sha256_file(file->abs_path, file->sha256, NULL);
   }
   return NULL;
 }

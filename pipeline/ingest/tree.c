@@ -3,7 +3,7 @@
  * input by adding a row to kind_rules. */
 #include "ingest/tree.h"
 #include "common/errors.h"
-#include "ingest/sha256.h"
+#include "common/sha256.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -415,18 +415,18 @@ GPtrArray *ingest_tree_walk_jobs(const char *input_dir, int jobs, GError **error
 
 char *ingest_tree_file_sha256(const IngestTreeFile *file, GError **error)
 {
-  char hex[INGEST_SHA256_HEX_BYTES];
+  char hex[SHA256_HEX_BYTES];
   if (file->has_sha256) {
-    ingest_sha256_hex(file->sha256, hex);
+    sha256_hex(file->sha256, hex);
     return g_strdup(hex);
   }
-  guint8 digest[INGEST_SHA256_BYTES];
+  guint8 digest[SHA256_BYTES];
   g_autoptr(GError) local = NULL;
-  if (!ingest_sha256_file(file->abs_path, digest, &local)) {
+  if (!sha256_file(file->abs_path, digest, &local)) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s: cannot read: %s", file->path,
                 local->message);
     return NULL;
   }
-  ingest_sha256_hex(digest, hex);
+  sha256_hex(digest, hex);
   return g_strdup(hex);
 }

@@ -2,6 +2,7 @@
  * for the report: counts and sums every row, keeps the rows a sheet will
  * show, and drops the rest as soon as it has been read. */
 #include "report/listings.h"
+#include "common/sha256.h"
 
 #include "common/contract.h"
 #include "common/errors.h"
@@ -290,23 +291,15 @@ static gboolean score_warnings_load(ReportListings *listings, const char *work_d
 
 static char *file_sha256(const char *path, GError **error)
 {
-  FILE *file = fopen(path, "rb");
-  if (file == NULL) {
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s: %s", path, g_strerror(errno));
+  guint8 digest[SHA256_BYTES];
+  g_autoptr(GError) local = NULL;
+  if (!sha256_file(path, digest, &local)) {
+    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s: %s", path, local->message);
     return NULL;
   }
-  g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = g_malloc(1 << 16);
-  size_t n;
-  while ((n = fread(buffer, 1, 1 << 16, file)) > 0)
-    g_checksum_update(sum, buffer, (gssize)n);
-  int failed = ferror(file);
-  fclose(file);
-  if (failed) {
-    g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT, "%s: read error", path);
-    return NULL;
-  }
-  return g_strdup(g_checksum_get_string(sum));
+  char *hex = g_malloc(SHA256_HEX_BYTES);
+  sha256_hex(digest, hex);
+  return hex;
 }
 
 static gboolean inputs_load(ReportListings *listings, const char *work_dir, GError **error)

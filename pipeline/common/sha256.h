@@ -1,12 +1,13 @@
-/* SHA-256 of the input files for input_files.csv and the cache: uses the
+/* SHA-256 of input files (input_files.csv, the cache, the report's Method
+ * sheet): uses the
  * processor's SHA instructions where it has them (several times faster than
  * GChecksum, which reads every byte of a large tree), GChecksum elsewhere.
  * Both give the same digest. */
 #pragma once
 #include <glib.h>
 
-#define INGEST_SHA256_BYTES 32
-#define INGEST_SHA256_HEX_BYTES 65 /* 64 hex digits and the NUL */
+#define SHA256_BYTES 32
+#define SHA256_HEX_BYTES 65 /* 64 hex digits and the NUL */
 
 typedef struct {
   guint32 state[8];
@@ -14,19 +15,19 @@ typedef struct {
   gsize block_len;
   guint64 total;
   GChecksum *fallback; /* set when the processor has no SHA instructions */
-} IngestSha256;
+} Sha256;
 
-void ingest_sha256_init(IngestSha256 *sha);
-void ingest_sha256_update(IngestSha256 *sha, const void *data, gsize len);
+void sha256_init(Sha256 *sha);
+void sha256_update(Sha256 *sha, const void *data, gsize len);
 /* Writes the digest and releases what init took; init again to reuse. */
-void ingest_sha256_finish(IngestSha256 *sha, guint8 digest[INGEST_SHA256_BYTES]);
+void sha256_finish(Sha256 *sha, guint8 digest[SHA256_BYTES]);
 
 /* Lowercase hex of a digest into out. */
-void ingest_sha256_hex(const guint8 digest[INGEST_SHA256_BYTES], char out[INGEST_SHA256_HEX_BYTES]);
+void sha256_hex(const guint8 digest[SHA256_BYTES], char out[SHA256_HEX_BYTES]);
 
 /* The digest of a file, read in chunks. Errors: G_FILE_ERROR with the
  * system's reason alone; the caller names the file as its users know it. */
-gboolean ingest_sha256_file(const char *path, guint8 digest[INGEST_SHA256_BYTES], GError **error);
+gboolean sha256_file(const char *path, guint8 digest[SHA256_BYTES], GError **error);
 
 /* TRUE when the SHA instructions are used (for the benchmark's notes). */
-gboolean ingest_sha256_accelerated(void);
+gboolean sha256_accelerated(void);

@@ -1,7 +1,7 @@
 /* SHA-256 (sha256.h): FIPS 180-4 rounds on the x86 SHA extensions when the
  * processor has them, since hashing every input byte would otherwise cost as
  * much as parsing it; GChecksum on any other processor. */
-#include "ingest/sha256.h"
+#include "common/sha256.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -104,12 +104,12 @@ static void blocks_x86(guint32 state[8], const guint8 *data, gsize n_blocks)
 
 #endif
 
-gboolean ingest_sha256_accelerated(void)
+gboolean sha256_accelerated(void)
 {
   return cpu_has_sha();
 }
 
-void ingest_sha256_init(IngestSha256 *sha)
+void sha256_init(Sha256 *sha)
 {
   static const guint32 initial[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -119,7 +119,7 @@ void ingest_sha256_init(IngestSha256 *sha)
     sha->fallback = g_checksum_new(G_CHECKSUM_SHA256);
 }
 
-void ingest_sha256_update(IngestSha256 *sha, const void *data, gsize len)
+void sha256_update(Sha256 *sha, const void *data, gsize len)
 {
   const guint8 *p = data;
   if (sha->fallback != NULL) {
@@ -147,10 +147,10 @@ void ingest_sha256_update(IngestSha256 *sha, const void *data, gsize len)
   sha->block_len = len;
 }
 
-void ingest_sha256_finish(IngestSha256 *sha, guint8 digest[INGEST_SHA256_BYTES])
+void sha256_finish(Sha256 *sha, guint8 digest[SHA256_BYTES])
 {
   if (sha->fallback != NULL) {
-    gsize n = INGEST_SHA256_BYTES;
+    gsize n = SHA256_BYTES;
     g_checksum_get_digest(sha->fallback, digest, &n);
     g_clear_pointer(&sha->fallback, g_checksum_free);
     return;
@@ -161,8 +161,8 @@ void ingest_sha256_finish(IngestSha256 *sha, guint8 digest[INGEST_SHA256_BYTES])
   guint8 length[8];
   for (int i = 0; i < 8; i++)
     length[i] = (guint8)(bits >> (56 - 8 * i));
-  ingest_sha256_update(sha, pad, pad_len);
-  ingest_sha256_update(sha, length, 8);
+  sha256_update(sha, pad, pad_len);
+  sha256_update(sha, length, 8);
   for (int i = 0; i < 8; i++) {
     digest[4 * i] = (guint8)(sha->state[i] >> 24);
     digest[4 * i + 1] = (guint8)(sha->state[i] >> 16);
@@ -171,17 +171,17 @@ void ingest_sha256_finish(IngestSha256 *sha, guint8 digest[INGEST_SHA256_BYTES])
   }
 }
 
-void ingest_sha256_hex(const guint8 digest[INGEST_SHA256_BYTES], char out[INGEST_SHA256_HEX_BYTES])
+void sha256_hex(const guint8 digest[SHA256_BYTES], char out[SHA256_HEX_BYTES])
 {
   static const char hex[] = "0123456789abcdef";
-  for (int i = 0; i < INGEST_SHA256_BYTES; i++) {
+  for (int i = 0; i < SHA256_BYTES; i++) {
     out[2 * i] = hex[digest[i] >> 4];
     out[2 * i + 1] = hex[digest[i] & 15];
   }
   out[64] = '\0';
 }
 
-gboolean ingest_sha256_file(const char *path, guint8 digest[INGEST_SHA256_BYTES], GError **error)
+gboolean sha256_file(const char *path, guint8 digest[SHA256_BYTES], GError **error)
 {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -190,19 +190,19 @@ gboolean ingest_sha256_file(const char *path, guint8 digest[INGEST_SHA256_BYTES]
     return FALSE;
   }
   g_autofree guint8 *buffer = g_malloc(SHA256_FILE_CHUNK);
-  IngestSha256 sha;
-  ingest_sha256_init(&sha);
+  Sha256 sha;
+  sha256_init(&sha);
   ssize_t n;
   while ((n = read(fd, buffer, SHA256_FILE_CHUNK)) != 0) {
     if (n < 0 && errno == EINTR)
       continue;
     if (n < 0)
       break;
-    ingest_sha256_update(&sha, buffer, (gsize)n);
+    sha256_update(&sha, buffer, (gsize)n);
   }
   int saved = errno;
   close(fd);
-  ingest_sha256_finish(&sha, digest);
+  sha256_finish(&sha, digest);
   if (n < 0) {
     g_set_error_literal(error, G_FILE_ERROR, g_file_error_from_errno(saved), g_strerror(saved));
     return FALSE;

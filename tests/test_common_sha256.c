@@ -1,4 +1,4 @@
-/* Tests of pipeline/ingest/sha256.c: the FIPS 180-4 test vectors, the same
+/* Tests of pipeline/common/sha256.c: the FIPS 180-4 test vectors, the same
  * digest however the bytes are fed and as GChecksum gives it, and files. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
@@ -7,25 +7,25 @@
 
 #include <cmocka.h>
 
-#include "ingest/sha256.h"
+#include "common/sha256.h"
 #include "test_support.h"
 
 #include <string.h>
 
-static void hex_of(const void *data, gsize len, char out[INGEST_SHA256_HEX_BYTES])
+static void hex_of(const void *data, gsize len, char out[SHA256_HEX_BYTES])
 {
-  IngestSha256 sha;
-  guint8 digest[INGEST_SHA256_BYTES];
-  ingest_sha256_init(&sha);
-  ingest_sha256_update(&sha, data, len);
-  ingest_sha256_finish(&sha, digest);
-  ingest_sha256_hex(digest, out);
+  Sha256 sha;
+  guint8 digest[SHA256_BYTES];
+  sha256_init(&sha);
+  sha256_update(&sha, data, len);
+  sha256_finish(&sha, digest);
+  sha256_hex(digest, out);
 }
 
 static void test_fips_vectors(void **state)
 {
   (void)state;
-  char hex[INGEST_SHA256_HEX_BYTES];
+  char hex[SHA256_HEX_BYTES];
   hex_of("", 0, hex);
   assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   hex_of("abc", 3, hex);
@@ -49,14 +49,14 @@ static void test_any_split_same_as_gchecksum(void **state)
   for (gsize len = 0; len < sizeof data; len++) {
     g_autofree char *want = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
     for (gsize cut = 0; cut <= len; cut += 13) {
-      IngestSha256 sha;
-      guint8 digest[INGEST_SHA256_BYTES];
-      char hex[INGEST_SHA256_HEX_BYTES];
-      ingest_sha256_init(&sha);
-      ingest_sha256_update(&sha, data, cut);
-      ingest_sha256_update(&sha, data + cut, len - cut);
-      ingest_sha256_finish(&sha, digest);
-      ingest_sha256_hex(digest, hex);
+      Sha256 sha;
+      guint8 digest[SHA256_BYTES];
+      char hex[SHA256_HEX_BYTES];
+      sha256_init(&sha);
+      sha256_update(&sha, data, cut);
+      sha256_update(&sha, data + cut, len - cut);
+      sha256_finish(&sha, digest);
+      sha256_hex(digest, hex);
       assert_string_equal(hex, want);
     }
   }
@@ -67,14 +67,14 @@ static void test_file(void **state)
   (void)state;
   TestFile *file = test_file_new("ssi-sha256", "a.csv");
   test_file_write(file, "abc");
-  guint8 digest[INGEST_SHA256_BYTES];
-  char hex[INGEST_SHA256_HEX_BYTES];
-  assert_true(ingest_sha256_file(file->path, digest, NULL));
-  ingest_sha256_hex(digest, hex);
+  guint8 digest[SHA256_BYTES];
+  char hex[SHA256_HEX_BYTES];
+  assert_true(sha256_file(file->path, digest, NULL));
+  sha256_hex(digest, hex);
   assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   g_autofree char *missing = g_build_filename(file->dir, "gone.csv", NULL);
   g_autoptr(GError) error = NULL;
-  assert_false(ingest_sha256_file(missing, digest, &error));
+  assert_false(sha256_file(missing, digest, &error));
   assert_true(g_error_matches(error, G_FILE_ERROR, G_FILE_ERROR_NOENT));
   assert_string_equal(error->message, g_strerror(ENOENT));
   test_file_free(file);
