@@ -1,8 +1,8 @@
 /* Tests of pipeline/ingest/cache.c: an entry comes back exactly as stored,
  * and only then: not for another key, format version or pipeline version,
- * not when damaged; entries no run used are pruned, with temporary files
- * left by a crash; a file counts as unchanged only with the same size,
- * times and inode. */
+ * not when damaged or torn by a crash while written over in place; entries no run used are pruned,
+ * with temporary files left by a crash; a file counts as unchanged only with the same size, times
+ * and inode. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +18,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 typedef struct {
   char *work;
@@ -353,6 +356,78 @@ static void test_writer_abort_leaves_nothing(void **state)
   g_dir_close(d);
 }
 
+static guint64 entry_inode(const Fixture *f, const char *key)
+{
+  g_autofree char *path = entry_path(f, "linkedin", key);
+  struct stat st;
+  assert_int_equal(stat(path, &st), 0);
+  return (guint64)st.st_ino;
+}
+
+/* An entry is written over in place, not through a new file: longer or
+ * shorter than the one before, it comes back exactly. */
+static void test_entry_rewritten_in_place(void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GByteArray) payload = payload_new();
+  ingest_cache_store(f->cache, "linkedin", "a1", payload);
+  guint64 inode = entry_inode(f, "a1");
+  g_autoptr(GByteArray) longer = payload_new();
+  for (guint i = 0; i < 30000; i++)
+    ingest_cache_put_string(longer, "filler");
+  ingest_cache_store(f->cache, "linkedin", "a1", longer);
+  assert_true(entry_inode(f, "a1") == inode);
+  g_autoptr(GBytes) back_longer = ingest_cache_load(f->cache, "linkedin", "a1");
+  assert_non_null(back_longer);
+  assert_int_equal(g_bytes_get_size(back_longer), longer->len);
+  assert_memory_equal(g_bytes_get_data(back_longer, NULL), longer->data, longer->len);
+  ingest_cache_store(f->cache, "linkedin", "a1", payload);
+  assert_true(entry_inode(f, "a1") == inode);
+  g_autoptr(GBytes) back = ingest_cache_load(f->cache, "linkedin", "a1");
+  assert_payload(back);
+}
+
+/* A child writes an entry over a large one, flushes part of it and dies
+ * before the commit, as a run stopped by a crash: the file left holds new
+ * bytes before old ones, its checksum fails, and it loads as a miss (the
+ * ambassador is read again). The next store puts a good entry there. */
+static void test_entry_torn_by_a_crash_is_a_miss(void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GByteArray) old = payload_new();
+  for (guint i = 0; i < 40000; i++)
+    ingest_cache_put_string(old, "an older export's events");
+  ingest_cache_store(f->cache, "linkedin", "a1", old);
+  g_autofree char *path = entry_path(f, "linkedin", "a1");
+  g_autofree char *before = NULL;
+  gsize before_len;
+  assert_true(g_file_get_contents(path, &before, &before_len, NULL));
+  pid_t child = fork();
+  assert_true(child >= 0);
+  if (child == 0) {
+    IngestCacheWriter *writer = ingest_cache_writer_new(f->cache, "linkedin", "a1");
+    for (guint i = 0; i < 20000; i++) {
+      ingest_cache_put_string(ingest_cache_writer_payload(writer), "the newest export's");
+      ingest_cache_writer_flush(writer);
+    }
+    _exit(0); /* no commit */
+  }
+  int status = 0;
+  assert_int_equal(waitpid(child, &status, 0), child);
+  assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  g_autofree char *after = NULL;
+  gsize after_len;
+  assert_true(g_file_get_contents(path, &after, &after_len, NULL));
+  assert_int_equal(after_len, before_len);
+  assert_memory_not_equal(after, before, 64 * 1024);
+  assert_memory_equal(after + after_len - 1024, before + before_len - 1024, 1024);
+  assert_null(ingest_cache_load(f->cache, "linkedin", "a1"));
+  g_autoptr(GByteArray) payload = payload_new();
+  ingest_cache_store(f->cache, "linkedin", "a1", payload);
+  g_autoptr(GBytes) back = ingest_cache_load(f->cache, "linkedin", "a1");
+  assert_payload(back);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -368,6 +443,8 @@ int main(void)
       cmocka_unit_test(test_file_identity),
       cmocka_unit_test_setup_teardown(test_writer_streams_an_entry, setup, teardown),
       cmocka_unit_test_setup_teardown(test_writer_abort_leaves_nothing, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_entry_rewritten_in_place, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_entry_torn_by_a_crash_is_a_miss, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* The cache of <work>/cache/ (cache.h): entries are single files written
- * through a temporary name as they are made, framed by a header naming the
- * versions and the key and closed by a checksum of everything before it. */
+ * over in place as they are made, framed by a header naming the versions
+ * and the key and closed by a checksum of everything before it. */
 #include "ingest/cache.h"
 #include "common/sha256.h"
 #include "version.h"
@@ -8,10 +8,10 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define CACHE_MAGIC "ssi-pipeline cache\n"
-#define CACHE_TMP_MARK ".tmp-"
 #define CACHE_NAME_MAX 80
 
 struct IngestCache {
@@ -264,29 +264,25 @@ static gboolean write_all(int fd, const guint8 *data, gsize len)
   return TRUE;
 }
 
-/* The previous entry's file, moved aside to be written again: a new file
- * would cost the file system a new inode, which ext4 finds slowly where many
- * files were deleted lately (every rerun replaces thousands of entries).
- * Meanwhile the entry is missing, which only makes it a miss. It is not
- * truncated to nothing on opening: ext4 takes a file cut to size 0 and
- * written again for a replaced file and flushes it to disk on close
- * (auto_da_alloc), a wait per entry; it is written over and cut to its new
- * length instead. -1 when there is none. */
-static int reuse_entry_file(const char *path, char **tmp)
+/* The entry's file, opened to be written over in place: no temporary file
+ * and no rename, which cost a rerun that replaces thousands of entries two
+ * directory updates each. Meanwhile, and after a crash, the file holds a
+ * mix of old and new bytes whose checksum fails: a miss, never an entry
+ * believed (a write that fails removes the file). It is not truncated to
+ * nothing on opening: ext4 takes a file cut to size 0 and written again for
+ * a replaced file and flushes it to disk on close (auto_da_alloc), a wait
+ * per entry; it is written over and cut to its new length instead. Readable
+ * by its owner alone, as the exports whose events it holds. -1 when it
+ * cannot be opened. */
+static int entry_file_open(const char *path)
 {
-  *tmp = g_strconcat(path, CACHE_TMP_MARK "rewrite", NULL);
-  if (g_rename(path, *tmp) != 0)
-    return -1;
-  int fd = open(*tmp, O_WRONLY | O_CLOEXEC);
-  if (fd < 0)
-    g_unlink(*tmp);
-  return fd;
+  return open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 }
 
 struct IngestCacheWriter {
   char *path;
-  char *tmp;
-  int fd; /* -1: the entry cannot be written, and is not */
+  int fd;           /* -1: the entry cannot be written, and is not */
+  guint64 old_size; /* of the file written over */
   guint64 written;
   Xxh sum;
   GByteArray *buffer;
@@ -302,14 +298,12 @@ IngestCacheWriter *ingest_cache_writer_new(IngestCache *cache, const char *secti
   xxh_init(&w->sum);
   w->buffer = g_byte_array_sized_new(64 * 1024 + 1024);
   cache_mark_used(cache, section, name);
-  if (g_mkdir_with_parents(dir, 0777) != 0)
-    return w;
-  w->fd = reuse_entry_file(w->path, &w->tmp);
-  if (w->fd < 0) {
-    g_free(w->tmp);
-    w->tmp = g_strconcat(w->path, CACHE_TMP_MARK "XXXXXX", NULL);
-    w->fd = g_mkstemp(w->tmp);
-  }
+  w->fd = entry_file_open(w->path);
+  if (w->fd < 0 && g_mkdir_with_parents(dir, 0777) == 0)
+    w->fd = entry_file_open(w->path);
+  struct stat st;
+  if (w->fd >= 0)
+    w->old_size = fstat(w->fd, &st) == 0 ? (guint64)st.st_size : G_MAXUINT64;
   frame_header(w->buffer, section, key);
   return w;
 }
@@ -326,7 +320,7 @@ static void writer_fail(IngestCacheWriter *w)
     return;
   close(w->fd);
   w->fd = -1;
-  g_unlink(w->tmp);
+  g_unlink(w->path);
 }
 
 /* Writes of this size at least: an entry is mostly a few of them. */
@@ -347,13 +341,14 @@ void ingest_cache_writer_flush(IngestCacheWriter *writer)
 static void writer_free(IngestCacheWriter *w)
 {
   g_free(w->path);
-  g_free(w->tmp);
   g_byte_array_unref(w->buffer);
   g_free(w);
 }
 
 /* No fsync: an entry a crash leaves half-written fails its checksum and is
- * ignored, and syncing thousands of entries would cost more than it saves. */
+ * ignored, and syncing thousands of entries would cost more than it saves.
+ * The file is cut after the checksum is written: until then the old
+ * entry's end, or nothing, follows the new bytes. */
 void ingest_cache_writer_commit(IngestCacheWriter *writer)
 {
   guint8 sum[INGEST_CACHE_CHECKSUM_BYTES];
@@ -365,10 +360,13 @@ void ingest_cache_writer_commit(IngestCacheWriter *writer)
     writer_fail(writer);
   writer->written += b->len;
   if (writer->fd >= 0) {
-    gboolean ok = ftruncate(writer->fd, (off_t)writer->written) == 0;
+    /* Cut only when the old entry was longer: on ext4 even a cut to the
+     * same size writes the inode to the journal. */
+    gboolean ok =
+        writer->written >= writer->old_size || ftruncate(writer->fd, (off_t)writer->written) == 0;
     ok = close(writer->fd) == 0 && ok;
-    if (!ok || g_rename(writer->tmp, writer->path) != 0)
-      g_unlink(writer->tmp);
+    if (!ok)
+      g_unlink(writer->path);
   }
   writer_free(writer);
 }

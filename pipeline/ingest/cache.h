@@ -14,11 +14,12 @@
  * (restoring a disk image, a clock set back) could pass unseen, and removing
  * <work>/cache/ then makes the next run a cold one.
  *
- * Entries are written to a temporary file and renamed, and carry a checksum
- * of their bytes (XXH64), so a crash or a full disk leaves the old entry, the new one
- * or one that is ignored, never one that is believed. Every entry carries the
- * format version and the pipeline version: another version's entries are
- * ignored and replaced. Entries no run uses any more are removed. */
+ * Entries are written over in place and carry a checksum of their bytes
+ * (XXH64), so a crash or a full disk leaves the old entry, the new one or
+ * one whose checksum fails and that is ignored (the ambassador is then read
+ * again), never one that is believed. Every entry carries the format
+ * version and the pipeline version: another version's entries are ignored
+ * and replaced. Entries no run uses any more are removed. */
 #pragma once
 #include "ingest/tree.h"
 #include <glib.h>
@@ -41,7 +42,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestCache, ingest_cache_free)
  * another version or damaged. The entry counts as in use. Thread-safe. */
 GBytes *ingest_cache_load(IngestCache *cache, const char *section, const char *key);
 
-/* Writes an entry (temporary file, then rename) and counts it as in use. A
+/* Writes an entry (over the old one, in place) and counts it as in use. A
  * failure only costs the next run time, so it is not reported. Thread-safe. */
 void ingest_cache_store(IngestCache *cache, const char *section, const char *key,
                         const GByteArray *payload);
@@ -61,8 +62,9 @@ void ingest_cache_writer_flush(IngestCacheWriter *writer);
 void ingest_cache_writer_commit(IngestCacheWriter *writer);
 void ingest_cache_writer_abort(IngestCacheWriter *writer);
 
-/* Removes the entries of section this run did not load or store, and
- * temporary files a stopped run left: the cache follows the tree. */
+/* Removes the entries of section this run did not load or store, and any
+ * other file there (older versions wrote through temporary files): the
+ * cache follows the tree. */
 void ingest_cache_prune(IngestCache *cache, const char *section);
 
 /* The file name of an entry inside its section's folder: the key where it is
