@@ -221,6 +221,83 @@ static void test_merge_over_loaded_events(void **state)
   assert_int_equal(ingest_linkedin_events_latest_day(merged), 110);
 }
 
+/* --- A cached reading against a full one, over many events -------------- */
+
+#define MANY_EXPORTS 4
+#define MANY_KEYS 3000
+
+static GPtrArray *many_reports(void)
+{
+  GPtrArray *reports = g_ptr_array_new_with_free_func((GDestroyNotify)ingest_linkedin_report_free);
+  for (guint i = 0; i < 2 * MANY_EXPORTS; i++)
+    g_ptr_array_add(reports, ingest_linkedin_report_new("r", NULL, LINKEDIN_CONNECTIONS));
+  return reports;
+}
+
+/* Export e (0 the newest) in its two files (reports 2e and 2e+1): each key
+ * 0 to 3 times, split between the files, its position naming the export;
+ * keys of many lengths, so that hashing takes every tail. The same seed
+ * gives the same export every time. */
+static void many_read_export(IngestLinkedinEvents *events, GPtrArray *reports, guint e)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed(17 + e);
+  g_autofree char *position = g_strdup_printf("p%u", e);
+  const char *fields[LINKEDIN_MAX_FIELDS] = {"Anna", "Berg", "", "", position};
+  for (guint k = 0; k < MANY_KEYS; k++) {
+    g_autofree char *key = g_strdup_printf("%0*u", (int)(1 + k % 37), k);
+    guint copies = (guint)g_rand_int_range(rand, 0, 4);
+    for (guint c = 0; c < copies; c++)
+      ingest_linkedin_events_add(events, LINKEDIN_CONNECTIONS, key, strlen(key), 1000 + k % 50,
+                                 fields, 2 * e + (c + k) % 2);
+  }
+  ingest_linkedin_events_end_export(events, reports);
+}
+
+static char *many_tallies(GPtrArray *reports)
+{
+  GString *out = g_string_new(NULL);
+  for (guint i = 0; i < reports->len; i++) {
+    const IngestLinkedinFileReport *r = g_ptr_array_index(reports, i);
+    g_string_append_printf(out, "%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ";", r->tally.accepted,
+                           r->tally.duplicates);
+  }
+  return g_string_free(out, FALSE);
+}
+
+/* The newest export read into a set sized like the kept one and laid over
+ * the older exports saved and loaded gives the events and tallies of
+ * reading every export, newest first, into one set. */
+static void test_merge_matches_a_full_reading(void **state)
+{
+  (void)state;
+  g_autoptr(GPtrArray) full_reports = many_reports();
+  g_autoptr(IngestLinkedinEvents) full = ingest_linkedin_events_new();
+  for (guint e = 0; e < MANY_EXPORTS; e++)
+    many_read_export(full, full_reports, e);
+  g_autoptr(GPtrArray) reports = many_reports();
+  g_autoptr(IngestLinkedinEvents) older = ingest_linkedin_events_new();
+  for (guint e = 1; e < MANY_EXPORTS; e++)
+    many_read_export(older, reports, e);
+  IngestLinkedinEvents *kept = save_and_load(older, reports->len);
+  assert_non_null(kept);
+  IngestLinkedinEvents *newer = ingest_linkedin_events_new();
+  ingest_linkedin_events_expect(newer, kept);
+  many_read_export(newer, reports, 0);
+  g_autoptr(IngestLinkedinEvents) merged = ingest_linkedin_events_merge(newer, kept);
+  ingest_linkedin_events_account(merged, reports);
+  ingest_linkedin_events_finish(merged);
+  ingest_linkedin_events_finish(full);
+  g_autofree char *want = connections_text(full);
+  g_autofree char *got = connections_text(merged);
+  assert_true(strlen(want) > 10 * MANY_KEYS);
+  assert_string_equal(got, want);
+  g_autofree char *want_tallies = many_tallies(full_reports);
+  g_autofree char *got_tallies = many_tallies(reports);
+  assert_string_equal(got_tallies, want_tallies);
+  assert_int_equal(ingest_linkedin_events_latest_day(merged),
+                   ingest_linkedin_events_latest_day(full));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -230,6 +307,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_sorted_by_day_then_fields, setup, teardown),
       cmocka_unit_test_setup_teardown(test_saved_events_load_back, setup, teardown),
       cmocka_unit_test_setup_teardown(test_merge_over_loaded_events, setup, teardown),
+      cmocka_unit_test(test_merge_matches_a_full_reading),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

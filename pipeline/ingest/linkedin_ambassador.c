@@ -301,6 +301,8 @@ static void result_read_new(IngestLinkedinResult *result, guint n)
 {
   Reading rd = {
       result, ingest_linkedin_events_new(), export_results_new(), {0}, -1, g_byte_array_new()};
+  if (result->events != NULL)
+    ingest_linkedin_events_expect(rd.events, result->events);
   for (guint i = 0; i < n; i++)
     reading_read_export(&rd, g_ptr_array_index(result->ambassador->exports, i));
   if (result->events == NULL) {
@@ -347,23 +349,27 @@ static void file_hash(IngestLinkedinFile *file)
     tree->has_sha256 = sha256_file(tree->abs_path, tree->sha256, NULL);
 }
 
-/* The files making up an export: the zip, or the files of the folder. */
-static GPtrArray *export_sources(const IngestLinkedinExport *export)
+/* The files making up an export: the zip, or the files of the folder; by
+ * index, as every run goes over every export's files a few times. NULL
+ * export: none. */
+static guint export_n_sources(const IngestLinkedinExport *export)
 {
-  GPtrArray *sources = g_ptr_array_new();
-  if (export->zip != NULL)
-    g_ptr_array_add(sources, export->zip);
-  else
-    g_ptr_array_extend(sources, export->files, NULL, NULL);
-  return sources;
+  if (export == NULL)
+    return 0;
+  return export->zip != NULL ? 1 : export->files->len;
+}
+
+static IngestLinkedinFile *export_source(const IngestLinkedinExport *export, guint i)
+{
+  return export->zip != NULL ? export->zip : g_ptr_array_index(export->files, i);
 }
 
 static void ambassador_hash(const IngestLinkedinAmbassador *ambassador)
 {
   for (guint i = 0; i < ambassador->exports->len; i++) {
-    g_autoptr(GPtrArray) sources = export_sources(g_ptr_array_index(ambassador->exports, i));
-    for (guint s = 0; s < sources->len; s++)
-      file_hash(g_ptr_array_index(sources, s));
+    const IngestLinkedinExport *export = g_ptr_array_index(ambassador->exports, i);
+    for (guint s = 0; s < export_n_sources(export); s++)
+      file_hash(export_source(export, s));
   }
   for (guint i = 0; i < ambassador->loose->len; i++)
     file_hash(g_ptr_array_index(ambassador->loose, i));
@@ -409,13 +415,12 @@ static gboolean export_save(const IngestLinkedinExport *export,
     ingest_cache_put_bytes(out, data, len);
     return TRUE;
   }
-  g_autoptr(GPtrArray) sources = export_sources(export);
   ingest_cache_put_string(out, er->path);
   ingest_cache_put_uint(out, er->day);
   ingest_cache_put_uint(out, er->readable ? 1 : 0);
-  ingest_cache_put_uint(out, sources->len);
-  for (guint s = 0; s < sources->len; s++) {
-    const IngestTreeFile *tree = ((IngestLinkedinFile *)g_ptr_array_index(sources, s))->tree;
+  ingest_cache_put_uint(out, export_n_sources(export));
+  for (guint s = 0; s < export_n_sources(export); s++) {
+    const IngestTreeFile *tree = export_source(export, s)->tree;
     if (!tree->has_sha256)
       return FALSE;
     ingest_cache_put_file(out, tree);
@@ -434,9 +439,9 @@ static gboolean export_save(const IngestLinkedinExport *export,
 static gboolean result_storable(const IngestLinkedinAmbassador *ambassador, guint n_exports)
 {
   for (guint i = 0; i < n_exports; i++) {
-    g_autoptr(GPtrArray) sources = export_sources(g_ptr_array_index(ambassador->exports, i));
-    for (guint s = 0; s < sources->len; s++)
-      if (!((IngestLinkedinFile *)g_ptr_array_index(sources, s))->tree->has_sha256)
+    const IngestLinkedinExport *export = g_ptr_array_index(ambassador->exports, i);
+    for (guint s = 0; s < export_n_sources(export); s++)
+      if (!export_source(export, s)->tree->has_sha256)
         return FALSE;
   }
   return TRUE;
@@ -472,9 +477,9 @@ static GHashTable *files_by_path(const IngestLinkedinAmbassador *ambassador)
 {
   GHashTable *files = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < ambassador->exports->len; i++) {
-    g_autoptr(GPtrArray) sources = export_sources(g_ptr_array_index(ambassador->exports, i));
-    for (guint s = 0; s < sources->len; s++) {
-      IngestLinkedinFile *file = g_ptr_array_index(sources, s);
+    const IngestLinkedinExport *export = g_ptr_array_index(ambassador->exports, i);
+    for (guint s = 0; s < export_n_sources(export); s++) {
+      IngestLinkedinFile *file = export_source(export, s);
       g_hash_table_insert(files, file->tree->path, file);
     }
   }
@@ -491,9 +496,10 @@ typedef struct {
 
 /* The file of that path: the one at the same place in the export as it is
  * now, as a rule; else found among all of the ambassador's files. */
-static IngestLinkedinFile *loading_find_file(Loading *ld, GPtrArray *now, guint s, const char *path)
+static IngestLinkedinFile *loading_find_file(Loading *ld, const IngestLinkedinExport *export,
+                                             guint s, const char *path)
 {
-  IngestLinkedinFile *file = s < now->len ? g_ptr_array_index(now, s) : NULL;
+  IngestLinkedinFile *file = s < export_n_sources(export) ? export_source(export, s) : NULL;
   if (file != NULL && strcmp(file->tree->path, path) == 0)
     return file;
   if (ld->files == NULL)
@@ -506,16 +512,15 @@ static IngestLinkedinFile *loading_find_file(Loading *ld, GPtrArray *now, guint 
 static gboolean loading_read_sources(Loading *ld, IngestCacheReader *r,
                                      const IngestLinkedinExport *export)
 {
-  g_autoptr(GPtrArray) now = export != NULL ? export_sources(export) : g_ptr_array_new();
   guint64 n = ingest_cache_get_uint(r);
-  gboolean same = n == now->len;
+  gboolean same = n == export_n_sources(export);
   for (guint64 s = 0; s < n && !r->bad; s++) {
     IngestCacheFile cached = {0};
     if (!ingest_cache_get_file(r, &cached))
       return FALSE;
-    IngestLinkedinFile *file = loading_find_file(ld, now, (guint)s, cached.path);
+    IngestLinkedinFile *file = loading_find_file(ld, export, (guint)s, cached.path);
     gboolean matches = file != NULL && ingest_cache_file_matches(&cached, file->tree);
-    same = same && matches && file == g_ptr_array_index(now, s);
+    same = same && matches && file == export_source(export, (guint)s);
   }
   ld->unchanged = ld->unchanged && same;
   return !r->bad;

@@ -39,10 +39,17 @@ typedef struct {
 #define WINDOW_BYTES (64 * 1024)
 #define WINDOW_UNITS (WINDOW_BYTES / 4)
 
-/* Open addressing over the handles of one kind, while exports are read:
- * a slot holds 1 + handle, 0 when empty. */
+/* A slot of an index: the key's hash beside the handle, so that a probe
+ * past other keys and growing the index read no record (records are
+ * scattered over the arena, and hashing a key reads all of it). */
 typedef struct {
-  guint32 *slots;
+  guint32 hash;
+  guint32 ref; /* 1 + handle; 0: empty */
+} Slot;
+
+/* Open addressing over the handles of one kind, while exports are read. */
+typedef struct {
+  Slot *slots;
   guint32 mask; /* capacity - 1; the capacity is a power of two */
   guint32 used;
 } Index;
@@ -167,23 +174,28 @@ static guint32 key_hash(const char *text, gsize len)
   return (guint32)(h ^ (h >> 32));
 }
 
-/* The slot holding key, or the empty one where it would go. */
-static guint32 *index_find(const IngestLinkedinEvents *events, const Index *index, const char *key,
-                           gsize len, guint32 hash)
+/* The slot holding key, or the empty one where it would go (with the hash
+ * set, for index_put). */
+static Slot *index_find(const IngestLinkedinEvents *events, const Index *index, const char *key,
+                        gsize len, guint32 hash)
 {
   for (guint32 i = hash & index->mask;; i = (i + 1) & index->mask) {
-    guint32 *slot = &index->slots[i];
-    if (*slot == 0)
+    Slot *slot = &index->slots[i];
+    if (slot->ref == 0) {
+      slot->hash = hash;
       return slot;
-    const guint8 *record = record_at(events, *slot - 1);
+    }
+    if (slot->hash != hash)
+      continue;
+    const guint8 *record = record_at(events, slot->ref - 1);
     Head head = head_get(record);
     if (head.key_len == len && memcmp(record_key(record, &head), key, len) == 0)
       return slot;
   }
 }
 
-static guint32 *index_find_record(const IngestLinkedinEvents *events, const Index *index,
-                                  guint32 handle)
+static Slot *index_find_record(const IngestLinkedinEvents *events, const Index *index,
+                               guint32 handle)
 {
   const guint8 *record = record_at(events, handle);
   Head head = head_get(record);
@@ -191,18 +203,38 @@ static guint32 *index_find_record(const IngestLinkedinEvents *events, const Inde
   return index_find(events, index, key, head.key_len, key_hash(key, head.key_len));
 }
 
-/* Grows the index to stay at most three quarters full. */
-static void index_reserve(IngestLinkedinEvents *events, Index *index)
+/* Fills the empty slot index_find gave. */
+static void index_put(Index *index, Slot *slot, guint32 handle)
+{
+  slot->ref = handle + 1;
+  index->used++;
+}
+
+/* Grows the index to a capacity of grown slots (a power of two), moving
+ * the slots by their hashes. */
+static void index_grow(Index *index, guint32 grown)
 {
   guint32 capacity = index->slots != NULL ? index->mask + 1 : 0;
-  if ((index->used + 1) * 4 <= capacity * 3)
-    return;
-  Index grown = {g_new0(guint32, MAX(capacity * 2, 64)), MAX(capacity * 2, 64) - 1, index->used};
-  for (guint32 i = 0; i < capacity; i++)
-    if (index->slots[i] != 0)
-      *index_find_record(events, &grown, index->slots[i] - 1) = index->slots[i];
+  Slot *slots = g_new0(Slot, grown);
+  for (guint32 i = 0; i < capacity; i++) {
+    if (index->slots[i].ref == 0)
+      continue;
+    guint32 at = index->slots[i].hash & (grown - 1);
+    while (slots[at].ref != 0)
+      at = (at + 1) & (grown - 1);
+    slots[at] = index->slots[i];
+  }
   g_free(index->slots);
-  *index = grown;
+  index->slots = slots;
+  index->mask = grown - 1;
+}
+
+/* Grows the index to stay at most three quarters full. */
+static void index_reserve(Index *index)
+{
+  guint32 capacity = index->slots != NULL ? index->mask + 1 : 0;
+  if ((index->used + 1) * 4 > capacity * 3)
+    index_grow(index, MAX(capacity * 2, 64));
 }
 
 static void table_clear(Table *table)
@@ -239,6 +271,21 @@ void ingest_linkedin_events_free(IngestLinkedinEvents *events)
   g_array_unref(events->touched);
   g_array_unref(events->pending);
   g_free(events);
+}
+
+void ingest_linkedin_events_expect(IngestLinkedinEvents *events, const IngestLinkedinEvents *like)
+{
+  for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
+    const Table *other = &like->tables[k];
+    guint64 n = other->list != NULL ? other->list->len : other->index.used;
+    guint64 want = (n + n / 8) * 4 / 3 + 1;
+    guint32 capacity = 64;
+    while (capacity < want && capacity < (1u << 30))
+      capacity *= 2;
+    Index *index = &events->tables[k].index;
+    if (index->slots == NULL || index->mask + 1 < capacity)
+      index_grow(index, capacity);
+  }
 }
 
 /* A new event read in the current export: its one gain slot holds its
@@ -283,16 +330,15 @@ void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind
 {
   g_return_if_fail(kind >= 0 && kind < LINKEDIN_N_EVENT_KINDS);
   Index *index = &events->tables[kind].index;
-  index_reserve(events, index);
-  guint32 *slot = index_find(events, index, key, key_len, key_hash(key, key_len));
-  if (*slot == 0) {
+  index_reserve(index);
+  Slot *slot = index_find(events, index, key, key_len, key_hash(key, key_len));
+  if (slot->ref == 0) {
     guint32 handle = event_new(events, kind, key, key_len, day, fields);
-    *slot = handle + 1;
-    index->used++;
+    index_put(index, slot, handle);
     g_array_append_val(events->touched, handle);
     events->latest_day = MAX(events->latest_day, day);
   }
-  guint8 *record = record_at(events, *slot - 1);
+  guint8 *record = record_at(events, slot->ref - 1);
   Head head = head_get(record);
   if (head.count == 0) { /* new in this export: its gain slot counts */
     Gain g = gain_get(record, 0);
@@ -305,19 +351,20 @@ void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind
     g_array_append_val(events->pending, none);
     head.pending = events->pending->len;
     head_set(record, &head);
-    guint32 handle = *slot - 1;
+    guint32 handle = slot->ref - 1;
     g_array_append_val(events->touched, handle);
   }
   pending_add(&g_array_index(events->pending, Gain, head.pending - 1), report_id);
 }
 
-/* The record again with gains more at the end of its gains (newest
- * last), in a new place; the index slot follows. The old place is left
- * unused: this happens only when an older export holds more copies. */
-static guint32 event_add_gains(IngestLinkedinEvents *events, Index *index, guint32 handle,
-                               const Gain *more, guint32 n_more)
+/* The record of slot again with the n_more gains at more (as records hold
+ * them) at the end of its gains (newest last), in a new place; the slot
+ * follows. The old place is left unused: this happens only when an older
+ * export holds more copies. */
+static guint32 event_add_gains(IngestLinkedinEvents *events, Slot *slot, const guint8 *more,
+                               guint32 n_more)
 {
-  guint32 *slot = index_find_record(events, index, handle);
+  guint32 handle = slot->ref - 1;
   const guint8 *old = record_at(events, handle);
   Head head = head_get(old);
   guint32 gains_end = HEAD_BYTES + head.n_gains * GAIN_BYTES;
@@ -330,7 +377,7 @@ static guint32 event_add_gains(IngestLinkedinEvents *events, Index *index, guint
   head.size += n_more * GAIN_BYTES;
   head.n_gains += n_more;
   head_set(record, &head);
-  *slot = moved + 1;
+  slot->ref = moved + 1;
   return moved;
 }
 
@@ -377,8 +424,9 @@ static void end_export_older(IngestLinkedinEvents *events, guint32 handle, GPtrA
   /* Which kind's index holds it: the one finding it there. */
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++) {
     Index *index = &events->tables[k].index;
-    if (index->slots != NULL && *index_find_record(events, index, handle) == handle + 1) {
-      event_add_gains(events, index, handle, &g, 1);
+    Slot *slot = index->slots != NULL ? index_find_record(events, index, handle) : NULL;
+    if (slot != NULL && slot->ref == handle + 1) {
+      event_add_gains(events, slot, (const guint8 *)&g, 1);
       return;
     }
   }
@@ -406,20 +454,20 @@ void ingest_linkedin_events_end_export(IngestLinkedinEvents *events, GPtrArray *
 /* --- Laying newer exports over older ones ---------------------------------- */
 
 /* An event of older that newer has too: newer's day and fields stay, and
- * older's gains that exceed every newer export follow newer's. */
-static void lay_over(IngestLinkedinEvents *newer, Index *index, guint32 target, const guint8 *old)
+ * older's gains that exceed every newer export follow newer's. Gains rise
+ * from newer to older exports, so those are the last ones, and an event
+ * older holds no more often than newer (the usual case) is left alone. */
+static void lay_over(IngestLinkedinEvents *newer, Slot *slot, const guint8 *old)
 {
-  Head head = head_get(record_at(newer, target));
+  Head head = head_get(record_at(newer, slot->ref - 1));
   Head old_head = head_get(old);
-  g_autoptr(GArray) more = g_array_new(FALSE, FALSE, sizeof(Gain));
-  for (guint32 i = 0; i < old_head.n_gains; i++) {
-    Gain g = gain_get(old, i);
-    if (g.copies > head.count)
-      g_array_append_val(more, g);
-  }
-  if (more->len == 0)
+  if (old_head.count <= head.count)
     return;
-  target = event_add_gains(newer, index, target, (const Gain *)more->data, more->len);
+  guint32 first = old_head.n_gains;
+  while (first > 0 && gain_get(old, first - 1).copies > head.count)
+    first--;
+  guint32 target =
+      event_add_gains(newer, slot, old + HEAD_BYTES + first * GAIN_BYTES, old_head.n_gains - first);
   guint8 *record = record_at(newer, target);
   head = head_get(record);
   head.count = MAX(head.count, old_head.count);
@@ -427,14 +475,13 @@ static void lay_over(IngestLinkedinEvents *newer, Index *index, guint32 target, 
 }
 
 /* An event only older has, copied into newer as it is. */
-static void take_over(IngestLinkedinEvents *newer, Index *index, guint32 *slot, const guint8 *old)
+static void take_over(IngestLinkedinEvents *newer, Index *index, Slot *slot, const guint8 *old)
 {
   Head head = head_get(old);
   guint32 handle;
   guint8 *record = record_alloc(newer, head.size, &handle);
   memcpy(record, old, head.size);
-  *slot = handle + 1;
-  index->used++;
+  index_put(index, slot, handle);
   newer->latest_day = MAX(newer->latest_day, head.day);
 }
 
@@ -445,12 +492,12 @@ static void merge_table(IngestLinkedinEvents *newer, Index *index,
     const guint8 *old = record_at(older, g_array_index(list, guint32, i));
     Head head = head_get(old);
     const char *key = record_key(old, &head);
-    index_reserve(newer, index);
-    guint32 *slot = index_find(newer, index, key, head.key_len, key_hash(key, head.key_len));
-    if (*slot == 0)
+    index_reserve(index);
+    Slot *slot = index_find(newer, index, key, head.key_len, key_hash(key, head.key_len));
+    if (slot->ref == 0)
       take_over(newer, index, slot, old);
     else
-      lay_over(newer, index, *slot - 1, old);
+      lay_over(newer, slot, old);
   }
 }
 
@@ -516,8 +563,8 @@ static GArray *index_handles(const Index *index)
 {
   GArray *list = g_array_sized_new(FALSE, FALSE, sizeof(guint32), index->used);
   for (guint32 i = 0; index->slots != NULL && i <= index->mask; i++)
-    if (index->slots[i] != 0) {
-      guint32 handle = index->slots[i] - 1;
+    if (index->slots[i].ref != 0) {
+      guint32 handle = index->slots[i].ref - 1;
       g_array_append_val(list, handle);
     }
   return list;

@@ -26,6 +26,11 @@ IngestLinkedinEvents *ingest_linkedin_events_new(void);
 void ingest_linkedin_events_free(IngestLinkedinEvents *events);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestLinkedinEvents, ingest_linkedin_events_free)
 
+/* Sizes the lookup of each kind for about as many events as like holds
+ * (an export read to be laid over like mostly holds its events again), so
+ * that it does not grow step by step. Only before the first event. */
+void ingest_linkedin_events_expect(IngestLinkedinEvents *events, const IngestLinkedinEvents *like);
+
 /* One copy of an event, read from the report with id report_id (in the
  * export being read). key is the event's dedup key, of key_len bytes; the
  * fields are copied from the first copy seen, which is the newest export's. */
