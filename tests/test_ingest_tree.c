@@ -157,6 +157,104 @@ static void test_folders_with_the_same_valid_name_keep_one_order(void **state)
   assert_true(g_str_has_prefix(lines[3], "linkedin/\xef\xbf\xbd/c.csv|"));
 }
 
+/* The paths of a walk sorted as the walk's own sort would (strcmp), to
+ * check the order the walk gives without sorting. */
+static gint path_compare(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Folders are read in byte order of their entries, a folder's name
+ * followed by '/': "q!" < "q/r" < "q0" ('!' < '/' < '0'). An ambassador's
+ * folder is not checked again once walked (the top's files are), so the
+ * names that tell are in one, and the order is that of a sort of the paths,
+ * whichever the jobs. */
+static void test_folder_entries_visited_in_path_order(void **state)
+{
+  const char *root = *state;
+  const char *paths[] = {"linkedin/p/q/r.csv",   "linkedin/p/q!",   "linkedin/p/q0",
+                         "linkedin/p/s/t/u",     "linkedin/p/s/t!", "linkedin/p/s/t0",
+                         "linkedin/p/s\xc3\xa9", "linkedin/p/s!",   "linkedin/p!",
+                         "linkedin/p0",          "roster.csv"};
+  for (gsize i = 0; i < G_N_ELEMENTS(paths); i++)
+    test_tree_write(root, paths[i], "x");
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new();
+  for (gsize i = 0; i < G_N_ELEMENTS(paths); i++)
+    g_ptr_array_add(sorted, (gpointer)paths[i]);
+  g_ptr_array_sort(sorted, path_compare);
+  for (int jobs = 1; jobs <= 2; jobs++) {
+    g_autoptr(GPtrArray) files = ingest_tree_walk_jobs(root, jobs, NULL);
+    assert_non_null(files);
+    assert_int_equal(files->len, sorted->len);
+    for (guint i = 0; i < files->len; i++) {
+      const IngestTreeFile *file = g_ptr_array_index(files, i);
+      assert_string_equal(file->path, g_ptr_array_index(sorted, i));
+    }
+  }
+}
+
+/* The walk tells a folder's kind once where the rules allow: each file's
+ * kind is still the one ingest_tree_kind_of gives its path. */
+static void test_kinds_of_a_walk_are_those_of_the_rules(void **state)
+{
+  const char *root = *state;
+  const char *paths[] = {"programs.ini",     "roster.csv",
+                         "Roster.csv",       "notes.txt",
+                         "sub/roster.csv",   "sub/programs.ini",
+                         "ssi/a.csv",        "ssi/B.CSV",
+                         "ssi/.csv",         "ssi/c.json",
+                         "ssi/d.txt",        "ssi/old/e.csv",
+                         "posts/p.csv",      "posts/p.xlsx",
+                         "posts/old/p.csv",  "linkedin/x.zip",
+                         "linkedin/a/e.zip", "linkedin/a/d/Profile.csv",
+                         "linkedin/a/d/e/f", "linkedin/b/notes.txt",
+                         "linkedinx/a.csv"};
+  for (gsize i = 0; i < G_N_ELEMENTS(paths); i++)
+    test_tree_write(root, paths[i], "x");
+  for (int jobs = 1; jobs <= 2; jobs++) {
+    g_autoptr(GPtrArray) files = ingest_tree_walk_jobs(root, jobs, NULL);
+    assert_non_null(files);
+    assert_int_equal(files->len, G_N_ELEMENTS(paths));
+    guint linkedin = 0;
+    for (guint i = 0; i < files->len; i++) {
+      const IngestTreeFile *file = g_ptr_array_index(files, i);
+      assert_int_equal(file->kind, ingest_tree_kind_of(file->path));
+      linkedin += file->kind == INGEST_KIND_LINKEDIN;
+    }
+    assert_int_equal(linkedin, 5);
+  }
+}
+
+/* Thousands of files fill several of the walk's blocks of records; each
+ * file can be freed on its own, in any order, and after the list. */
+static void test_files_outlive_the_list_they_came_in(void **state)
+{
+  const char *root = *state;
+  const guint n = 3000;
+  for (guint i = 0; i < n; i++) {
+    g_autofree char *path =
+        g_strdup_printf("linkedin/a%u/export_with_a_long_name_%05u.csv", i % 7, i);
+    test_tree_write(root, path, "x");
+  }
+  g_autoptr(GPtrArray) files = ingest_tree_walk_jobs(root, 2, NULL);
+  assert_non_null(files);
+  assert_int_equal(files->len, n);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func((GDestroyNotify)ingest_tree_file_free);
+  for (guint i = files->len; i-- > 0;)
+    if (i % 97 == 0)
+      g_ptr_array_add(kept, g_ptr_array_steal_index(files, i));
+  g_clear_pointer(&files, g_ptr_array_unref);
+  assert_int_equal(kept->len, (n + 96) / 97);
+  for (guint k = 0; k < kept->len; k++) {
+    IngestTreeFile *file = g_ptr_array_index(kept, k);
+    assert_true(g_str_has_suffix(file->abs_path, file->path));
+    assert_true(file->regular);
+    assert_int_equal(file->bytes, 1);
+  }
+  const IngestTreeFile *first = g_ptr_array_index(kept, kept->len - 1);
+  assert_string_equal(first->path, "linkedin/a0/export_with_a_long_name_00000.csv");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -167,6 +265,9 @@ int main(void)
                                       teardown),
       cmocka_unit_test_setup_teardown(test_link_to_a_folder_is_listed_not_followed, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(test_folder_entries_visited_in_path_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_kinds_of_a_walk_are_those_of_the_rules, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_files_outlive_the_list_they_came_in, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,9 @@
 /* Walks the input tree (tree.h): lists every file in sorted path order and
  * tells its kind from its place in the tree, so later versions add a kind of
  * input by adding a row to kind_rules. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* getdents64 */
+#endif
 #include "ingest/tree.h"
 #include "common/errors.h"
 #include "common/sha256.h"
@@ -70,10 +73,83 @@ IngestFileKind ingest_tree_kind_of(const char *path)
   return INGEST_KIND_UNRECOGNISED;
 }
 
+/* The kind every file directly in folder (a relative path ending in '/', or
+ * "" for the top) has, as ingest_tree_kind_of would tell file by file, or
+ * -1 when it depends on the name. A rule can match such a file only when
+ * its dir is where the folder starts and, unless any_depth, the folder
+ * itself; the first that can decides alone when it asks nothing of names. */
+static int folder_kind(const char *folder)
+{
+  gsize len = strlen(folder);
+  for (gsize i = 0; i < G_N_ELEMENTS(kind_rules); i++) {
+    const KindRule *rule = &kind_rules[i];
+    gsize dir_len = strlen(rule->dir);
+    if (!g_str_has_prefix(folder, rule->dir) || (!rule->any_depth && dir_len != len))
+      continue;
+    return rule->name == NULL && rule->extension == NULL ? (int)rule->kind : -1;
+  }
+  return INGEST_KIND_UNRECOGNISED;
+}
+
 /* The walk keeps abs_path in the file's own allocation. */
 static gboolean abs_path_inline(const IngestTreeFile *file)
 {
   return file->abs_path == (const char *)(file + 1);
+}
+
+/* --- Blocks of records ------------------------------------------------------ */
+
+/* The walk carves its records from blocks, a malloc and a free for hundreds
+ * of them instead of one each (and no header each); a record finds its
+ * block by its block_offset, and the block goes with its last record. */
+#define TREE_BLOCK_BYTES ((gsize)256 * 1024)
+G_STATIC_ASSERT(TREE_BLOCK_BYTES < (1u << 22)); /* block_offset's bits */
+
+typedef struct {
+  gint refs; /* records carved from it, plus one while it is being filled */
+} TreeBlock;
+
+/* The block being filled; one per thread of the walk. */
+typedef struct {
+  TreeBlock *block;
+  gsize used;
+} TreeArena;
+
+#define TREE_BLOCK_HEADER ((sizeof(TreeBlock) + 7) & ~(gsize)7)
+
+static void tree_block_unref(TreeBlock *block)
+{
+  if (g_atomic_int_dec_and_test(&block->refs))
+    g_free(block);
+}
+
+/* Gives up the block being filled: it stays while its records do. */
+static void tree_arena_clear(TreeArena *arena)
+{
+  if (arena->block != NULL)
+    tree_block_unref(arena->block);
+  arena->block = NULL;
+}
+
+/* A zeroed record with bytes room after it. Only the walk's thread touches
+ * refs until the walk returns its files, so it counts without atomics. */
+static IngestTreeFile *tree_arena_new_file(TreeArena *arena, gsize bytes)
+{
+  gsize size = (sizeof(IngestTreeFile) + bytes + 7) & ~(gsize)7;
+  if (size > TREE_BLOCK_BYTES - TREE_BLOCK_HEADER)
+    return g_malloc0(sizeof(IngestTreeFile) + bytes);
+  if (arena->block == NULL || arena->used + size > TREE_BLOCK_BYTES) {
+    tree_arena_clear(arena);
+    arena->block = g_malloc(TREE_BLOCK_BYTES);
+    arena->block->refs = 1;
+    arena->used = TREE_BLOCK_HEADER;
+  }
+  IngestTreeFile *file = (IngestTreeFile *)((char *)arena->block + arena->used);
+  memset(file, 0, sizeof *file);
+  file->block_offset = arena->used;
+  arena->used += size;
+  arena->block->refs++;
+  return file;
 }
 
 void ingest_tree_file_free(IngestTreeFile *file)
@@ -84,7 +160,10 @@ void ingest_tree_file_free(IngestTreeFile *file)
     g_free(file->path);
   if (!abs_path_inline(file))
     g_free(file->abs_path);
-  g_free(file);
+  if (file->block_offset != 0)
+    tree_block_unref((TreeBlock *)((char *)file - file->block_offset));
+  else
+    g_free(file);
 }
 
 static gint64 nanoseconds(const struct timespec *t)
@@ -92,23 +171,81 @@ static gint64 nanoseconds(const struct timespec *t)
   return (gint64)t->tv_sec * G_GINT64_CONSTANT(1000000000) + t->tv_nsec;
 }
 
-/* The tree holds hundreds of thousands of files: each is one allocation
- * with its absolute path, and the relative path is the end of the absolute
- * one (from root on) whenever it is valid UTF-8. */
-static void tree_add_file(GPtrArray *files, const GString *abs_path, gsize root,
-                          const struct stat *st)
+/* A folder's entries are read this many bytes at a time. */
+#define FOLDER_BUF_BYTES ((gsize)32 * 1024)
+
+/* A folder's entries are named base->str + name; root is where the path
+ * relative to the tree starts in it. */
+typedef struct {
+  GString *base;
+  gsize root;
+  gboolean base_valid; /* the relative part of base is valid UTF-8 */
+  int kind;            /* folder_kind of the relative part of base */
+  TreeArena *arena;
+  GPtrArray *files;
+  GPtrArray *deferred; /* linkedin/<id>/ folders left for other threads; NULL: none */
+  /* The entries of the folders being read, a stack (WalkEntry, their names
+   * at offsets in names): each folder's are visited in byte order. */
+  GArray *entries;
+  GString *names;
+  char *dents;       /* FOLDER_BUF_BYTES for the folder being read */
+  gboolean unsorted; /* some files were not added in byte order of path */
+} Walk;
+
+typedef struct {
+  gsize name; /* offset in Walk.names */
+  gsize len;
+  unsigned char type; /* dirent type */
+} WalkEntry;
+
+static void walk_init(Walk *w, const char *base, gsize root, TreeArena *arena, GPtrArray *files,
+                      GPtrArray *deferred)
 {
-  IngestTreeFile *file = g_malloc0(sizeof *file + abs_path->len + 1);
+  *w = (Walk){.base = g_string_new(base),
+              .root = root,
+              .kind = -1,
+              .arena = arena,
+              .files = files,
+              .deferred = deferred,
+              .entries = g_array_new(FALSE, FALSE, sizeof(WalkEntry)),
+              .names = g_string_new(NULL),
+              .dents = g_malloc(FOLDER_BUF_BYTES)};
+}
+
+static void walk_clear(Walk *w)
+{
+  g_string_free(w->base, TRUE);
+  g_array_unref(w->entries);
+  g_string_free(w->names, TRUE);
+  g_free(w->dents);
+}
+
+/* Where base (with its '/') now names a folder. */
+static void walk_enter(Walk *w, gboolean valid)
+{
+  w->base_valid = valid;
+  w->kind = folder_kind(w->base->str + w->root);
+}
+
+/* The tree holds hundreds of thousands of files: each is one record with
+ * its absolute path after it, and the relative path is the end of the absolute
+ * one (from root on) whenever it is valid UTF-8, which name_valid (the
+ * entry's name) and the folder's path tell without a look at the whole. */
+static void tree_add_file(Walk *w, gboolean name_valid, const struct stat *st)
+{
+  const GString *abs_path = w->base;
+  IngestTreeFile *file = tree_arena_new_file(w->arena, abs_path->len + 1);
   file->abs_path = memcpy(file + 1, abs_path->str, abs_path->len + 1);
-  const char *rel_path = file->abs_path + root;
+  const char *rel_path = file->abs_path + w->root;
   /* File names are bytes; the outputs are UTF-8. */
-  if (g_utf8_validate(rel_path, -1, NULL)) {
+  if (w->base_valid && name_valid) {
     file->path = (char *)rel_path;
     file->path_in_abs_path = TRUE;
   } else {
     file->path = g_utf8_make_valid(rel_path, -1);
+    w->unsorted = TRUE; /* byte order of names is not that of paths made valid */
   }
-  file->kind = ingest_tree_kind_of(file->path);
+  file->kind = w->kind >= 0 ? (IngestFileKind)w->kind : ingest_tree_kind_of(file->path);
   file->regular = st != NULL && S_ISREG(st->st_mode);
   file->bytes = file->regular ? (guint64)st->st_size : 0;
   if (file->regular) {
@@ -116,17 +253,8 @@ static void tree_add_file(GPtrArray *files, const GString *abs_path, gsize root,
     file->ctime_ns = nanoseconds(&st->st_ctim);
     file->inode = (guint64)st->st_ino;
   }
-  g_ptr_array_add(files, file);
+  g_ptr_array_add(w->files, file);
 }
-
-/* A folder's entries are named base->str + name; root is where the path
- * relative to the tree starts in it. */
-typedef struct {
-  GString *base;
-  gsize root;
-  GPtrArray *files;
-  GPtrArray *deferred; /* linkedin/<id>/ folders left for other threads; NULL: none */
-} Walk;
 
 /* An ambassador's folder linkedin/<id>: there are thousands, each walked on
  * its own when there are threads for it. */
@@ -155,6 +283,7 @@ static gboolean tree_visit(Walk *w, int dir_fd, const char *name, unsigned char 
                            GError **error)
 {
   const char *abs_path = w->base->str;
+  gboolean name_valid = g_utf8_validate(name, -1, NULL);
   struct stat st;
   const struct stat *found = &st;
   if (type != DT_DIR && stat_in(dir_fd, name, abs_path, &st, FALSE) != 0) {
@@ -165,32 +294,40 @@ static gboolean tree_visit(Walk *w, int dir_fd, const char *name, unsigned char 
   } else if (type == DT_DIR || S_ISDIR(st.st_mode)) {
     g_autofree char *dir_path = g_strdup(abs_path);
     g_string_append_c(w->base, G_DIR_SEPARATOR);
-    return tree_walk_dir(w, dir_path, error);
+    gboolean valid = w->base_valid;
+    int kind = w->kind;
+    walk_enter(w, valid && name_valid);
+    gboolean ok = tree_walk_dir(w, dir_path, error);
+    w->base_valid = valid;
+    w->kind = kind;
+    return ok;
   } else if (S_ISLNK(st.st_mode) && stat_in(dir_fd, name, abs_path, &st, TRUE) != 0) {
     /* A link to a file is read; a link to a folder is listed, not entered. */
     found = NULL;
   }
-  tree_add_file(w->files, w->base, w->root, found);
+  tree_add_file(w, name_valid, found);
   return TRUE;
 }
 
-/* A folder being read: through its descriptor when it opens as one (one
- * open, stats relative to it, entry types), else through GLib, which also
- * says why it cannot be read. */
+/* A folder being read: on Linux through its descriptor and getdents64 (one
+ * open, stats relative to it, entry types; a DIR would add a stat and two
+ * fcntl per folder, and a tree has ten thousand), else through GLib, which
+ * also says why a folder cannot be read. */
 typedef struct {
-  DIR *dir;
+  int fd; /* -1: read through gdir */
   GDir *gdir;
+  char *buf; /* FOLDER_BUF_BYTES, the walk's */
+  gsize len, pos;
 } Folder;
 
-static gboolean folder_open(Folder *f, const char *dir_path, GError **error)
+static gboolean folder_open(Folder *f, const char *dir_path, char *buf, GError **error)
 {
-  int fd = open(dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  f->dir = fd >= 0 ? fdopendir(fd) : NULL;
-  f->gdir = NULL;
-  if (f->dir != NULL)
+  *f = (Folder){.fd = -1, .buf = buf};
+#ifdef __linux__
+  f->fd = open(dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (f->fd >= 0)
     return TRUE;
-  if (fd >= 0)
-    close(fd);
+#endif
   g_autoptr(GError) local = NULL;
   f->gdir = g_dir_open(dir_path, 0, &local);
   if (f->gdir != NULL)
@@ -200,46 +337,99 @@ static gboolean folder_open(Folder *f, const char *dir_path, GError **error)
   return FALSE;
 }
 
-/* The next entry but "." and "..", and its type; NULL at the end. */
+/* The next entry but "." and "..", and its type; NULL at the end, or at an
+ * error, as readdir has it. */
 static const char *folder_next(Folder *f, unsigned char *type)
 {
   *type = DT_UNKNOWN;
   if (f->gdir != NULL)
     return g_dir_read_name(f->gdir);
-  const struct dirent *entry;
-  while ((entry = readdir(f->dir)) != NULL) {
+#ifdef __linux__
+  for (;;) {
+    if (f->pos >= f->len) {
+      ssize_t n = getdents64(f->fd, f->buf, FOLDER_BUF_BYTES);
+      if (n <= 0)
+        return NULL;
+      f->len = (gsize)n;
+      f->pos = 0;
+    }
+    const struct dirent64 *entry = (const struct dirent64 *)(f->buf + f->pos);
+    f->pos += entry->d_reclen;
     if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
       continue;
     *type = entry->d_type;
     return entry->d_name;
   }
+#else
   return NULL;
+#endif
 }
 
 static void folder_close(Folder *f)
 {
-  if (f->dir != NULL)
-    closedir(f->dir);
+  if (f->fd >= 0)
+    close(f->fd);
   if (f->gdir != NULL)
     g_dir_close(f->gdir);
+}
+
+/* Folder entries in the byte order of the paths they give: a folder's
+ * name is followed by the '/' of the paths in it. */
+static gint walk_entry_compare(gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const WalkEntry *x = a, *y = b;
+  const char *names = user_data;
+  gsize n = MIN(x->len, y->len);
+  int c = memcmp(names + x->name, names + y->name, n);
+  if (c != 0)
+    return c;
+  guchar cx = x->len > n ? (guchar)names[x->name + n] : x->type == DT_DIR ? '/' : 0;
+  guchar cy = y->len > n ? (guchar)names[y->name + n] : y->type == DT_DIR ? '/' : 0;
+  return cx < cy ? -1 : cx > cy;
+}
+
+/* The folder's entries onto the stack from first on, sorted when their
+ * types tell which are folders. */
+static void walk_read_entries(Walk *w, Folder *folder, guint first)
+{
+  gboolean typed = TRUE;
+  const char *name;
+  unsigned char type;
+  while ((name = folder_next(folder, &type)) != NULL) {
+    WalkEntry entry = {w->names->len, strlen(name), type};
+    typed = typed && type != DT_UNKNOWN;
+    g_string_append_len(w->names, name, (gssize)entry.len + 1);
+    g_array_append_val(w->entries, entry);
+  }
+  if (!typed)
+    w->unsorted = TRUE;
+  else if (w->entries->len > first)
+    g_qsort_with_data(&g_array_index(w->entries, WalkEntry, first), (gint)(w->entries->len - first),
+                      sizeof(WalkEntry), walk_entry_compare, w->names->str);
 }
 
 static gboolean tree_walk_dir(Walk *w, const char *dir_path, GError **error)
 {
   Folder folder;
-  if (!folder_open(&folder, dir_path, error))
+  if (!folder_open(&folder, dir_path, w->dents, error))
     return FALSE;
-  int dir_fd = folder.dir != NULL ? dirfd(folder.dir) : -1;
-  gsize base_len = w->base->len;
+  int dir_fd = folder.fd;
+  gsize base_len = w->base->len, names_len = w->names->len;
+  guint first = w->entries->len;
+  walk_read_entries(w, &folder, first);
+  guint end = w->entries->len;
   gboolean ok = TRUE;
-  const char *name;
-  unsigned char type;
-  while (ok && (name = folder_next(&folder, &type)) != NULL) {
+  for (guint i = first; ok && i < end; i++) {
+    /* Folders visited push their entries: the stack may move. */
+    WalkEntry entry = g_array_index(w->entries, WalkEntry, i);
+    const char *name = w->names->str + entry.name;
     g_string_truncate(w->base, base_len);
-    g_string_append(w->base, name);
-    ok = tree_visit(w, dir_fd, name, type, error);
+    g_string_append_len(w->base, name, (gssize)entry.len);
+    ok = tree_visit(w, dir_fd, name, entry.type, error);
   }
   g_string_truncate(w->base, base_len);
+  g_array_set_size(w->entries, first);
+  g_string_truncate(w->names, names_len);
   folder_close(&folder);
   return ok;
 }
@@ -258,21 +448,36 @@ typedef struct {
   gsize root;
   GPtrArray *files; /* GPtrArray of each folder's files */
   GError **errors;  /* each folder's error */
+  gint next;        /* the next folder to walk */
 } Deferred;
 
-/* Each folder's files are sorted where they were walked: the thread that
- * merges them has a sorted run per folder to place. */
-static void deferred_walk(gpointer data, gpointer user_data)
+/* Each folder's files come sorted from its walk (or are sorted there when
+ * names made valid UTF-8 may not keep the order): the thread that merges
+ * them has a sorted run per folder to place. */
+static void deferred_walk(Deferred *d, guint i, TreeArena *arena)
 {
-  Deferred *d = user_data;
-  guint i = GPOINTER_TO_UINT(data) - 1;
   const char *dir = g_ptr_array_index(d->dirs, i);
   GPtrArray *files = g_ptr_array_index(d->files, i);
-  Walk w = {g_string_new(dir), d->root, files, NULL};
+  Walk w;
+  walk_init(&w, dir, d->root, arena, files, NULL);
   g_string_append_c(w.base, G_DIR_SEPARATOR);
-  if (tree_walk_dir(&w, dir, &d->errors[i]))
+  walk_enter(&w, g_utf8_validate(w.base->str + w.root, -1, NULL));
+  if (tree_walk_dir(&w, dir, &d->errors[i]) && w.unsorted)
     g_ptr_array_sort(files, tree_file_compare);
-  g_string_free(w.base, TRUE);
+  walk_clear(&w);
+}
+
+/* One of the threads: takes the folders in the order met, one at a time,
+ * and fills blocks of its own. */
+static void deferred_worker(gpointer data, gpointer user_data)
+{
+  (void)data;
+  Deferred *d = user_data;
+  TreeArena arena = {NULL, 0};
+  guint i;
+  while ((i = (guint)g_atomic_int_add(&d->next, 1)) < d->dirs->len)
+    deferred_walk(d, i, &arena);
+  tree_arena_clear(&arena);
 }
 
 /* Walks the deferred folders, jobs at a time, into folders (a GPtrArray of
@@ -282,12 +487,13 @@ static gboolean walk_deferred(GPtrArray *dirs, gsize root, int jobs, GPtrArray *
                               GError **error)
 {
   guint n = dirs->len;
-  Deferred d = {dirs, root, folders, g_new0(GError *, n + 1)};
+  Deferred d = {dirs, root, folders, g_new0(GError *, n + 1), 0};
   for (guint i = 0; i < n; i++)
     g_ptr_array_add(folders, g_ptr_array_new_with_free_func((GDestroyNotify)ingest_tree_file_free));
-  GThreadPool *pool = g_thread_pool_new(deferred_walk, &d, MAX(jobs, 1), FALSE, NULL);
-  for (guint i = 0; i < n; i++)
-    g_thread_pool_push(pool, GUINT_TO_POINTER(i + 1), NULL);
+  guint threads = MIN((guint)MAX(jobs, 1), n);
+  GThreadPool *pool = g_thread_pool_new(deferred_worker, &d, (gint)MAX(threads, 1), FALSE, NULL);
+  for (guint t = 0; t < threads; t++)
+    g_thread_pool_push(pool, GUINT_TO_POINTER(t + 1), NULL);
   g_thread_pool_free(pool, FALSE, TRUE);
   gboolean ok = TRUE;
   for (guint i = 0; i < n; i++) {
@@ -395,20 +601,27 @@ GPtrArray *ingest_tree_walk_jobs(const char *input_dir, int jobs, GError **error
   /* Entries at the top are named as g_build_filename names them. */
   g_autofree char *probe = g_build_filename(input_dir, "x", NULL);
   g_autoptr(GPtrArray) deferred = g_ptr_array_new_with_free_func(g_free);
-  Walk walk = {g_string_new_len(probe, (gssize)strlen(probe) - 1), strlen(probe) - 1, files,
-               jobs > 1 ? deferred : NULL};
+  gsize root = strlen(probe) - 1;
+  TreeArena arena = {NULL, 0};
+  Walk walk;
+  walk_init(&walk, probe, root, &arena, files, jobs > 1 ? deferred : NULL);
+  g_string_truncate(walk.base, root);
+  walk_enter(&walk, TRUE);
   g_autoptr(GError) top = NULL;
   gboolean ok = tree_walk_dir(&walk, input_dir, &top);
-  g_string_free(walk.base, TRUE);
+  gboolean unsorted = walk.unsorted;
+  walk_clear(&walk);
+  tree_arena_clear(&arena);
   /* A deferred folder met before a failure would have failed first. */
   g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-  if (!walk_deferred(deferred, walk.root, jobs, folders, error))
+  if (!walk_deferred(deferred, root, jobs, folders, error))
     return NULL;
   if (!ok) {
     g_propagate_error(error, g_steal_pointer(&top));
     return NULL;
   }
-  g_ptr_array_sort(files, tree_file_compare);
+  if (unsorted)
+    g_ptr_array_sort(files, tree_file_compare);
   tree_merge(files, folders);
   return g_steal_pointer(&files);
 }

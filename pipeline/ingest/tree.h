@@ -15,22 +15,27 @@ typedef enum {
 } IngestFileKind;
 
 typedef struct {
-  char *path;                /* relative to the tree, '/' separators */
-  char *abs_path;            /* for opening; the walk's shares the file's allocation: replace it
-                              * with one's own (which ingest_tree_file_free frees), never free it */
-  gboolean path_in_abs_path; /* path is the end of abs_path, not an allocation of its own */
-  IngestFileKind kind;
-  gboolean regular; /* FALSE for a link to a folder, a pipe, ...: never opened */
+  char *path;     /* relative to the tree, '/' separators */
+  char *abs_path; /* for opening; the walk's shares the file's record: replace it
+                   * with one's own (which ingest_tree_file_free frees), never free it */
   guint64 bytes;
   /* With bytes, what the cache takes as "the same file" (cache.h): the
    * change time moves with every write and cannot be set back. */
   gint64 mtime_ns;
   gint64 ctime_ns;
   guint64 inode;
-  /* Filled in by whoever reads the file anyway (LinkedIn exports) or takes
-   * it from the cache; input_files.csv computes the others. */
-  gboolean has_sha256;
+  /* Filled in (with has_sha256) by whoever reads the file anyway (LinkedIn
+   * exports) or takes it from the cache; input_files.csv computes the others. */
   guint8 sha256[32];
+  IngestFileKind kind;
+  /* A byte of its own, not a bit: the LinkedIn readers set it while another
+   * thread reads the flags below, and a bit-field is written as a whole. */
+  guint8 has_sha256;
+  /* Flags as bits beside kind: a tree holds hundreds of thousands of files,
+   * and every byte of a record is that many. Set by the walk only. */
+  guint regular : 1;          /* FALSE for a link to a folder, a pipe, ...: never opened */
+  guint path_in_abs_path : 1; /* path is the end of abs_path, not an allocation of its own */
+  guint block_offset : 22;    /* the walk's: where in its block of records; 0 for none */
 } IngestTreeFile;
 
 /* Every file under input_dir, recursively, sorted by path in byte order.
