@@ -12,6 +12,7 @@
 #include "test_support.h"
 
 #include <math.h>
+#include <string.h>
 
 static ScoreMonth month_of(const char *text)
 {
@@ -250,6 +251,103 @@ static void test_activity_of_calendar_months(void **state)
     assert_int_equal(april[i], april_expected[i]);
 }
 
+/* score_facts_month against sums over the series taken one by one, for
+ * months before, within and after the events, and several windows. */
+static void test_month_as_separate_sums(void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(ScoreFacts) facts = facts_make(fixture, "architekt", "Anna Berg");
+  ScoreSeries *const *s = facts->series;
+  const int windows[] = {1, 30, 90, 400};
+  for (ScoreMonth month = month_of("2024-10"); month <= month_of("2025-09"); month++)
+    for (guint w = 0; w < G_N_ELEMENTS(windows); w++) {
+      double x[FACTOR_COUNT];
+      gint64 counts[SCORE_LINKEDIN_ACTIVITIES];
+      score_facts_month(facts, month, windows[w], x, counts);
+      ScoreDay first = 0;
+      ScoreDay last = 0;
+      score_month_window(month, windows[w], &first, &last);
+      for (guint k = 0; k < SCORE_LINKEDIN_ACTIVITIES; k++)
+        assert_int_equal(counts[k], score_series_sum(s[k], score_month_first_day(month), last));
+      gint64 sent = score_series_sum(s[SCORE_SERIES_INVITATIONS_SENT], first, last);
+      gint64 accepted = score_series_sum(s[SCORE_SERIES_INVITATIONS_ACCEPTED], first, last);
+      double expected[FACTOR_COUNT] = {
+          [FACTOR_PROFILE] = facts->profile_share,
+          [FACTOR_PUBLISHING] = (double)score_series_sum(s[SCORE_SERIES_SHARES], first, last),
+          [FACTOR_ENDORSEMENTS] = (double)score_series_sum_upto(s[SCORE_SERIES_ENDORSEMENTS], last),
+          [FACTOR_NETWORK_GROWTH] =
+              (double)score_series_sum(s[SCORE_SERIES_CONNECTIONS], first, last),
+          [FACTOR_TARGET_AUDIENCE] =
+              (double)score_series_sum(s[SCORE_SERIES_TARGET_CONNECTIONS], first, last),
+          [FACTOR_COMMENTS] = (double)score_series_sum(s[SCORE_SERIES_COMMENTS], first, last),
+          [FACTOR_REACTIONS] = (double)score_series_sum(s[SCORE_SERIES_REACTIONS], first, last),
+          [FACTOR_MESSAGES] = (double)score_series_sum(s[SCORE_SERIES_MESSAGES], first, last),
+          [FACTOR_ACCEPTANCE] = sent > 0 ? (double)accepted / (double)sent : 0.0,
+          [FACTOR_SENIOR_NETWORK] =
+              (double)score_series_sum_upto(s[SCORE_SERIES_SENIOR_CONNECTIONS], last),
+          [FACTOR_NETWORK_SIZE] = (double)score_series_sum_upto(s[SCORE_SERIES_CONNECTIONS], last),
+      };
+      for (guint f = 0; f < FACTOR_COUNT; f++)
+        assert_true(x[f] == expected[f]);
+    }
+}
+
+/* The rule of model.md, pair by pair: by URL where both have one, by
+ * name where either has none. */
+static gboolean accepted_naively(const ScoreInvitation *invitation, const GArray *connections)
+{
+  g_autofree char *url = score_url_key(invitation->invitee_url);
+  g_autofree char *name = score_name_key(invitation->to, NULL);
+  for (guint i = 0; i < connections->len; i++) {
+    const ScoreConnection *c = &g_array_index(connections, ScoreConnection, i);
+    g_autofree char *c_url = score_url_key(c->url);
+    g_autofree char *c_name = score_name_key(c->first_name, c->last_name);
+    gboolean both_urls = url[0] != '\0' && c_url[0] != '\0';
+    if (both_urls ? strcmp(url, c_url) == 0 : name[0] != '\0' && strcmp(name, c_name) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Invitations to the connections' URLs and names written in other ways,
+ * some beyond Latin-1, accepted as the rule taken pair by pair says. */
+static void test_acceptance_as_pair_by_pair(void **state)
+{
+  (void)state;
+  const char *firsts[] = {"Anna", "JÖRG", "Zoë", "Ωmega", "", "Li", "Weiß"};
+  const char *lasts[] = {"Berg", "Kühn", "", "Straße", "Ng", "O'Neil"};
+  const char *urls[] = {"", "https://www.linkedin.com/in/%s-%s", "HTTP://LinkedIn.com/in/%s-%s/",
+                        "linkedin.com/in/%s%s", "https://www.linkedin.com/in/other"};
+  g_autoptr(ScoreLinkedin) data = score_linkedin_new();
+  guint n = 0;
+  for (guint f = 0; f < G_N_ELEMENTS(firsts); f++)
+    for (guint l = 0; l < G_N_ELEMENTS(lasts); l++, n++) {
+      g_autofree char *url = g_strdup_printf(urls[n % G_N_ELEMENTS(urls)], firsts[f], lasts[l]);
+      if (n % 3 != 0)
+        connection_add(data, "2025-05-01", firsts[f], lasts[l], url, "", "", "1");
+      g_autofree char *to =
+          g_strdup_printf(n % 2 ? " %s %s " : "%s %s", lasts[(f + l) % 6], firsts[f]);
+      g_autofree char *invitee =
+          g_strdup_printf(urls[(n / 2) % G_N_ELEMENTS(urls)], firsts[f], lasts[l]);
+      invitation_add(data, "2025-05-02", "OUTGOING", n % 4 ? to : "", invitee, "1");
+      g_autofree char *same = g_strdup_printf("%s %s", firsts[f], lasts[l]);
+      invitation_add(data, "2025-05-03", "OUTGOING", same, n % 5 ? "" : url, "1");
+    }
+  gint64 expected = 0;
+  for (guint i = 0; i < data->invitations->len; i++)
+    expected +=
+        accepted_naively(&g_array_index(data->invitations, ScoreInvitation, i), data->connections);
+  g_autoptr(ScoreAudience) audience = score_audience_new(NULL);
+  g_autoptr(PipelineConfig) config = config_new_default();
+  g_autoptr(ScoreSeniority) seniority =
+      score_seniority_new((const char *const *)config->model.seniority_terms, NULL);
+  ScoreFactsRules rules = {.seniority = seniority, .audience = audience, .roster_name = ""};
+  g_autoptr(ScoreFacts) facts = score_facts_build(data, &rules);
+  ScoreSeries *accepted = facts->series[SCORE_SERIES_INVITATIONS_ACCEPTED];
+  assert_true(expected > 10 && expected < (gint64)data->invitations->len);
+  assert_int_equal(score_series_sum_upto(accepted, day_of("2025-12-31")), expected);
+}
+
 #define RUN_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -258,6 +356,7 @@ int main(void)
       RUN_TEST(test_measures_of_a_month),         RUN_TEST(test_shorter_window),
       RUN_TEST(test_no_invitation_sent),          RUN_TEST(test_membership_rules),
       RUN_TEST(test_activity_of_calendar_months), RUN_TEST(test_target_days),
+      RUN_TEST(test_month_as_separate_sums),      cmocka_unit_test(test_acceptance_as_pair_by_pair),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,8 @@
 #include "common/errors.h"
 #include "score/match.h"
 
+#include <string.h>
+
 static ScoreSeniority *default_seniority(void)
 {
   g_autoptr(PipelineConfig) config = config_new_default();
@@ -195,6 +197,89 @@ static void test_name_key(void **state)
   assert_name_key("ÀÉÎ×Þ", "ÿ", "àéî×þ ÿ");
 }
 
+/* A sketch made from the text, when there is one, is the sketch of the
+ * key made from it, over schemes, case, slashes, spaces and characters
+ * inside and beyond Latin-1 near either end. */
+static void test_key_sketches_as_the_keys(void **state)
+{
+  (void)state;
+  const char *starts[] = {"", " ", "http://", "HTTPS://", "https://www.", "WWW.", "\thttp://Www."};
+  const char *bodies[] = {"linkedin.com/in/anna-berg-1a2b",
+                          "LinkedIn.com/in/ZoË",
+                          "x",
+                          "ab",
+                          "abc",
+                          "straße",
+                          "STRASSE",
+                          "µ",
+                          "İstanbul",
+                          "ǅemal",
+                          "Ωmega-Ω",
+                          "",
+                          "/"};
+  const char *ends[] = {"", "/", "//", "  ", " / ", "ß", "Ä/", "ﬀ"};
+  guint sketched = 0;
+  for (guint s = 0; s < G_N_ELEMENTS(starts); s++)
+    for (guint b = 0; b < G_N_ELEMENTS(bodies); b++)
+      for (guint e = 0; e < G_N_ELEMENTS(ends); e++) {
+        g_autofree char *url = g_strconcat(starts[s], bodies[b], ends[e], NULL);
+        g_autofree char *key = score_url_key(url);
+        guint sketch = 0;
+        gboolean empty = FALSE;
+        if (!score_url_key_sketch(url, &sketch, &empty))
+          continue;
+        sketched++;
+        assert_int_equal(empty, key[0] == '\0');
+        if (!empty)
+          assert_int_equal(sketch, score_key_sketch(key, strlen(key)));
+      }
+  assert_int_equal(sketched, 245); /* those with Latin-1 alone, ASCII at the ends */
+  const char *names[] = {NULL,   "",      "  ", "Anna", " anna ", "ÄNNE", "Jörg",
+                         "Weiß", "Ωmega", "ǅ",  "x",    "Li",     "Zoë",  "O'Neil"};
+  sketched = 0;
+  for (guint f = 0; f < G_N_ELEMENTS(names); f++)
+    for (guint l = 0; l < G_N_ELEMENTS(names); l++) {
+      g_autofree char *key = score_name_key(names[f], names[l]);
+      guint sketch = 0;
+      gboolean empty = FALSE;
+      if (!score_name_key_sketch(names[f], names[l], &sketch, &empty))
+        continue;
+      sketched++;
+      assert_int_equal(empty, key[0] == '\0');
+      if (!empty)
+        assert_int_equal(sketch, score_key_sketch(key, strlen(key)));
+    }
+  assert_int_equal(sketched, 85);
+}
+
+/* The sketch looks at length and both ends. */
+static void test_key_sketch_tells_keys_apart(void **state)
+{
+  (void)state;
+  guint anna = score_key_sketch("anna berg", 9);
+  assert_int_equal(anna, score_key_sketch("anna berg", 9));
+  assert_int_not_equal(anna, score_key_sketch("anna bergs", 10));
+  assert_int_not_equal(anna, score_key_sketch("enna berg", 9));
+  assert_int_not_equal(anna, score_key_sketch("anna burg", 9));
+  guint sketch = 0;
+  gboolean empty = TRUE;
+  assert_true(score_url_key_sketch("https://www.LinkedIn.com/in/anna/", &sketch, &empty));
+  assert_false(empty);
+  assert_int_equal(sketch, score_key_sketch("linkedin.com/in/anna", 20));
+  assert_true(score_url_key_sketch(" https:// ", &sketch, &empty));
+  assert_true(empty);
+  assert_true(score_name_key_sketch(" Anna ", "BERG", &sketch, &empty));
+  assert_false(empty);
+  assert_int_equal(sketch, anna);
+  assert_true(score_name_key_sketch(NULL, " ", &sketch, &empty));
+  assert_true(empty);
+  /* Beyond Latin-1, or a folded character where the sketch looks: the key
+   * must be made. */
+  assert_false(score_name_key_sketch("Ωmega", NULL, &sketch, &empty));
+  assert_false(score_name_key_sketch("Anna", "Kühn", &sketch, &empty));
+  assert_false(score_url_key_sketch("linkedin.com/in/zoë", &sketch, &empty));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -207,6 +292,8 @@ int main(void)
       cmocka_unit_test(test_audience_empty_counts_all),
       cmocka_unit_test(test_url_key),
       cmocka_unit_test(test_name_key),
+      cmocka_unit_test(test_key_sketches_as_the_keys),
+      cmocka_unit_test(test_key_sketch_tells_keys_apart),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -99,7 +99,9 @@ static void test_day_parse(void **state)
   g_autoptr(GError) error = NULL;
   assert_true(score_day_parse("2024-02-29", &day, &error));
   assert_int_equal(day, day_of(2024, 2, 29));
-  const char *refused[] = {"2025-02-29", "31.10.2026", "2025-4-01", "2025-04-01 10:00", ""};
+  const char *refused[] = {"2025-02-29", "31.10.2026",  "2025-4-01",   "2025-04-01 10:00",
+                           "",           "2025-04-0",   "2025-04-011", "2025/04/01",
+                           "+025-04-01", " 2025-04-01", "2025-04-0a",  "2025-0-401"};
   for (guint i = 0; i < G_N_ELEMENTS(refused); i++) {
     g_clear_error(&error);
     assert_false(score_day_parse(refused[i], &day, &error));

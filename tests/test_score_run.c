@@ -493,6 +493,32 @@ static void test_bad_rows_name_file_and_line(void **state)
   assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
 }
 
+/* The snapshots are read while the exports are scored, yet their error
+ * comes before those of the files read after them and of the exports. */
+static void test_snapshot_error_first(void **state)
+{
+  Fixture *fixture = *state;
+  test_tree_write(fixture->work_dir, "normalized/ssi_snapshots.csv",
+                  "ambassador_id,date,ssi,brand,people,insights,relationships,industry_rank,"
+                  "network_rank\na1,2025-03-20,x,,,,,,\n");
+  test_tree_write(fixture->work_dir, "normalized/li_shares.csv",
+                  "ambassador_id,date,count\na1,2025-03-20,x\n");
+  g_autofree char *snapshots =
+      g_build_filename(fixture->work_dir, "normalized/ssi_snapshots.csv", NULL);
+  g_autofree char *expected =
+      g_strdup_printf("%s line 2: ssi: expected a number, got \"x\"", snapshots);
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
+  test_tree_write(fixture->work_dir, "normalized/meta.csv", "key\n");
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
+  /* With good snapshots the export's error shows. */
+  test_tree_write(fixture->work_dir, "normalized/ssi_snapshots.csv", snapshots_csv);
+  test_tree_write(fixture->work_dir, "normalized/meta.csv", meta_csv);
+  g_autofree char *shares = g_build_filename(fixture->work_dir, "normalized/li_shares.csv", NULL);
+  g_free(expected);
+  expected = g_strdup_printf("%s line 2: count: expected a whole number from 0, got \"x\"", shares);
+  assert_run_fails(fixture, PIPELINE_ERROR_INPUT, expected);
+}
+
 static void test_missing_file_or_column(void **state)
 {
   Fixture *fixture = *state;
@@ -552,6 +578,7 @@ int main(void)
       RUN_TEST(test_bad_month_option),
       RUN_TEST(test_no_dated_data),
       RUN_TEST(test_bad_rows_name_file_and_line),
+      RUN_TEST(test_snapshot_error_first),
       RUN_TEST(test_missing_file_or_column),
       RUN_TEST(test_deterministic),
       RUN_TEST(test_person_month_with_exports),

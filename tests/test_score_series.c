@@ -69,6 +69,26 @@ static void test_sums_against_a_count(void **state)
   }
 }
 
+/* More adds than the room reserved, out of day order and with days
+ * repeated, against a count. */
+static void test_adds_past_the_room_reserved(void **state)
+{
+  (void)state;
+  g_autoptr(ScoreSeries) series = score_series_sized_new(1);
+  gint64 counts[50] = {0};
+  for (guint i = 0; i < 500; i++) {
+    guint day = (i * 37) % 50;
+    score_series_add(series, day + 1, i % 7);
+    counts[day] += i % 7;
+  }
+  gint64 expected = 0;
+  for (ScoreDay last = 1; last <= 50; last++) {
+    expected += counts[last - 1];
+    assert_int_equal(score_series_sum_upto(series, last), expected);
+    assert_int_equal(score_series_sum(series, last, last), counts[last - 1]);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -76,6 +96,7 @@ int main(void)
       cmocka_unit_test(test_empty),
       cmocka_unit_test(test_zero_counts),
       cmocka_unit_test(test_sums_against_a_count),
+      cmocka_unit_test(test_adds_past_the_room_reserved),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

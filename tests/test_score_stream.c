@@ -187,6 +187,28 @@ static void test_stop_early(void **state)
   assert_int_equal(groups, 5000);
 }
 
+/* Groups of many rows fill the queue by rows before they do by number:
+ * all come, in order, whole. */
+static void test_large_groups(void **state)
+{
+  TestFile *fixture = *state;
+  GString *text = g_string_new("ambassador_id,count\n");
+  for (guint i = 0; i < 40; i++)
+    for (guint row = 0; row < 1000; row++)
+      g_string_append_printf(text, "a%02u,%u\n", i, row % 10);
+  test_file_write(fixture, text->str);
+  g_string_free(text, TRUE);
+  g_autoptr(GString) counts = g_string_new(NULL);
+  for (guint row = 0; row < 1000; row++)
+    g_string_append_printf(counts, "%s%u", row > 0 ? "+" : "", row % 10);
+  g_autoptr(ScoreStream) stream = score_stream_open(fixture->path, &spec);
+  for (guint i = 0; i < 40; i++) {
+    g_autofree char *key = g_strdup_printf("a%02u", i);
+    assert_group(stream, key, counts->str);
+  }
+  assert_end(stream);
+}
+
 #define RUN_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -194,7 +216,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       RUN_TEST(test_groups_in_order), RUN_TEST(test_row_error_in_group),
       RUN_TEST(test_bad_files),       RUN_TEST(test_error_after_groups),
-      RUN_TEST(test_stop_early),
+      RUN_TEST(test_stop_early),      RUN_TEST(test_large_groups),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,9 +36,8 @@ static ScoreFacts *facts_of(GHashTable *cache, const ScorePersonMonth *row, Scor
 
 static void linkedin_fill(ScorePersonMonth *row, ScoreFacts *facts, const ScoreFillContext *ctx)
 {
-  score_facts_measure(facts, row->month, ctx->model->window_days, row->measured);
+  score_facts_month(facts, row->month, ctx->model->window_days, row->measured, row->activity);
   score_estimate_compute(ctx->model, row->measured, &row->estimated);
-  score_facts_activity(facts, row->month, row->activity);
 }
 
 static gint64 count_add(gint64 sum, gint64 count)

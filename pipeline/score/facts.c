@@ -51,10 +51,11 @@ static guint text_rules(TextRules *known, const char *text, gboolean position, g
   return flags;
 }
 
-static gboolean in_audience(TextRules *known, const ScoreConnection *c)
+/* position: the flags of c's position, its audience known. */
+static gboolean in_audience(TextRules *known, guint position, const ScoreConnection *c)
 {
   const guint want = TEXT_SEEN | TEXT_AUDIENCE_KNOWN;
-  return (text_rules(known, c->position, TRUE, want) & TEXT_AUDIENCE) != 0 ||
+  return (position & TEXT_AUDIENCE) != 0 ||
          (text_rules(known, c->company, FALSE, want) & TEXT_AUDIENCE) != 0;
 }
 
@@ -70,9 +71,12 @@ static void connections_add(ScoreFacts *facts, const GArray *connections,
     score_series_add(facts->series[SCORE_SERIES_CONNECTIONS], c->day, c->count);
     gboolean asked =
         c->day >= rules->target_from && (rules->target_until == 0 || c->day <= rules->target_until);
-    if (asked && in_audience(&known, c))
+    /* The position is looked up once for both rules. */
+    guint position =
+        text_rules(&known, c->position, TRUE, asked ? TEXT_SEEN | TEXT_AUDIENCE_KNOWN : TEXT_SEEN);
+    if (asked && in_audience(&known, position, c))
       score_series_add(facts->series[SCORE_SERIES_TARGET_CONNECTIONS], c->day, c->count);
-    if (text_rules(&known, c->position, TRUE, TEXT_SEEN) & TEXT_SENIOR)
+    if (position & TEXT_SENIOR)
       score_series_add(facts->series[SCORE_SERIES_SENIOR_CONNECTIONS], c->day, c->count);
   }
 }
@@ -83,6 +87,7 @@ static void connections_add(ScoreFacts *facts, const GArray *connections,
  * their keys go into small tables that every connection's keys are looked
  * up in; a key found marks its invitations and leaves its table. */
 enum { TABLE_URL, TABLE_NAME_NO_URL, TABLE_NAME_WITH_URL, TABLES };
+enum { SKETCH_LOG2_BITS = 12, SKETCH_BITS = 1 << SKETCH_LOG2_BITS };
 
 typedef struct {
   ScoreKeyTable *tables[TABLES]; /* key -> first invitation + 1 */
@@ -91,17 +96,36 @@ typedef struct {
   guint n;
   GString *url;
   GString *name;
+  /* Per table, a bit for the sketch of each key put in: a connection's
+   * key is made only where its sketch has a bit set. */
+  guint64 sketches[TABLES][SKETCH_BITS / 64];
 } Invitees;
+
+static guint sketch_bit(guint sketch)
+{
+  return sketch >> (32 - SKETCH_LOG2_BITS);
+}
 
 /* Chains invitation i onto the key's list in table t. */
 static void invitee_add(Invitees *invitees, guint t, const GString *key, guint i)
 {
   invitees->next[t * invitees->n + i] =
       score_key_table_put(invitees->tables[t], key->str, key->len, i + 1);
+  guint bit = sketch_bit(score_key_sketch(key->str, key->len));
+  invitees->sketches[t][bit / 64] |= G_GUINT64_CONSTANT(1) << (bit % 64);
+}
+
+/* FALSE when no key of table t has the sketch (or the table is empty). */
+static gboolean sketch_in(const Invitees *invitees, guint t, guint sketch)
+{
+  guint bit = sketch_bit(sketch);
+  return score_key_table_size(invitees->tables[t]) > 0 &&
+         (invitees->sketches[t][bit / 64] >> (bit % 64) & 1) != 0;
 }
 
 static void invitees_init(Invitees *invitees, const GArray *invitations)
 {
+  memset(invitees->sketches, 0, sizeof invitees->sketches);
   invitees->n = invitations->len;
   for (guint t = 0; t < TABLES; t++)
     invitees->tables[t] = score_key_table_new(invitees->n);
@@ -144,28 +168,53 @@ static guint table_size(const Invitees *invitees, guint t)
   return score_key_table_size(invitees->tables[t]);
 }
 
-/* Name keys cost a case folding each: made only where some invitation's
- * name could be found. */
+/* Accepts the invitations to the connection's URL; TRUE when it has one
+ * (a URL key that is not empty). */
+static gboolean url_accept(Invitees *invitees, const char *url)
+{
+  guint sketch = 0;
+  gboolean empty = FALSE;
+  if (score_url_key_sketch(url, &sketch, &empty) &&
+      (empty || !sketch_in(invitees, TABLE_URL, sketch)))
+    return !empty;
+  score_url_key_into(invitees->url, url);
+  if (invitees->url->len == 0)
+    return FALSE;
+  invitees_accept(invitees, TABLE_URL, invitees->url);
+  return TRUE;
+}
+
+/* Accepts the invitations to the connection's name: those without URL,
+ * and those with one when the connection has none. */
+static void name_accept(Invitees *invitees, const ScoreConnection *c, gboolean has_url)
+{
+  guint sketch = 0;
+  gboolean empty = FALSE;
+  if (score_name_key_sketch(c->first_name, c->last_name, &sketch, &empty) &&
+      (empty || (!sketch_in(invitees, TABLE_NAME_NO_URL, sketch) &&
+                 (has_url || !sketch_in(invitees, TABLE_NAME_WITH_URL, sketch)))))
+    return;
+  score_name_key_into(invitees->name, c->first_name, c->last_name);
+  if (invitees->name->len == 0)
+    return;
+  invitees_accept(invitees, TABLE_NAME_NO_URL, invitees->name);
+  if (!has_url)
+    invitees_accept(invitees, TABLE_NAME_WITH_URL, invitees->name);
+}
+
+/* Keys cost a case folding each: made only where some invitation's key
+ * could be found, as far as the sketches tell. */
 static void invitees_match(Invitees *invitees, const GArray *connections)
 {
   for (guint i = 0; i < connections->len; i++) {
     const ScoreConnection *c = &g_array_index(connections, ScoreConnection, i);
     gboolean has_url = FALSE;
-    if (table_size(invitees, TABLE_URL) > 0 || table_size(invitees, TABLE_NAME_WITH_URL) > 0) {
-      score_url_key_into(invitees->url, c->url);
-      has_url = invitees->url->len > 0;
-      if (has_url)
-        invitees_accept(invitees, TABLE_URL, invitees->url);
-    }
+    if (table_size(invitees, TABLE_URL) > 0 || table_size(invitees, TABLE_NAME_WITH_URL) > 0)
+      has_url = url_accept(invitees, c->url);
     if (table_size(invitees, TABLE_NAME_NO_URL) == 0 &&
         (has_url || table_size(invitees, TABLE_NAME_WITH_URL) == 0))
       continue;
-    score_name_key_into(invitees->name, c->first_name, c->last_name);
-    if (invitees->name->len == 0)
-      continue;
-    invitees_accept(invitees, TABLE_NAME_NO_URL, invitees->name);
-    if (!has_url)
-      invitees_accept(invitees, TABLE_NAME_WITH_URL, invitees->name);
+    name_accept(invitees, c, has_url);
   }
 }
 
@@ -241,35 +290,74 @@ void score_facts_free(ScoreFacts *facts)
   g_free(facts);
 }
 
+/* The running totals a month needs, each found once: up to its last day,
+ * and before its window and before its first day for the kinds counted
+ * over those. */
+typedef struct {
+  gint64 upto_last[SCORE_SERIES_KINDS];
+  gint64 in_window[SCORE_SERIES_KINDS]; /* the windowed kinds, those before SENIOR */
+  gint64 in_month[SCORE_LINKEDIN_ACTIVITIES];
+} MonthTotals;
+
+static void month_totals(const ScoreFacts *facts, ScoreMonth month, int window_days,
+                         MonthTotals *out)
+{
+  ScoreDay window_first = 0;
+  ScoreDay last = 0;
+  score_month_window(month, window_days, &window_first, &last);
+  ScoreDay month_first = score_month_first_day(month);
+  ScoreSeries *const *s = facts->series;
+  for (guint k = 0; k < SCORE_SERIES_KINDS; k++)
+    out->upto_last[k] = score_series_sum_upto(s[k], last);
+  /* score_series_sum's spans, with the end shared. */
+  for (guint k = 0; k < SCORE_SERIES_SENIOR_CONNECTIONS; k++)
+    out->in_window[k] = window_first > last ? 0
+                        : window_first == 0
+                            ? out->upto_last[k]
+                            : out->upto_last[k] - score_series_sum_upto(s[k], window_first - 1);
+  for (guint k = 0; k < SCORE_LINKEDIN_ACTIVITIES; k++)
+    out->in_month[k] = month_first > last ? 0
+                       : month_first == 0
+                           ? out->upto_last[k]
+                           : out->upto_last[k] - score_series_sum_upto(s[k], month_first - 1);
+}
+
+static void measures_of(const ScoreFacts *facts, const MonthTotals *t, double x[FACTOR_COUNT])
+{
+  gint64 sent = t->in_window[SCORE_SERIES_INVITATIONS_SENT];
+  gint64 accepted = t->in_window[SCORE_SERIES_INVITATIONS_ACCEPTED];
+  x[FACTOR_PROFILE] = facts->profile_share;
+  x[FACTOR_PUBLISHING] = (double)t->in_window[SCORE_SERIES_SHARES];
+  x[FACTOR_ENDORSEMENTS] = (double)t->upto_last[SCORE_SERIES_ENDORSEMENTS];
+  x[FACTOR_NETWORK_GROWTH] = (double)t->in_window[SCORE_SERIES_CONNECTIONS];
+  x[FACTOR_TARGET_AUDIENCE] = (double)t->in_window[SCORE_SERIES_TARGET_CONNECTIONS];
+  x[FACTOR_COMMENTS] = (double)t->in_window[SCORE_SERIES_COMMENTS];
+  x[FACTOR_REACTIONS] = (double)t->in_window[SCORE_SERIES_REACTIONS];
+  x[FACTOR_MESSAGES] = (double)t->in_window[SCORE_SERIES_MESSAGES];
+  x[FACTOR_ACCEPTANCE] = sent > 0 ? (double)accepted / (double)sent : 0.0;
+  x[FACTOR_SENIOR_NETWORK] = (double)t->upto_last[SCORE_SERIES_SENIOR_CONNECTIONS];
+  x[FACTOR_NETWORK_SIZE] = (double)t->upto_last[SCORE_SERIES_CONNECTIONS];
+}
+
+void score_facts_month(const ScoreFacts *facts, ScoreMonth month, int window_days,
+                       double x[FACTOR_COUNT], gint64 counts[SCORE_LINKEDIN_ACTIVITIES])
+{
+  MonthTotals totals;
+  month_totals(facts, month, window_days, &totals);
+  measures_of(facts, &totals, x);
+  memcpy(counts, totals.in_month, sizeof totals.in_month);
+}
+
 void score_facts_measure(const ScoreFacts *facts, ScoreMonth month, int window_days,
                          double x[FACTOR_COUNT])
 {
-  ScoreDay first = 0;
-  ScoreDay last = 0;
-  score_month_window(month, window_days, &first, &last);
-  ScoreSeries *const *s = facts->series;
-  gint64 sent = score_series_sum(s[SCORE_SERIES_INVITATIONS_SENT], first, last);
-  gint64 accepted = score_series_sum(s[SCORE_SERIES_INVITATIONS_ACCEPTED], first, last);
-  x[FACTOR_PROFILE] = facts->profile_share;
-  x[FACTOR_PUBLISHING] = (double)score_series_sum(s[SCORE_SERIES_SHARES], first, last);
-  x[FACTOR_ENDORSEMENTS] = (double)score_series_sum_upto(s[SCORE_SERIES_ENDORSEMENTS], last);
-  x[FACTOR_NETWORK_GROWTH] = (double)score_series_sum(s[SCORE_SERIES_CONNECTIONS], first, last);
-  x[FACTOR_TARGET_AUDIENCE] =
-      (double)score_series_sum(s[SCORE_SERIES_TARGET_CONNECTIONS], first, last);
-  x[FACTOR_COMMENTS] = (double)score_series_sum(s[SCORE_SERIES_COMMENTS], first, last);
-  x[FACTOR_REACTIONS] = (double)score_series_sum(s[SCORE_SERIES_REACTIONS], first, last);
-  x[FACTOR_MESSAGES] = (double)score_series_sum(s[SCORE_SERIES_MESSAGES], first, last);
-  x[FACTOR_ACCEPTANCE] = sent > 0 ? (double)accepted / (double)sent : 0.0;
-  x[FACTOR_SENIOR_NETWORK] =
-      (double)score_series_sum_upto(s[SCORE_SERIES_SENIOR_CONNECTIONS], last);
-  x[FACTOR_NETWORK_SIZE] = (double)score_series_sum_upto(s[SCORE_SERIES_CONNECTIONS], last);
+  gint64 counts[SCORE_LINKEDIN_ACTIVITIES];
+  score_facts_month(facts, month, window_days, x, counts);
 }
 
 void score_facts_activity(const ScoreFacts *facts, ScoreMonth month,
                           gint64 counts[SCORE_LINKEDIN_ACTIVITIES])
 {
-  ScoreDay first = score_month_first_day(month);
-  ScoreDay last = score_month_as_of(month);
-  for (guint k = 0; k < SCORE_LINKEDIN_ACTIVITIES; k++)
-    counts[k] = score_series_sum(facts->series[k], first, last);
+  double x[FACTOR_COUNT];
+  score_facts_month(facts, month, 1, x, counts);
 }

@@ -54,3 +54,8 @@ void score_facts_measure(const ScoreFacts *facts, ScoreMonth month, int window_d
 /* The LinkedIn activity columns of month M (the calendar month). */
 void score_facts_activity(const ScoreFacts *facts, ScoreMonth month,
                           gint64 counts[SCORE_LINKEDIN_ACTIVITIES]);
+
+/* Both at once, each running total looked up once: every person-month
+ * asks for both. */
+void score_facts_month(const ScoreFacts *facts, ScoreMonth month, int window_days,
+                       double x[FACTOR_COUNT], gint64 counts[SCORE_LINKEDIN_ACTIVITIES]);

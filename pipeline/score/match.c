@@ -392,7 +392,19 @@ static void url_key_unicode(GString *out, const char *text, gsize length)
 /* Every connection's URL is made a key. For latin_foldable text the
  * prefixes and the trailing '/' are found before folding: latin_fold only
  * lowers ASCII letters there (no ASCII comes of the other characters but
- * "ss" of ß, which no prefix holds), so only the key itself is folded. */
+ * "ss" of ß, which no prefix holds), so only the key itself, text from
+ * *skip to *end, is folded. */
+static void url_key_span(const char *text, gsize length, gsize *skip, gsize *end)
+{
+  *skip = ascii_prefix_length(text, length, "https://");
+  if (*skip == 0)
+    *skip = ascii_prefix_length(text, length, "http://");
+  *skip += ascii_prefix_length(text + *skip, length - *skip, "www.");
+  *end = length;
+  while (*end > *skip && text[*end - 1] == '/')
+    (*end)--;
+}
+
 void score_url_key_into(GString *out, const char *url)
 {
   g_string_truncate(out, 0);
@@ -404,13 +416,9 @@ void score_url_key_into(GString *out, const char *url)
     url_key_unicode(out, text, length);
     return;
   }
-  gsize skip = ascii_prefix_length(text, length, "https://");
-  if (skip == 0)
-    skip = ascii_prefix_length(text, length, "http://");
-  skip += ascii_prefix_length(text + skip, length - skip, "www.");
-  gsize end = length;
-  while (end > skip && text[end - 1] == '/')
-    end--;
+  gsize skip = 0;
+  gsize end = 0;
+  url_key_span(text, length, &skip, &end);
   g_string_set_size(out, end - skip);
   latin_fold(text + skip, end - skip, out->str);
 }
@@ -442,4 +450,76 @@ char *score_name_key(const char *first, const char *last)
   GString *out = g_string_new(NULL);
   score_name_key_into(out, first, last);
   return g_string_free(out, FALSE);
+}
+
+/* --- Key sketches -------------------------------------------------------- */
+
+/* A key's length and its first and last three bytes (byte i of bytes;
+ * 0 for those a short key lacks), hashed. */
+static guint sketch_mix(gsize length, guint64 bytes)
+{
+  guint64 mixed = ((guint64)length ^ bytes << 32) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(mixed >> 32);
+}
+
+guint score_key_sketch(const char *key, gsize length)
+{
+  guint64 bytes = 0;
+  for (gsize i = 0; i < 4 && i < length; i++)
+    bytes |= (guint64)(guchar)key[i == 0 ? 0 : length - i] << (8 * i);
+  return sketch_mix(length, bytes);
+}
+
+/* The key folded from a, one space when both are there, and b, as
+ * latin_fold makes it: character by character, each as long as its
+ * folding, an ASCII byte its ASCII lower case. The bytes of the sketch are
+ * read off the text then, where they are ASCII; FALSE where one is not. */
+static gboolean spans_sketch(const char *a, gsize la, const char *b, gsize lb, guint *sketch)
+{
+  gsize space = la > 0 && lb > 0 ? 1 : 0;
+  gsize length = la + space + lb;
+  guint64 bytes = 0;
+  if (length >= 4 && (lb >= 3 || lb == 0)) {
+    /* The usual case at once: the last three bytes in one span. */
+    const guchar *start = (const guchar *)(la > 0 ? a : b);
+    const guchar *end = (const guchar *)(lb > 0 ? b + lb : a + la);
+    bytes = start[0] | (guint64)end[-1] << 8 | (guint64)end[-2] << 16 | (guint64)end[-3] << 24;
+  } else {
+    for (gsize i = 0; i < 4 && i < length; i++) {
+      gsize at = i == 0 ? 0 : length - i;
+      guchar c = (guchar)(at < la ? a[at] : at < la + space ? ' ' : b[at - la - space]);
+      bytes |= (guint64)c << (8 * i);
+    }
+  }
+  if (!word_is_ascii(bytes))
+    return FALSE;
+  *sketch = sketch_mix(length, word_lower(bytes));
+  return TRUE;
+}
+
+gboolean score_url_key_sketch(const char *url, guint *sketch, gboolean *empty)
+{
+  gsize length = 0;
+  const char *text = url != NULL ? trimmed(url, &length) : "";
+  if (!latin_foldable(text, length))
+    return FALSE;
+  gsize skip = 0;
+  gsize end = 0;
+  url_key_span(text, length, &skip, &end);
+  *empty = end == skip;
+  *sketch = 0;
+  return *empty || spans_sketch(text + skip, end - skip, "", 0, sketch);
+}
+
+gboolean score_name_key_sketch(const char *first, const char *last, guint *sketch, gboolean *empty)
+{
+  gsize first_length = 0;
+  gsize last_length = 0;
+  first = first != NULL ? trimmed(first, &first_length) : "";
+  last = last != NULL ? trimmed(last, &last_length) : "";
+  if (!latin_foldable(first, first_length) || !latin_foldable(last, last_length))
+    return FALSE;
+  *empty = first_length + last_length == 0;
+  *sketch = 0;
+  return *empty || spans_sketch(first, first_length, last, last_length, sketch);
 }

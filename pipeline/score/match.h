@@ -39,3 +39,14 @@ char *score_name_key(const char *first, const char *last);
  * has grown, for callers that make one per connection. */
 void score_url_key_into(GString *out, const char *url);
 void score_name_key_into(GString *out, const char *first, const char *last);
+
+/* A hash of a key's length and its first and last three bytes: keys with
+ * different sketches differ, so the sketches of a few keys rule most other
+ * keys out before they are made. */
+guint score_key_sketch(const char *key, gsize length);
+/* The sketch of score_url_key(url) or score_name_key(first, last) without
+ * making the key, and whether that is ""; FALSE when the key must be made
+ * (text beyond ASCII and Latin-1, or such a character where the sketch
+ * looks). */
+gboolean score_url_key_sketch(const char *url, guint *sketch, gboolean *empty);
+gboolean score_name_key_sketch(const char *first, const char *last, guint *sketch, gboolean *empty);

@@ -81,9 +81,8 @@ static ScoreDay julian_of(int year, int month, int day)
 {
   static const int before[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
   guint32 y = (guint32)year - 1;
-  gboolean leap = leap_year(year);
   return y * 365 + y / 4 - y / 100 + y / 400 + (guint32)before[month] +
-         (month > 2 && leap ? 1 : 0) + (guint32)day;
+         (month > 2 && leap_year(year) ? 1 : 0) + (guint32)day;
 }
 
 ScoreDay score_month_first_day(ScoreMonth month)
@@ -107,6 +106,23 @@ void score_month_window(ScoreMonth month, int window_days, ScoreDay *first, Scor
   *first = *last - (ScoreDay)(window_days - 1);
 }
 
+/* YYYY-MM-DD and nothing after, by one compare a character: every LinkedIn
+ * row has a date. A NUL fails its compare, so nothing past it is read. */
+static gboolean day_text_read(const char *text, int *year, int *month, int *day)
+{
+  for (int i = 0; i < 10; i++) {
+    gboolean dash = i == 4 || i == 7;
+    if (dash ? text[i] != '-' : (guchar)(text[i] - '0') > 9)
+      return FALSE;
+  }
+  if (text[10] != '\0')
+    return FALSE;
+  *year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  *month = (text[5] - '0') * 10 + (text[6] - '0');
+  *day = (text[8] - '0') * 10 + (text[9] - '0');
+  return TRUE;
+}
+
 gboolean score_day_parse(const char *text, ScoreDay *out, GError **error)
 {
   int year = 0;
@@ -114,10 +130,8 @@ gboolean score_day_parse(const char *text, ScoreDay *out, GError **error)
   int day = 0;
   /* Checked by hand rather than by g_date_valid_dmy: every LinkedIn row
    * has a date. Same rules: years from 1, the Gregorian leap years. */
-  gboolean ok = text != NULL && digits_read(text, 4, &year) && text[4] == '-' &&
-                digits_read(text + 5, 2, &month) && text[7] == '-' &&
-                digits_read(text + 8, 2, &day) && text[10] == '\0' && year >= 1 && month >= 1 &&
-                month <= 12 && day >= 1 && day <= days_in_month(year, month);
+  gboolean ok = text != NULL && day_text_read(text, &year, &month, &day) && year >= 1 &&
+                month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
   if (!ok) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
                 "expected a date YYYY-MM-DD, got \"%s\"", text != NULL ? text : "");

@@ -8,8 +8,11 @@ typedef struct {
   gint64 total; /* events dated on or before day */
 } SeriesPoint;
 
+/* A plain array rather than a GArray: an add is a store, and facts add
+ * every event of an ambassador. */
 struct ScoreSeries {
-  GArray *points;   /* SeriesPoint; counts per day until made cumulative */
+  SeriesPoint *points; /* counts per day until made cumulative */
+  guint n, allocated;
   gboolean running; /* totals are cumulative and days sorted and unique */
 };
 
@@ -21,7 +24,8 @@ ScoreSeries *score_series_new(void)
 ScoreSeries *score_series_sized_new(guint reserved)
 {
   ScoreSeries *series = g_new0(ScoreSeries, 1);
-  series->points = g_array_sized_new(FALSE, FALSE, sizeof(SeriesPoint), reserved);
+  series->allocated = MAX(reserved, 1);
+  series->points = g_new(SeriesPoint, series->allocated);
   return series;
 }
 
@@ -29,29 +33,32 @@ void score_series_free(ScoreSeries *series)
 {
   if (series == NULL)
     return;
-  g_array_unref(series->points);
+  g_free(series->points);
   g_free(series);
 }
 
 void score_series_add(ScoreSeries *series, ScoreDay day, gint64 count)
 {
   g_return_if_fail(!series->running);
-  SeriesPoint point = {day, count};
-  g_array_append_val(series->points, point);
+  if (series->n == series->allocated) {
+    series->allocated *= 2;
+    series->points = g_renew(SeriesPoint, series->points, series->allocated);
+  }
+  series->points[series->n++] = (SeriesPoint){day, count};
 }
 
-static gint point_compare(gconstpointer a, gconstpointer b)
+static gint point_compare(gconstpointer a, gconstpointer b, gpointer data)
 {
+  (void)data;
   const SeriesPoint *x = a;
   const SeriesPoint *y = b;
   return (x->day > y->day) - (x->day < y->day);
 }
 
-static gboolean points_sorted(const GArray *points)
+static gboolean points_sorted(const SeriesPoint *points, guint n)
 {
-  const SeriesPoint *p = (const SeriesPoint *)(void *)points->data;
-  for (guint i = 1; i < points->len; i++)
-    if (p[i].day < p[i - 1].day)
+  for (guint i = 1; i < n; i++)
+    if (points[i].day < points[i - 1].day)
       return FALSE;
   return TRUE;
 }
@@ -60,19 +67,19 @@ static gboolean points_sorted(const GArray *points)
  * mostly come in day order already: then there is nothing to sort. */
 static void series_make_running(ScoreSeries *series)
 {
-  GArray *points = series->points;
-  if (!points_sorted(points))
-    g_array_sort(points, point_compare);
+  SeriesPoint *points = series->points;
+  if (!points_sorted(points, series->n))
+    g_qsort_with_data(points, (gint)series->n, sizeof(SeriesPoint), point_compare, NULL);
   guint kept = 0;
   gint64 total = 0;
-  for (guint i = 0; i < points->len; i++) {
-    SeriesPoint point = g_array_index(points, SeriesPoint, i);
+  for (guint i = 0; i < series->n; i++) {
+    SeriesPoint point = points[i];
     total += point.total;
-    if (kept > 0 && g_array_index(points, SeriesPoint, kept - 1).day == point.day)
+    if (kept > 0 && points[kept - 1].day == point.day)
       kept--;
-    g_array_index(points, SeriesPoint, kept++) = (SeriesPoint){point.day, total};
+    points[kept++] = (SeriesPoint){point.day, total};
   }
-  g_array_set_size(points, kept);
+  series->n = kept;
   series->running = TRUE;
 }
 
@@ -82,11 +89,11 @@ gint64 score_series_sum_upto(ScoreSeries *series, ScoreDay last)
 {
   if (!series->running)
     series_make_running(series);
-  guint n = series->points->len;
+  guint n = series->n;
   if (n == 0)
     return 0;
   /* base ends on the last point on or before last, if there is one. */
-  const SeriesPoint *base = (const SeriesPoint *)(void *)series->points->data;
+  const SeriesPoint *base = series->points;
   while (n > 1) {
     guint half = n / 2;
     base = base[half].day <= last ? base + half : base;

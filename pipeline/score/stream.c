@@ -86,12 +86,14 @@ static gboolean group_hand_over(ScoreStream *stream)
 static gboolean group_start(ScoreStream *stream, const char *key, GError **error)
 {
   const char *column = stream->spec->columns[0];
+  ScoreStreamGroup *current = stream->filling;
+  /* Most rows continue their group, whose key is not empty. */
+  int order = current != NULL ? strcmp(key, current->key) : 1;
+  if (order == 0)
+    return TRUE;
   if (!score_field_required(column, key, error))
     return FALSE;
-  ScoreStreamGroup *current = stream->filling;
-  if (current != NULL && strcmp(key, current->key) == 0)
-    return TRUE;
-  if (current != NULL && strcmp(key, current->key) < 0) {
+  if (order < 0) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
                 "%s: expected rows sorted by %s, got \"%s\" after \"%s\"", column, column, key,
                 current->key);
@@ -108,13 +110,19 @@ static gboolean group_start(ScoreStream *stream, const char *key, GError **error
   return TRUE;
 }
 
+/* csv_record_field without a call: it is asked for every field read. */
+static const char *record_field(const CsvRecord *record, int index)
+{
+  return index >= 0 && (guint)index < record->n_fields ? record->fields[index] : "";
+}
+
 /* Adds the record to its key's group; a row's own error stays with the
  * group, an error of the file ends the reading. */
 static gboolean row_take(ScoreStream *stream, const CsvRecord *record, GError **error)
 {
   const char *fields[COLUMNS_MAX];
   for (guint i = 0; i < stream->n_columns; i++)
-    fields[i] = csv_record_field(record, stream->indices[i]);
+    fields[i] = record_field(record, stream->indices[i]);
   if (!group_start(stream, fields[0], error))
     return FALSE;
   ScoreStreamGroup *group = stream->filling;
