@@ -1,5 +1,6 @@
 /* Tests of report/sheet.c: the width a number cell counts for its column,
- * worked out without printing, must be that of the printed number. */
+ * worked out without printing, must be that of the printed number, and text
+ * goes into a cell without a copy only when the copy would be the same. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -73,11 +74,72 @@ static void test_random_values(void **state)
   }
 }
 
+static void assert_text_length(const char *text)
+{
+  g_autofree char *cell = report_sheet_cell_text(text);
+  glong length = report_sheet_text_length(text);
+  gboolean unchanged = strcmp(cell, text) == 0;
+  if (length >= 0 && !(unchanged && length == g_utf8_strlen(cell, -1)))
+    fail_msg("\"%s\": length %ld, but its cell text is \"%s\"", text, length, cell);
+  /* -1 costs only a copy; it must not be the answer for most text. */
+  if (length < 0 && unchanged && g_utf8_validate(text, -1, NULL) &&
+      g_utf8_strlen(text, -1) <= 32767)
+    fail_msg("\"%s\": length -1, but its cell text is the same", text);
+}
+
+/* Plain, accented, CJK and emoji text, control characters, invalid UTF-8,
+ * and text at and over Excel's limit in characters and in bytes. */
+static void test_text_needs_a_copy_only_when_cleaned(void **state)
+{
+  (void)state;
+  static const char *const fixed[] = {
+      "",
+      "Anna",
+      "Özil Müller",
+      "tab\there",
+      "new\nline",
+      "bell\a",
+      "del\x7f",
+      "\xc3\x28",
+      "\xe2\x82",
+      "caf\xc3\xa9",
+      "\xed\xa0\x80",
+      "\xf0\x9f\x98\x80 ok",
+      "\xc2\x85 next line",
+      "\xef\xbf\xbe",
+      "\xe6\x97\xa5\xe6\x9c\xac",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(fixed); i++)
+    assert_text_length(fixed[i]);
+  const char *units[] = {"a", "\xc3\xa9", "\xe2\x82\xac"};
+  for (gsize u = 0; u < G_N_ELEMENTS(units); u++)
+    for (guint n = 32766; n <= 32768; n++) {
+      GString *text = g_string_new(NULL);
+      for (guint k = 0; k < n; k++)
+        g_string_append(text, units[u]);
+      g_autofree char *owned = g_string_free(text, FALSE);
+      assert_text_length(owned);
+    }
+  GRand *rand = g_rand_new_with_seed(27);
+  static const char *const pieces[] = {"a",  "Z",    " ",    "\xc3\xa9", "\xe2\x82\xac",    "\x01",
+                                       "\t", "\x7f", "\xc3", "\x80",     "\xf0\x9f\x98\x80"};
+  for (guint i = 0; i < 20000; i++) {
+    GString *text = g_string_new(NULL);
+    guint n = (guint)g_rand_int_range(rand, 0, 12);
+    for (guint k = 0; k < n; k++)
+      g_string_append(text, pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
+    g_autofree char *owned = g_string_free(text, FALSE);
+    assert_text_length(owned);
+  }
+  g_rand_free(rand);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_edges),
       cmocka_unit_test(test_random_values),
+      cmocka_unit_test(test_text_needs_a_copy_only_when_cleaned),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -60,6 +60,105 @@ static void test_columns_found_by_name(void **state)
   assert_true(isnan(report_table_number(t, 0, -1)));
 }
 
+/* A one-column table of texts, built in memory. */
+static ReportTable *table_of(const char *const *texts, guint n)
+{
+  ReportTable *t = g_new0(ReportTable, 1);
+  t->path = g_strdup("memory");
+  t->columns = g_ptr_array_new_with_free_func(g_free);
+  g_ptr_array_add(t->columns, g_strdup("v"));
+  t->rows = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add(t->rows, report_row_new(i + 2, &texts[i], 1));
+  return t;
+}
+
+/* What report_table_number gave before its shortcut for plain decimals. */
+static double number_by_strtod(const char *text)
+{
+  if (text[0] == '\0')
+    return NAN;
+  double value = g_ascii_strtod(text, NULL);
+  return isfinite(value) ? value : NAN;
+}
+
+static void assert_same_double(double got, double expected, const char *text)
+{
+  if (isnan(expected) ? !isnan(got) : memcmp(&got, &expected, sizeof got) != 0)
+    fail_msg("\"%s\": got %.17g, expected %.17g", text, got, expected);
+}
+
+/* Every number is read bit for bit as strtod reads it: the texts the
+ * shortcut takes (up to 15 digits, round and tie cases, -0) and those it
+ * leaves to strtod (16 digits, exponents, "5.", ".5", signs, spaces). */
+static void test_numbers_read_as_strtod_reads_them(void **state)
+{
+  (void)state;
+  static const char *const fixed[] = {
+      "0",
+      "-0",
+      "0.0",
+      "-0.00",
+      "7",
+      "12",
+      "50.47",
+      "-3.5",
+      "0.1",
+      "0.3",
+      "70.4",
+      "1.005",
+      "2.675",
+      "00012",
+      "0.000000000000001",
+      "999999999999999",
+      "99999999999999.9",
+      "9999999999999999",
+      "1234567890.12345",
+      "123456789012345.6",
+      "5.",
+      ".5",
+      "-.5",
+      "+5",
+      " 5",
+      "5 ",
+      "1e5",
+      "1E-3",
+      "-",
+      "1.2.3",
+      "0x10",
+      "inf",
+      "nan",
+      "1e999",
+      "abc",
+      "",
+  };
+  g_autoptr(ReportTable) t = table_of(fixed, G_N_ELEMENTS(fixed));
+  for (guint i = 0; i < G_N_ELEMENTS(fixed); i++)
+    assert_same_double(report_table_number(t, i, 0), number_by_strtod(fixed[i]), fixed[i]);
+
+  /* Random decimals of 1 to 17 digits, up to 14 after the point. */
+  GRand *rand = g_rand_new_with_seed(20261027);
+  enum { N = 200000 };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < N; i++) {
+    guint n_digits = (guint)g_rand_int_range(rand, 1, 18);
+    guint decimals = (guint)g_rand_int_range(rand, 0, (gint32)MIN(n_digits, 15));
+    GString *text = g_string_new(g_rand_boolean(rand) ? "-" : "");
+    for (guint d = 0; d < n_digits; d++) {
+      if (decimals > 0 && d == n_digits - decimals)
+        g_string_append_c(text, '.');
+      g_string_append_c(text, (char)('0' + g_rand_int_range(rand, 0, 10)));
+    }
+    g_ptr_array_add(texts, g_string_free(text, FALSE));
+  }
+  g_rand_free(rand);
+  g_autoptr(ReportTable) random = table_of((const char *const *)texts->pdata, texts->len);
+  for (guint i = 0; i < texts->len; i++) {
+    const char *text = g_ptr_array_index(texts, i);
+    assert_same_double(report_table_number(random, i, 0), number_by_strtod(text), text);
+  }
+}
+
 static void test_short_record_reads_as_empty_fields(void **state)
 {
   g_autofree char *path = write_file(*state, "t.csv", "a,b\none\n");
@@ -202,6 +301,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_columns_found_by_name, make_temp_dir, remove_temp_dir),
+      cmocka_unit_test(test_numbers_read_as_strtod_reads_them),
       cmocka_unit_test_setup_teardown(test_short_record_reads_as_empty_fields, make_temp_dir,
                                       remove_temp_dir),
       cmocka_unit_test_setup_teardown(test_bad_number_names_file_line_and_column, make_temp_dir,

@@ -23,26 +23,31 @@ static PersonColumns person_columns(const ReportTable *t)
   };
 }
 
-/* Ids are plain text: the unit separator keeps the three apart. */
-static char *membership_key_at(const ReportTable *t, guint row, const int columns[3])
+ReportMembershipColumns report_ambassadors_membership_columns(const ReportTable *t)
 {
-  return g_strjoin("\x1f", report_table_text(t, row, columns[0]),
-                   report_table_text(t, row, columns[1]), report_table_text(t, row, columns[2]),
-                   NULL);
+  return (ReportMembershipColumns){{report_table_column(t, "ambassador_id"),
+                                    report_table_column(t, "program"),
+                                    report_table_column(t, "team")}};
 }
 
-static void membership_columns(const ReportTable *t, int columns[3])
+/* Ids are plain text: the unit separator keeps the three apart. */
+const char *report_ambassadors_membership_key_into(GString *key, const ReportTable *t, guint row,
+                                                   const ReportMembershipColumns *c)
 {
-  columns[0] = report_table_column(t, "ambassador_id");
-  columns[1] = report_table_column(t, "program");
-  columns[2] = report_table_column(t, "team");
+  g_string_assign(key, report_table_text(t, row, c->columns[0]));
+  g_string_append_c(key, '\x1f');
+  g_string_append(key, report_table_text(t, row, c->columns[1]));
+  g_string_append_c(key, '\x1f');
+  g_string_append(key, report_table_text(t, row, c->columns[2]));
+  return key->str;
 }
 
 char *report_ambassadors_membership_key(const ReportTable *t, guint row)
 {
-  int columns[3];
-  membership_columns(t, columns);
-  return membership_key_at(t, row, columns);
+  ReportMembershipColumns c = report_ambassadors_membership_columns(t);
+  GString *key = g_string_new(NULL);
+  report_ambassadors_membership_key_into(key, t, row, &c);
+  return g_string_free(key, FALSE);
 }
 
 /* What a report row's change is measured against: for each membership of
@@ -55,18 +60,6 @@ typedef struct {
   guint *first_with_ssi;
 } MembershipIndex;
 
-/* The membership key of row into key, reused from row to row: the index
- * reads every person_month row, so it allocates none per row. */
-static const char *key_into(GString *key, const ReportTable *t, guint row, const int columns[3])
-{
-  g_string_assign(key, report_table_text(t, row, columns[0]));
-  g_string_append_c(key, '\x1f');
-  g_string_append(key, report_table_text(t, row, columns[1]));
-  g_string_append_c(key, '\x1f');
-  g_string_append(key, report_table_text(t, row, columns[2]));
-  return key->str;
-}
-
 /* The index of the memberships of result (rows of month). */
 static void index_build(MembershipIndex *index, const GArray *result, const ReportTable *t,
                         const PersonColumns *c, const char *month, const char *previous_month)
@@ -74,11 +67,11 @@ static void index_build(MembershipIndex *index, const GArray *result, const Repo
   index->members = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   index->previous = g_new0(guint, result->len + 1);
   index->first_with_ssi = g_new0(guint, result->len + 1);
-  int key_columns[3];
-  membership_columns(t, key_columns);
+  ReportMembershipColumns key_columns = report_ambassadors_membership_columns(t);
   g_autoptr(GString) key = g_string_new(NULL);
   for (guint k = 0; k < result->len; k++) {
-    key_into(key, t, g_array_index(result, ReportAmbassador, k).row, key_columns);
+    report_ambassadors_membership_key_into(key, t, g_array_index(result, ReportAmbassador, k).row,
+                                           &key_columns);
     if (!g_hash_table_contains(index->members, key->str))
       g_hash_table_insert(index->members, g_strdup(key->str),
                           GUINT_TO_POINTER(g_hash_table_size(index->members) + 1));
@@ -87,8 +80,8 @@ static void index_build(MembershipIndex *index, const GArray *result, const Repo
     const char *row_month = report_table_text(t, i, c->month);
     if (strcmp(row_month, month) > 0)
       continue;
-    guint m =
-        GPOINTER_TO_UINT(g_hash_table_lookup(index->members, key_into(key, t, i, key_columns)));
+    guint m = GPOINTER_TO_UINT(g_hash_table_lookup(
+        index->members, report_ambassadors_membership_key_into(key, t, i, &key_columns)));
     if (m-- == 0)
       continue;
     if (previous_month != NULL && strcmp(row_month, previous_month) == 0)

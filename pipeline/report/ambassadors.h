@@ -23,6 +23,19 @@ GArray *report_ambassadors_build(const ReportData *data, const char *month);
 /* Membership key of a person_month row: ambassador_id, program and team. */
 char *report_ambassadors_membership_key(const ReportTable *person_month, guint row);
 
+/* The columns of the membership key, looked up once for many rows. */
+typedef struct {
+  int columns[3]; /* ambassador_id, program, team */
+} ReportMembershipColumns;
+
+ReportMembershipColumns report_ambassadors_membership_columns(const ReportTable *table);
+
+/* report_ambassadors_membership_key of row written into key, which is
+ * reused from row to row: a pass over every row then allocates no key.
+ * Returns key->str. */
+const char *report_ambassadors_membership_key_into(GString *key, const ReportTable *table,
+                                                   guint row, const ReportMembershipColumns *c);
+
 /* A locale-independent sort key for names: decomposed and case-folded, so
  * "Özil" sorts next to "Ozil". Compare keys with strcmp. */
 char *report_ambassadors_sort_key(const char *text);

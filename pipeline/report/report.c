@@ -1,8 +1,8 @@
 /* The report stage: finds the report month, loads the stage files and
  * writes the two workbooks, sheet by sheet, to <out>/<YYYY-MM>/: the
  * program report and the management summary. With --jobs 2 or more the
- * lists are read and the management summary written on threads alongside
- * the program report, with the same bytes. */
+ * lists are read, the ambassadors' rows built and the management summary
+ * written on threads alongside the program report, with the same bytes. */
 #include "report/report.h"
 
 #include "common/errors.h"
@@ -24,11 +24,13 @@
 
 typedef gboolean (*SheetWriter)(const ReportContext *ctx, GError **error);
 
-/* A sheet and whether it shows the lists of listings.h, which may still be
- * read on another thread when the sheets before it are written. */
+/* A sheet and whether it shows the lists of listings.h or the rows of
+ * ambassadors.h, which may still be read or built on other threads when
+ * the sheets before it are written. */
 typedef struct {
   SheetWriter write;
   gboolean needs_listings;
+  gboolean needs_ambassadors;
 } SheetSpec;
 
 /* A workbook: its file name (with %s for the month), its title and sheets. */
@@ -41,18 +43,18 @@ typedef struct {
 } WorkbookSpec;
 
 static const SheetSpec program_report_sheets[] = {
-    {report_sheet_summary_write, FALSE}, {report_sheet_programs_write, FALSE},
-    {report_sheet_teams_write, FALSE},   {report_sheet_ambassadors_write, FALSE},
-    {report_sheet_trend_write, FALSE},   {report_sheet_coaching_write, FALSE},
-    {report_sheet_quality_write, TRUE},  {report_sheet_method_write, TRUE},
+    {report_sheet_summary_write, FALSE, FALSE}, {report_sheet_programs_write, FALSE, FALSE},
+    {report_sheet_teams_write, FALSE, FALSE},   {report_sheet_ambassadors_write, FALSE, TRUE},
+    {report_sheet_trend_write, FALSE, FALSE},   {report_sheet_coaching_write, FALSE, TRUE},
+    {report_sheet_quality_write, TRUE, FALSE},  {report_sheet_method_write, TRUE, FALSE},
 };
 
 /* No sheet that names ambassadors without asking them (report.md); the
  * Method sheet lists no input files for management. */
 static const SheetSpec management_summary_sheets[] = {
-    {report_sheet_summary_write, FALSE}, {report_sheet_programs_write, FALSE},
-    {report_sheet_teams_write, FALSE},   {report_sheet_leaderboard_write, FALSE},
-    {report_sheet_method_write, FALSE},
+    {report_sheet_summary_write, FALSE, FALSE}, {report_sheet_programs_write, FALSE, FALSE},
+    {report_sheet_teams_write, FALSE, FALSE},   {report_sheet_leaderboard_write, FALSE, TRUE},
+    {report_sheet_method_write, FALSE, FALSE},
 };
 
 static const WorkbookSpec program_report = {"program-report-%s.xlsx", REPORT_LABEL_WORKBOOK_TITLE,
@@ -90,8 +92,10 @@ typedef struct {
 static gpointer listings_job_run(gpointer data)
 {
   ListingsJob *job = data;
-  job->ok =
-      report_listings_load(&job->listings, job->work_dir, job->max_listed, job->jobs, &job->error);
+  /* One thread reads all four lists: beside the thread that loads the
+   * scores and writes the sheets, a third would only take turns with it
+   * for the second core, and the lists are needed last. */
+  job->ok = report_listings_load(&job->listings, job->work_dir, job->max_listed, 1, &job->error);
   return NULL;
 }
 
@@ -115,13 +119,78 @@ static gboolean listings_job_finish(ListingsJob *job)
   return job->ok;
 }
 
+/* --- The ambassadors' rows, built while the first sheets are written ----- */
+
+typedef struct {
+  const ReportData *data;
+  const char *month;
+  GArray *rows;    /* report_ambassadors_build's, once built */
+  GThread *thread; /* building them; NULL when not (yet) started or joined */
+} AmbassadorsJob;
+
+static gpointer ambassadors_job_run(gpointer data)
+{
+  AmbassadorsJob *job = data;
+  job->rows = report_ambassadors_build(job->data, job->month);
+  return NULL;
+}
+
+/* The first sheet to need the rows is the program report's fourth: with
+ * jobs >= 2 they are built on a thread while the three before it are
+ * written. */
+static void ambassadors_job_start(AmbassadorsJob *job, guint jobs)
+{
+  if (jobs >= 2)
+    job->thread = g_thread_new("report-ambassadors", ambassadors_job_run, job);
+}
+
+/* Waits for the rows, or builds them here when no thread does. */
+static const GArray *ambassadors_job_finish(AmbassadorsJob *job)
+{
+  if (job->thread != NULL)
+    g_thread_join(g_steal_pointer(&job->thread));
+  else if (job->rows == NULL)
+    ambassadors_job_run(job);
+  return job->rows;
+}
+
+/* Joins the thread if it still runs and frees the rows. */
+static void ambassadors_job_clear(AmbassadorsJob *job)
+{
+  if (job->thread != NULL)
+    g_thread_join(g_steal_pointer(&job->thread));
+  g_clear_pointer(&job->rows, g_array_unref);
+}
+
 /* --- Workbooks ------------------------------------------------------------ */
 
+/* Where the sheets find what other threads prepare: NULL for a workbook
+ * whose sheets need none of it or find it ready in the context. */
+typedef struct {
+  ListingsJob *lists;
+  AmbassadorsJob *ambassadors;
+} SheetInputs;
+
+/* Waits for what sheet needs and is not yet in report. */
+static gboolean sheet_inputs_wait(ReportContext *report, const SheetSpec *sheet,
+                                  const SheetInputs *inputs, GError **error)
+{
+  if (sheet->needs_ambassadors && report->ambassadors == NULL)
+    report->ambassadors = ambassadors_job_finish(inputs->ambassadors);
+  if (sheet->needs_listings && report->listings == NULL) {
+    if (!listings_job_finish(inputs->lists)) {
+      g_propagate_error(error, g_error_copy(inputs->lists->error));
+      return FALSE;
+    }
+    report->listings = &inputs->lists->listings;
+  }
+  return TRUE;
+}
+
 /* Opens the workbook of spec and writes its sheets into *opened, which is
- * still to be written out. lists: where a sheet that needs them waits for
- * the lists (NULL when no sheet of spec does). */
+ * still to be written out. inputs: where a sheet waits for what it needs. */
 static gboolean workbook_sheets(ReportContext *report, const WorkbookSpec *spec, const char *dir,
-                                ListingsJob *lists, ReportWorkbook **opened, GError **error)
+                                const SheetInputs *inputs, ReportWorkbook **opened, GError **error)
 {
   g_autofree char *file_name = g_strdup_printf(spec->file_name, report->month);
   g_autofree char *month_text = report_label_format_month(report->month, report->language);
@@ -135,13 +204,8 @@ static gboolean workbook_sheets(ReportContext *report, const WorkbookSpec *spec,
   report->book = book;
   report->audience = spec->audience;
   for (gsize i = 0; i < spec->n_sheets; i++) {
-    if (spec->sheets[i].needs_listings && report->listings == NULL) {
-      if (!listings_job_finish(lists)) {
-        g_propagate_error(error, g_error_copy(lists->error));
-        return FALSE;
-      }
-      report->listings = &lists->listings;
-    }
+    if (!sheet_inputs_wait(report, &spec->sheets[i], inputs, error))
+      return FALSE;
     if (!spec->sheets[i].write(report, error)) {
       g_prefix_error(error, "%s: ", book->path);
       return FALSE;
@@ -182,8 +246,9 @@ static gpointer management_job_run(gpointer data)
 {
   ManagementJob *job = data;
   ReportWorkbook *book = NULL;
+  const SheetInputs ready = {NULL, NULL};
   job->ok =
-      workbook_sheets(&job->report, &management_summary, job->dir, NULL, &book, &job->error) &&
+      workbook_sheets(&job->report, &management_summary, job->dir, &ready, &book, &job->error) &&
       workbook_write_out(book, job->close_lock, &job->error);
   if (job->ok)
     job->written = book;
@@ -200,19 +265,23 @@ static gboolean workbook_publish(ReportWorkbook *book, ReportResult *result, GEr
   return TRUE;
 }
 
-/* Both workbooks from loaded data; the lists come from lists when a sheet
- * needs them. The management summary is written after the program report,
- * or with jobs >= 2 on a thread while libxlsxwriter writes out the program
- * report (which leaves the other core idle else); it is published only
- * when the program report was, as when written one after the other. */
-static gboolean workbooks_write(ReportContext *report, ListingsJob *lists, guint jobs,
+/* Both workbooks from loaded data; the lists and the ambassadors' rows
+ * come from inputs when a sheet needs them. The management summary is
+ * written after the program report, or with jobs >= 2 on a thread while
+ * libxlsxwriter writes out the program report (which leaves the other core
+ * idle else); it is published only when the program report was, as when
+ * written one after the other. */
+static gboolean workbooks_write(ReportContext *report, const SheetInputs *inputs, guint jobs,
                                 const char *dir, ReportResult *result, GError **error)
 {
   GMutex close_lock;
   g_mutex_init(&close_lock);
-  ManagementJob management = {.report = *report, .dir = dir, .close_lock = &close_lock};
+  ManagementJob management = {.dir = dir, .close_lock = &close_lock};
   ReportWorkbook *program = NULL;
-  gboolean ok = workbook_sheets(report, &program_report, dir, lists, &program, error);
+  gboolean ok = workbook_sheets(report, &program_report, dir, inputs, &program, error);
+  if (ok) /* the management summary's copy of the context has the rows */
+    report->ambassadors = ambassadors_job_finish(inputs->ambassadors);
+  management.report = *report;
   GThread *thread =
       ok && jobs >= 2 ? g_thread_new("report-management", management_job_run, &management) : NULL;
   ok = ok && workbook_write_out(program, &close_lock, error) &&
@@ -252,11 +321,14 @@ static ReportCoachingTexts *coaching_texts_load(const char *config_dir, GError *
 static gboolean report_write(const PipelineContext *ctx, ReportContext *report, ListingsJob *lists,
                              guint jobs, ReportResult *result, GError **error)
 {
-  g_autoptr(GArray) ambassadors = report_ambassadors_build(report->data, report->month);
-  report->ambassadors = ambassadors;
+  AmbassadorsJob ambassadors = {.data = report->data, .month = report->month};
+  ambassadors_job_start(&ambassadors, jobs);
+  const SheetInputs inputs = {lists, &ambassadors};
   g_autofree char *dir = g_build_filename(ctx->out_dir, report->month, NULL);
   g_autoptr(GError) local = NULL;
-  gboolean ok = workbooks_write(report, lists, jobs, dir, result, &local);
+  gboolean ok = workbooks_write(report, &inputs, jobs, dir, result, &local);
+  report->ambassadors = NULL;
+  ambassadors_job_clear(&ambassadors);
   if (!listings_job_finish(lists)) {
     g_propagate_error(error, g_steal_pointer(&lists->error));
     return FALSE;

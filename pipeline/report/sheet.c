@@ -146,7 +146,7 @@ gboolean report_sheet_finish(ReportSheet *sheet, GError **error)
  * rather than failing the whole workbook. Control characters (from a binary
  * file's excerpt, say) become U+FFFD so that the cell shows where they were
  * instead of Excel's escapes. */
-static char *text_for_cell(const char *text)
+char *report_sheet_cell_text(const char *text)
 {
   if (text == NULL)
     return g_strdup("");
@@ -173,21 +173,27 @@ void report_sheet_write_title(ReportSheet *sheet, const char *title)
 void report_sheet_write_line(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text,
                              lxw_format *format)
 {
-  g_autofree char *cell = text_for_cell(text);
+  g_autofree char *cell = report_sheet_cell_text(text);
   report_sheet_check(sheet, worksheet_write_string(sheet->worksheet, row, col, cell, format));
 }
 
-/* The length of text when text_for_cell would keep it as it is: printable
- * ASCII, as most text is, which then needs no copy. Else -1. */
-static gssize plain_length(const char *text)
+glong report_sheet_text_length(const char *text)
 {
   const char *p = text;
+  gboolean ascii = TRUE;
   for (; *p != '\0'; p++) {
     guchar c = (guchar)*p;
-    if ((c < 0x20 && c != '\t' && c != '\n') || c >= 0x7F)
+    /* A byte below 0x20 is a control character in UTF-8 too: every byte
+     * of a longer sequence has the high bit set. */
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
       return -1;
+    ascii &= c < 0x80;
   }
-  return p - text <= EXCEL_MAX_STRING ? p - text : -1;
+  gsize bytes = (gsize)(p - text);
+  if (!ascii && !g_utf8_validate_len(text, bytes, NULL))
+    return -1;
+  glong length = ascii ? (glong)bytes : g_utf8_strlen(text, (gssize)bytes);
+  return length <= EXCEL_MAX_STRING ? length : -1;
 }
 
 /* extra_width is added to the text's length, then the sum is cut to
@@ -195,8 +201,8 @@ static gssize plain_length(const char *text)
 static void write_string(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text,
                          lxw_format *format, guint extra_width, guint max_width)
 {
-  gssize plain = text != NULL ? plain_length(text) : -1;
-  g_autofree char *copy = plain >= 0 ? NULL : text_for_cell(text);
+  glong plain = text != NULL ? report_sheet_text_length(text) : -1;
+  g_autofree char *copy = plain >= 0 ? NULL : report_sheet_cell_text(text);
   const char *cell = plain >= 0 ? text : copy;
   guint width = (guint)(plain >= 0 ? plain : g_utf8_strlen(cell, -1)) + extra_width;
   report_sheet_note_width(sheet, col, MIN(width, max_width));
@@ -330,7 +336,7 @@ void report_sheet_write_hidden(ReportSheet *sheet, lxw_row_t first_row, lxw_col_
     write_string(sheet, first_row, first_col, text, format, 0, G_MAXUINT);
     return;
   }
-  g_autofree char *cell = text_for_cell(text);
+  g_autofree char *cell = report_sheet_cell_text(text);
   report_sheet_check(sheet, worksheet_merge_range(sheet->worksheet, first_row, first_col, last_row,
                                                   last_col, cell, format));
 }

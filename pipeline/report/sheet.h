@@ -93,6 +93,14 @@ void report_sheet_write_spilling_text(ReportSheet *sheet, lxw_row_t row, lxw_col
 
 void report_sheet_write_header(ReportSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text);
 
+/* text as a cell holds it: cut to Excel's 32767 characters, invalid UTF-8
+ * and control characters (but tab and newline) as U+FFFD; "" for NULL. */
+char *report_sheet_cell_text(const char *text);
+
+/* The characters of text when report_sheet_cell_text would keep it as it
+ * is, as most text is (it then needs no copy); else -1. */
+glong report_sheet_text_length(const char *text);
+
 /* Characters a finite value takes in the format of kind (digits, sign,
  * point, thousands separators, % sign), for the column width. */
 guint report_sheet_number_width(double value, ReportCellKind kind);

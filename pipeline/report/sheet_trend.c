@@ -13,6 +13,7 @@
 
 typedef struct {
   int id, name, program, team, month, ssi;
+  ReportMembershipColumns membership;
 } TrendColumns;
 
 typedef struct {
@@ -62,22 +63,22 @@ typedef struct {
   guint member;
 } TrendRow;
 
+/* The membership of row i is looked up by a key written into key: every
+ * person_month row passes here, so a key is copied only for a new one. */
 static void trend_add_row(Trend *trend, const ReportTable *t, const TrendColumns *c, guint i,
-                          GHashTable *members, GHashTable *seen_months, GArray *rows)
+                          GString *key, GHashTable *members, GHashTable *seen_months, GArray *rows)
 {
   const char *month = report_table_text(t, i, c->month);
-  char *key = report_ambassadors_membership_key(t, i);
+  report_ambassadors_membership_key_into(key, t, i, &c->membership);
   if (g_hash_table_add(seen_months, (gpointer)month))
     g_ptr_array_add(trend->months, (gpointer)month);
-  gpointer found = g_hash_table_lookup(members, key);
+  gpointer found = g_hash_table_lookup(members, key->str);
   TrendRow row = {i, GPOINTER_TO_UINT(found) - 1};
   if (found == NULL) {
     row.member = trend->memberships->len;
-    g_hash_table_insert(members, key, GUINT_TO_POINTER(row.member + 1));
+    g_hash_table_insert(members, g_strdup(key->str), GUINT_TO_POINTER(row.member + 1));
     Membership m = {i, row.member, report_ambassadors_sort_key(report_table_text(t, i, c->name))};
     g_array_append_val(trend->memberships, m);
-  } else {
-    g_free(key);
   }
   g_array_append_val(rows, row);
 }
@@ -109,10 +110,11 @@ static void trend_collect(Trend *trend, const ReportTable *t, const TrendColumns
   g_autoptr(GHashTable) members = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_months = g_hash_table_new(g_str_hash, g_str_equal);
   g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(TrendRow));
+  g_autoptr(GString) key = g_string_new(NULL);
   for (guint i = 0; i < t->rows->len; i++) {
     const char *month = report_table_text(t, i, c->month);
     if (strcmp(month, report_month) <= 0 && month[0] != '\0')
-      trend_add_row(trend, t, c, i, members, seen_months, rows);
+      trend_add_row(trend, t, c, i, key, members, seen_months, rows);
   }
   g_ptr_array_sort(trend->months, string_compare);
   trend_fill_cells(trend, t, c, rows);
@@ -161,7 +163,8 @@ gboolean report_sheet_trend_write(const ReportContext *ctx, GError **error)
   const ReportTable *t = ctx->data->person_month;
   TrendColumns c = {report_table_column(t, "ambassador_id"), report_table_column(t, "name"),
                     report_table_column(t, "program"),       report_table_column(t, "team"),
-                    report_table_column(t, "month"),         report_table_column(t, "ssi")};
+                    report_table_column(t, "month"),         report_table_column(t, "ssi"),
+                    report_ambassadors_membership_columns(t)};
   report_sheet_write_title(sheet, report_context_label(ctx, REPORT_LABEL_TITLE_TREND));
   Trend trend;
   trend_collect(&trend, t, &c, ctx->month);

@@ -90,53 +90,69 @@ static double count_or_zero(double value)
   return isfinite(value) ? value : 0.0;
 }
 
-/* Fills everything but delta_mean. */
-static void summarize_rows(const ReportTable *table, const SummaryColumns *c, const char *month,
-                           ReportGroupSummary *s)
+/* The sums of one month's rows while they are read. */
+typedef struct {
+  const char *month; /* NULL: none */
+  guint members;
+  GArray *ssi; /* double, in file order */
+  guint good, low, active;
+  double posts;
+} MonthSums;
+
+static void month_sums_add(MonthSums *m, const ReportTable *table, const SummaryColumns *c, guint i)
 {
-  g_autoptr(GArray) ssi = g_array_new(FALSE, FALSE, sizeof(double));
-  guint good = 0, low = 0, active = 0;
-  double posts = 0.0;
-  memset(s, 0, sizeof *s);
-  for (guint i = 0; i < table->rows->len; i++) {
-    if (strcmp(report_table_text(table, i, c->month), month) != 0)
-      continue;
-    s->members++;
-    double value = report_table_number(table, i, c->ssi);
-    if (isfinite(value)) {
-      g_array_append_val(ssi, value);
-      const char *band = report_table_text(table, i, c->band);
-      good += strcmp(band, "good") == 0;
-      low += strcmp(band, "low") == 0;
-    }
-    double row_posts = count_or_zero(report_table_number(table, i, c->posts)) +
-                       count_or_zero(report_table_number(table, i, c->tool_posts));
-    posts += row_posts;
-    active += row_posts > 0;
+  m->members++;
+  double value = report_table_number(table, i, c->ssi);
+  if (isfinite(value)) {
+    g_array_append_val(m->ssi, value);
+    const char *band = report_table_text(table, i, c->band);
+    m->good += strcmp(band, "good") == 0;
+    m->low += strcmp(band, "low") == 0;
   }
-  s->with_ssi = ssi->len;
-  s->ssi_mean = report_stats_mean((const double *)ssi->data, ssi->len);
-  s->ssi_median = report_stats_median((const double *)ssi->data, ssi->len);
-  s->share_good = s->with_ssi > 0 ? (double)good / s->with_ssi : NAN;
-  s->share_low = s->with_ssi > 0 ? (double)low / s->with_ssi : NAN;
-  s->activation_rate = s->members > 0 ? (double)active / s->members : NAN;
-  s->posts_per_member = s->members > 0 ? posts / s->members : NAN;
+  double row_posts = count_or_zero(report_table_number(table, i, c->posts)) +
+                     count_or_zero(report_table_number(table, i, c->tool_posts));
+  m->posts += row_posts;
+  m->active += row_posts > 0;
+}
+
+/* Fills everything but delta_mean; frees the sums. */
+static void month_sums_finish(MonthSums *m, ReportGroupSummary *s)
+{
+  memset(s, 0, sizeof *s);
+  s->members = m->members;
+  s->with_ssi = m->ssi->len;
+  s->ssi_mean = report_stats_mean((const double *)m->ssi->data, m->ssi->len);
+  s->ssi_median = report_stats_median((const double *)m->ssi->data, m->ssi->len);
+  s->share_good = s->with_ssi > 0 ? (double)m->good / s->with_ssi : NAN;
+  s->share_low = s->with_ssi > 0 ? (double)m->low / s->with_ssi : NAN;
+  s->activation_rate = s->members > 0 ? (double)m->active / s->members : NAN;
+  s->posts_per_member = s->members > 0 ? m->posts / s->members : NAN;
   s->delta_mean = NAN;
+  g_array_unref(m->ssi);
 }
 
 void report_stats_summarize_month(const ReportTable *person_month, const char *month,
                                   ReportGroupSummary *summary)
 {
-  SummaryColumns columns = {
+  SummaryColumns c = {
       report_table_column(person_month, "month"),      report_table_column(person_month, "ssi"),
       report_table_column(person_month, "band"),       report_table_column(person_month, "posts"),
       report_table_column(person_month, "tool_posts"),
   };
-  summarize_rows(person_month, &columns, month, summary);
   g_autofree char *previous_month = report_month_add(month, -1);
-  if (previous_month == NULL)
-    return;
+  /* The month and the one before, summed in one pass over the rows. */
+  MonthSums sums[2] = {{.month = month}, {.month = previous_month}};
+  for (gsize k = 0; k < G_N_ELEMENTS(sums); k++)
+    sums[k].ssi = g_array_new(FALSE, FALSE, sizeof(double));
+  for (guint i = 0; i < person_month->rows->len; i++) {
+    const char *row_month = report_table_text(person_month, i, c.month);
+    for (gsize k = 0; k < G_N_ELEMENTS(sums); k++)
+      if (sums[k].month != NULL && strcmp(row_month, sums[k].month) == 0)
+        month_sums_add(&sums[k], person_month, &c, i);
+  }
   ReportGroupSummary previous;
-  summarize_rows(person_month, &columns, previous_month, &previous);
-  summary->delta_mean = summary->ssi_mean - previous.ssi_mean; /* NAN if either is */
+  month_sums_finish(&sums[0], summary);
+  month_sums_finish(&sums[1], &previous);
+  if (previous_month != NULL)
+    summary->delta_mean = summary->ssi_mean - previous.ssi_mean; /* NAN if either is */
 }
