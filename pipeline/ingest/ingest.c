@@ -663,13 +663,57 @@ static gpointer run_free_read_data(gpointer data)
   return NULL;
 }
 
-static gboolean run_write_data(IngestRun *run, GError **error)
+/* A file written on a thread of its own while the others are: its outcome,
+ * taken when the file's turn in the writing order comes. */
+typedef struct {
+  const IngestRun *run;
+  gboolean (*write)(const IngestRun *run, GError **error);
+  GThread *thread;
+  gboolean ok;
+  GError *error;
+} WriteThread;
+
+static gpointer write_thread_run(gpointer data)
+{
+  WriteThread *job = data;
+  job->ok = job->write(job->run, &job->error);
+  return NULL;
+}
+
+static void write_thread_start(WriteThread *job, const IngestRun *run, const char *name,
+                               gboolean (*write)(const IngestRun *run, GError **error))
+{
+  *job = (WriteThread){run, write, NULL, FALSE, NULL};
+  job->thread = g_thread_new(name, write_thread_run, job);
+}
+
+/* Waits for the thread; an error of an earlier file (ok FALSE) wins. */
+static gboolean write_thread_finish(WriteThread *job, gboolean ok, GError **error)
+{
+  g_thread_join(job->thread);
+  if (ok && !job->ok)
+    g_propagate_error(error, g_steal_pointer(&job->error));
+  g_clear_error(&job->error);
+  return ok && job->ok;
+}
+
+/* input_files.csv reads only the tree's files, which nothing changes any
+ * more. */
+static gboolean run_write_input_files(const IngestRun *run, GError **error)
+{
+  g_autofree char *path = run_path(run, CONTRACT_INPUT_FILES);
+  return ingest_outputs_write_input_files(run->files, path, error);
+}
+
+/* With jobs to spare, input_files.csv is written on a thread (input_files,
+ * started by the caller) while the others are; errors come in the order
+ * of the files all the same. */
+static gboolean run_write_data(IngestRun *run, WriteThread *input_files, GError **error)
 {
   g_autofree char *programs = run_path(run, CONTRACT_PROGRAMS);
   g_autofree char *roster = run_path(run, CONTRACT_ROSTER);
   g_autofree char *snapshots = run_path(run, CONTRACT_SNAPSHOTS);
   g_autofree char *warnings = run_path(run, CONTRACT_WARNINGS);
-  g_autofree char *input_files = run_path(run, CONTRACT_INPUT_FILES);
   g_autofree char *meta = run_path(run, CONTRACT_META);
   GDate latest;
   run_latest_date(run, &latest);
@@ -680,9 +724,12 @@ static gboolean run_write_data(IngestRun *run, GError **error)
                 run_write_posts(run, error);
   GThread *thread =
       run->ctx->jobs > 1 ? g_thread_new("ingest-free", run_free_read_data, run) : NULL;
-  ok = ok && ingest_linkedin_commit(run->linkedin, error) &&
-       ingest_outputs_write_input_files(run->files, input_files, error) &&
-       ingest_outputs_write_meta(&latest, meta, error);
+  ok = ok && ingest_linkedin_commit(run->linkedin, error);
+  if (input_files != NULL)
+    ok = write_thread_finish(input_files, ok, error);
+  else
+    ok = ok && run_write_input_files(run, error);
+  ok = ok && ingest_outputs_write_meta(&latest, meta, error);
   if (thread != NULL)
     g_thread_join(thread);
   return ok;
@@ -699,19 +746,6 @@ static gboolean run_write_quality(const IngestRun *run, GError **error)
   return ok;
 }
 
-typedef struct {
-  const IngestRun *run;
-  gboolean ok;
-  GError *error;
-} QualityWrite;
-
-static gpointer quality_write_run(gpointer data)
-{
-  QualityWrite *quality = data;
-  quality->ok = run_write_quality(quality->run, &quality->error);
-  return NULL;
-}
-
 /* What nothing needs once the data files are written: freed while the
  * ledger's files may still be being written. */
 static void run_release_data(IngestRun *run)
@@ -723,23 +757,21 @@ static void run_release_data(IngestRun *run)
 
 /* ingest_summary.csv, the largest file the stage writes, and rejects.csv
  * read only the ledger, which nothing changes any more: with jobs to spare
- * they are written on a thread while the data files are. The data files'
- * error comes first, as when they are written first. */
+ * they are written on a thread, and input_files.csv on another, while the
+ * data files are. The data files' error comes first, as when they are
+ * written first. */
 static gboolean run_write(IngestRun *run, gboolean read_all, GError **error)
 {
   if (!read_all)
     return run_write_quality(run, error);
   if (run->ctx->jobs < 2)
-    return run_write_data(run, error) && run_write_quality(run, error);
-  QualityWrite quality = {run, FALSE, NULL};
-  GThread *thread = g_thread_new("ingest-quality", quality_write_run, &quality);
-  gboolean ok = run_write_data(run, error);
+    return run_write_data(run, NULL, error) && run_write_quality(run, error);
+  WriteThread quality, input_files;
+  write_thread_start(&quality, run, "ingest-quality", run_write_quality);
+  write_thread_start(&input_files, run, "ingest-inputs", run_write_input_files);
+  gboolean ok = run_write_data(run, &input_files, error);
   run_release_data(run);
-  g_thread_join(thread);
-  if (ok && !quality.ok)
-    g_propagate_error(error, g_steal_pointer(&quality.error));
-  g_clear_error(&quality.error);
-  return ok && quality.ok;
+  return write_thread_finish(&quality, ok, error);
 }
 
 /* The entries in memory and the files the LinkedIn reader handed over. */

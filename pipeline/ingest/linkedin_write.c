@@ -34,8 +34,19 @@ static const LiFileSpec li_files[] = {
 
 #define N_LI_FILES G_N_ELEMENTS(li_files)
 
+/* Day texts by Julian day, direct-mapped: the kinds of every ambassador
+ * go through the same few hundred days, and a day's text is made once. */
+#define DAY_CACHE_SLOTS 2048
+
+typedef struct {
+  guint32 day; /* 0 (no Julian day): empty slot */
+  char text[11];
+} DayText;
+
 struct IngestLinkedinWriters {
   CsvWriter *writers[N_LI_FILES];
+  GString *prefix; /* the ambassador_id and date fields of the rows at hand */
+  DayText days[DAY_CACHE_SLOTS];
 };
 
 void ingest_linkedin_writers_abort(IngestLinkedinWriters *writers)
@@ -44,12 +55,14 @@ void ingest_linkedin_writers_abort(IngestLinkedinWriters *writers)
     return;
   for (gsize i = 0; i < N_LI_FILES; i++)
     csv_writer_abort(writers->writers[i]);
+  g_string_free(writers->prefix, TRUE);
   g_free(writers);
 }
 
 IngestLinkedinWriters *ingest_linkedin_writers_open(const char *work_dir, GError **error)
 {
   IngestLinkedinWriters *writers = g_new0(IngestLinkedinWriters, 1);
+  writers->prefix = g_string_new(NULL);
   for (gsize i = 0; i < N_LI_FILES; i++) {
     g_autofree char *path = g_build_filename(work_dir, li_files[i].path, NULL);
     writers->writers[i] = csv_writer_open(path, li_files[i].header, error);
@@ -61,36 +74,42 @@ IngestLinkedinWriters *ingest_linkedin_writers_open(const char *work_dir, GError
   return writers;
 }
 
-/* The text of a Julian day as ingest_outputs_add_date writes it; NULL for
+/* The text of a Julian day as ingest_outputs_add_date writes it; "" for
  * an invalid day (an empty field). */
-static const char *day_text(guint32 day, char text[11])
+static const char *day_text(IngestLinkedinWriters *writers, guint32 day)
 {
+  DayText *slot = &writers->days[day % DAY_CACHE_SLOTS];
+  if (!g_date_valid_julian(day))
+    return "";
+  if (slot->day == day)
+    return slot->text;
   GDate date;
   g_date_clear(&date, 1);
   g_date_set_julian(&date, day);
-  if (!g_date_valid(&date))
-    return NULL;
-  ingest_date_format(&date, text);
-  return text;
+  ingest_date_format(&date, slot->text);
+  slot->day = day;
+  return slot->text;
 }
 
-/* Events come by day, so a day's text is made once for all of its events
- * rather than once each. */
-static void add_events(CsvWriter *writer, const char *ambassador_id,
+/* Events come by day, so the fields every row of a day shares (the
+ * ambassador's id, in prefix up to id_length, and the date) are made once
+ * for all of them and added without another look. */
+static void add_events(IngestLinkedinWriters *writers, CsvWriter *writer, gsize id_length,
                        const IngestLinkedinEvents *events, IngestLinkedinKind kind)
 {
+  GString *prefix = writers->prefix;
   guint n_fields = ingest_linkedin_kind_n_fields(kind);
   g_autoptr(GArray) order = ingest_linkedin_events_order(events, kind);
-  char text[11];
-  const char *day = NULL;
   guint32 last_day = 0;
   for (guint i = 0; i < order->len; i++) {
     IngestLinkedinEvent event;
     ingest_linkedin_events_get(events, kind, g_array_index(order, guint32, i), &event);
-    if (i == 0 || event.day != last_day)
-      day = day_text(last_day = event.day, text);
-    csv_writer_add_text(writer, ambassador_id);
-    csv_writer_add_text(writer, day);
+    if (i == 0 || event.day != last_day) {
+      g_string_truncate(prefix, id_length);
+      g_string_append_c(prefix, ',');
+      g_string_append(prefix, day_text(writers, last_day = event.day));
+    }
+    csv_writer_add_fields(writer, prefix->str, prefix->len);
     for (guint f = 0; f < n_fields; f++)
       csv_writer_add_text(writer, event.fields[f]);
     csv_writer_add_int(writer, event.count);
@@ -125,9 +144,12 @@ static void add_profile(CsvWriter *writer, const IngestLinkedinAmbassadorRows *r
 void ingest_linkedin_writers_add(IngestLinkedinWriters *writers,
                                  const IngestLinkedinAmbassadorRows *rows)
 {
+  g_string_truncate(writers->prefix, 0);
+  csv_writer_format_text(writers->prefix, rows->ambassador_id);
+  gsize id_length = writers->prefix->len;
   for (gsize i = 0; i < N_LI_FILES; i++) {
     if (li_files[i].kind != LINKEDIN_NOT_USED)
-      add_events(writers->writers[i], rows->ambassador_id, rows->events, li_files[i].kind);
+      add_events(writers, writers->writers[i], id_length, rows->events, li_files[i].kind);
     else if (rows->newest_export != NULL)
       add_profile(writers->writers[i], rows);
   }
@@ -143,6 +165,7 @@ gboolean ingest_linkedin_writers_commit(IngestLinkedinWriters *writers, GError *
     else
       csv_writer_abort(writer);
   }
+  g_string_free(writers->prefix, TRUE);
   g_free(writers);
   return ok;
 }

@@ -30,9 +30,10 @@ static void add_sha256(CsvWriter *writer, const IngestTreeFile *file)
     csv_writer_add_text(writer, computed);
     return;
   }
+  /* Hex digits are a field as they are. */
   char hex[SHA256_HEX_BYTES];
   sha256_hex(file->sha256, hex);
-  csv_writer_add_text(writer, hex);
+  csv_writer_add_fields(writer, hex, SHA256_HEX_BYTES - 1);
 }
 
 gboolean ingest_outputs_write_input_files(const GPtrArray *files, const char *path, GError **error)
