@@ -15,38 +15,6 @@
 
 static const char *const header[] = {"name", "value", NULL};
 
-static int setup_dir(void **state)
-{
-  *state = test_tree_new("csv-writer");
-  return 0;
-}
-
-static int teardown_dir(void **state)
-{
-  test_tree_remove(*state);
-  g_free(*state);
-  return 0;
-}
-
-static gint compare_names(gconstpointer a, gconstpointer b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Names in dir, sorted and joined with ' '. */
-static char *list_dir(const char *path)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while ((name = g_dir_read_name(dir)) != NULL)
-    g_ptr_array_add(names, g_strdup(name));
-  g_dir_close(dir);
-  g_ptr_array_sort(names, compare_names);
-  g_ptr_array_add(names, NULL);
-  return g_strjoinv(" ", (char **)names->pdata);
-}
-
 /* One value per row through add, and the file's text. */
 static char *write_rows(const char *dir, void (*add)(CsvWriter *, double), const double *values,
                         guint n)
@@ -181,10 +149,10 @@ static void test_file_appears_only_on_commit(void **state)
   csv_writer_add_int(writer, 1);
   csv_writer_end_row(writer);
   assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
-  g_autofree char *during = list_dir(folder);
+  g_autofree char *during = test_tree_list(folder);
   assert_true(g_str_has_prefix(during, "stage.csv.tmp-"));
   assert_true(csv_writer_commit(writer, &error));
-  g_autofree char *after = list_dir(folder);
+  g_autofree char *after = test_tree_list(folder);
   assert_string_equal(after, "stage.csv");
   g_autofree char *text = test_tree_read(*state, "sub/dir/stage.csv");
   assert_string_equal(text, "name,value\na,1\n");
@@ -209,7 +177,7 @@ static void test_abort_keeps_previous_file(void **state)
   csv_writer_abort(NULL);
   g_autofree char *text = test_tree_read(*state, "stage.csv");
   assert_string_equal(text, "old\n");
-  g_autofree char *names = list_dir(*state);
+  g_autofree char *names = test_tree_list(*state);
   assert_string_equal(names, "stage.csv");
 }
 
@@ -248,7 +216,7 @@ static void test_commit_failure_names_path(void **state)
   assert_int_equal(error->code, PIPELINE_ERROR_OUTPUT);
   g_autofree char *message = g_strdup_printf("cannot write %s: Is a directory", path);
   assert_string_equal(error->message, message);
-  g_autofree char *names = list_dir(*state);
+  g_autofree char *names = test_tree_list(*state);
   assert_string_equal(names, "taken.csv");
 }
 
@@ -278,7 +246,7 @@ static void test_replace_file(void **state)
   assert_int_equal(length, 3);
   assert_memory_equal(text, "a\0b", 3);
   g_autofree char *folder = g_path_get_dirname(path);
-  g_autofree char *names = list_dir(folder);
+  g_autofree char *names = test_tree_list(folder);
   assert_string_equal(names, "meta.json");
 }
 
@@ -305,18 +273,29 @@ static void test_remove_stale_keeps_stage_files(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_quoting_only_where_needed, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_double2_two_decimals, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_double_exact_shortest, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_double_exact_round_trips, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_numbers_as_printf_writes_them, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_file_appears_only_on_commit, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_abort_keeps_previous_file, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_large_file_complete, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_commit_failure_names_path, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_open_failure_names_folder, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_replace_file, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_remove_stale_keeps_stage_files, setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_quoting_only_where_needed, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_double2_two_decimals, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_double_exact_shortest, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_double_exact_round_trips, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_numbers_as_printf_writes_them, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_file_appears_only_on_commit, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_abort_keeps_previous_file, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_large_file_complete, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_commit_failure_names_path, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_open_failure_names_folder, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_replace_file, test_tree_setup, test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_remove_stale_keeps_stage_files, test_tree_setup,
+                                      test_tree_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,19 +15,6 @@
 
 #include <cmocka.h>
 
-static int setup_dir(void **state)
-{
-  *state = test_tree_new("csv-writer-fields");
-  return 0;
-}
-
-static int teardown_dir(void **state)
-{
-  test_tree_remove(*state);
-  g_free(*state);
-  return 0;
-}
-
 /* The quoting rules as the writer had them before: strlen, then strpbrk
  * and blanks at either end, then the quotes doubled byte by byte. */
 static void reference_field(GString *out, const char *text)
@@ -202,25 +189,6 @@ static void test_add_fields_as_add_text(void **state)
   assert_string_equal(text, expected->str);
 }
 
-static gint compare_names(gconstpointer a, gconstpointer b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Names in the folder, sorted and joined with ' '. */
-static char *list_dir(const char *path)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-  GDir *dir = g_dir_open(path, 0, NULL);
-  const char *name;
-  while ((name = g_dir_read_name(dir)) != NULL)
-    g_ptr_array_add(names, g_strdup(name));
-  g_dir_close(dir);
-  g_ptr_array_sort(names, compare_names);
-  g_ptr_array_add(names, NULL);
-  return g_strjoinv(" ", (char **)names->pdata);
-}
-
 static void write_one_row(const char *path, const char *text)
 {
   g_autoptr(GError) error = NULL;
@@ -252,7 +220,7 @@ static void test_commit_replaces_previous_file(void **state)
   g_autofree char *link = g_build_filename(dir, "link.csv", NULL);
   assert_int_equal(symlink("target.csv", link), 0);
   write_one_row(link, "new");
-  g_autofree char *names = list_dir(dir);
+  g_autofree char *names = test_tree_list(dir);
   assert_string_equal(names, "link.csv stage.csv target.csv");
   g_autofree char *target = test_tree_read(dir, "target.csv");
   assert_string_equal(target, "kept\n");
@@ -264,12 +232,18 @@ static void test_commit_replaces_previous_file(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_tricky_fields_as_reference, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_random_fields_as_reference, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_fields_larger_than_buffer, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_format_text_as_reference, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_add_fields_as_add_text, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(test_commit_replaces_previous_file, setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_tricky_fields_as_reference, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_random_fields_as_reference, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_fields_larger_than_buffer, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_format_text_as_reference, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_add_fields_as_add_text, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_commit_replaces_previous_file, test_tree_setup,
+                                      test_tree_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

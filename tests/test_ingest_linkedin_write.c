@@ -26,19 +26,6 @@ typedef struct {
   IngestLinkedinEvents *events;
 } Ambassador;
 
-static int setup_dir(void **state)
-{
-  *state = test_tree_new("linkedin-write");
-  return 0;
-}
-
-static int teardown_dir(void **state)
-{
-  test_tree_remove(*state);
-  g_free(*state);
-  return 0;
-}
-
 /* Events of two kinds on every day, with fields that need quotes or not. */
 static IngestLinkedinEvents *events_new(GPtrArray *reports, guint salt)
 {
@@ -134,7 +121,8 @@ static void test_rows_as_fields_one_by_one(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_rows_as_fields_one_by_one, setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_rows_as_fields_one_by_one, test_tree_setup,
+                                      test_tree_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

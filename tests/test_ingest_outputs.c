@@ -26,13 +26,6 @@ static int setup(void **state)
   return 0;
 }
 
-static int teardown(void **state)
-{
-  test_tree_remove(*state);
-  g_free(*state);
-  return 0;
-}
-
 static char *input_files_written(const char *root, GPtrArray *files)
 {
   g_autofree char *path = test_tree_path(root, "input_files.csv");
@@ -90,8 +83,10 @@ static void test_finish_takes_null(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_checksums_ahead_write_the_same_file, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_unreadable_file_keeps_no_checksum, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_checksums_ahead_write_the_same_file, setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_unreadable_file_keeps_no_checksum, setup,
+                                      test_tree_teardown),
       cmocka_unit_test(test_finish_takes_null),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -33,19 +33,6 @@ static const char valid_ini[] = "# Programs of the organisation\n"
                                 "target_audience =\n"
                                 "teams = NORD\n";
 
-static int setup(void **state)
-{
-  *state = test_tree_new("ssi-programs");
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  test_tree_remove(*state);
-  g_free(*state);
-  return 0;
-}
-
 static IngestPrograms *load_text(const char *dir, const char *text, GError **error)
 {
   g_autofree char *path = test_tree_path(dir, "programs.ini");
@@ -214,22 +201,36 @@ static void test_missing_file_is_an_input_error(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_valid_file_gives_programs_and_teams, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_programs_csv_is_sorted_with_lists_joined, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_backslash_that_is_no_escape_is_kept, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_bad_program_id_names_its_line, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_id_starting_with_hyphen_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_missing_start_names_the_group_line, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_bad_date_names_the_key_line, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_end_before_start_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_program_without_teams_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_team_listed_twice_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_other_group_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_group_written_twice_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_file_without_programs_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_text_that_is_no_key_file_is_refused, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_missing_file_is_an_input_error, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_valid_file_gives_programs_and_teams, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_programs_csv_is_sorted_with_lists_joined,
+                                      test_tree_setup, test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_backslash_that_is_no_escape_is_kept, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_bad_program_id_names_its_line, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_id_starting_with_hyphen_is_refused, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_missing_start_names_the_group_line, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_bad_date_names_the_key_line, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_end_before_start_is_refused, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_program_without_teams_is_refused, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_team_listed_twice_is_refused, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_other_group_is_refused, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_group_written_twice_is_refused, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_file_without_programs_is_refused, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_text_that_is_no_key_file_is_refused, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_missing_file_is_an_input_error, test_tree_setup,
+                                      test_tree_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

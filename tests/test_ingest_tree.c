@@ -16,19 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static int setup(void **state)
-{
-  *state = test_tree_new("ssi-tree");
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  test_tree_remove(*state);
-  g_free(*state);
-  return 0;
-}
-
 static void test_kinds_by_place_in_the_tree(void **state)
 {
   (void)state;
@@ -259,15 +246,20 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_kinds_by_place_in_the_tree),
-      cmocka_unit_test_setup_teardown(test_walk_lists_every_file_in_byte_order, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_folders_on_threads_merge_in_byte_order, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_folders_with_the_same_valid_name_keep_one_order, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_link_to_a_folder_is_listed_not_followed, setup,
-                                      teardown),
-      cmocka_unit_test_setup_teardown(test_folder_entries_visited_in_path_order, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_kinds_of_a_walk_are_those_of_the_rules, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_files_outlive_the_list_they_came_in, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_walk_lists_every_file_in_byte_order, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_folders_on_threads_merge_in_byte_order, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_folders_with_the_same_valid_name_keep_one_order,
+                                      test_tree_setup, test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_link_to_a_folder_is_listed_not_followed, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_folder_entries_visited_in_path_order, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_kinds_of_a_walk_are_those_of_the_rules, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_files_outlive_the_list_they_came_in, test_tree_setup,
+                                      test_tree_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

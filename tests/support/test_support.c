@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 char *test_tree_new(const char *prefix)
 {
@@ -71,6 +72,40 @@ char *test_tree_read(const char *dir, const char *relative)
   if (!g_file_get_contents(path, &text, NULL, &error))
     fail_msg("%s", error->message);
   return text;
+}
+
+int test_tree_setup(void **state)
+{
+  *state = test_tree_new("ssi-test");
+  return 0;
+}
+
+int test_tree_teardown(void **state)
+{
+  test_tree_remove(*state);
+  g_free(*state);
+  return 0;
+}
+
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *test_tree_list(const char *dir)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GError) error = NULL;
+  GDir *d = g_dir_open(dir, 0, &error);
+  if (d == NULL)
+    fail_msg("%s", error->message);
+  const char *name;
+  while ((name = g_dir_read_name(d)) != NULL)
+    g_ptr_array_add(names, g_strdup(name));
+  g_dir_close(d);
+  g_ptr_array_sort(names, compare_names);
+  g_ptr_array_add(names, NULL);
+  return g_strjoinv(" ", (char **)names->pdata);
 }
 
 TestFile *test_file_new(const char *prefix, const char *name)

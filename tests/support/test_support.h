@@ -12,6 +12,11 @@ char *test_tree_new(const char *prefix);
  * followed, so a link out of the tree cannot take other files with it. */
 void test_tree_remove(const char *path);
 
+/* cmocka fixtures: *state is a new empty folder from test_tree_new, removed
+ * with everything in it afterwards. */
+int test_tree_setup(void **state);
+int test_tree_teardown(void **state);
+
 /* dir/relative, with the folders it needs made. */
 char *test_tree_path(const char *dir, const char *relative);
 
@@ -23,6 +28,10 @@ void test_tree_write_bytes(const char *dir, const char *relative, const char *da
 
 /* The contents of dir/relative; fails the test when it cannot be read. */
 char *test_tree_read(const char *dir, const char *relative);
+
+/* The names in dir, sorted and joined with ' ' (what a folder holds after
+ * a write, temporary files included); fails the test when it cannot be read. */
+char *test_tree_list(const char *dir);
 
 /* One file in a folder of its own, for tests of a module that reads or
  * writes a single file. */
