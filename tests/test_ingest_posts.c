@@ -11,6 +11,7 @@
 
 #include "common/errors.h"
 #include "ingest/posts.h"
+#include "ingest_fixture.h"
 #include "test_support.h"
 
 #include <glib/gstdio.h>
@@ -41,41 +42,26 @@ static const char generic_header[] =
     "ambassador,date,post_url,impressions,reactions,comments,reposts,clicks\n";
 
 typedef struct {
-  char *dir;
-  IngestPrograms *programs;
-  IngestLedger *ledger;
-  IngestRoster *roster;
-  IngestWarnings *warnings;
+  IngestFixture *base; /* the tree, roster, ledger and warnings */
   IngestPosts *posts;
 } Fixture;
 
 /* A store recognising files through the sections of ini. */
 static void fixture_open_posts(Fixture *f, const char *ini)
 {
-  g_autofree char *path = test_tree_path(f->dir, "sources.ini");
-  test_tree_write(f->dir, "sources.ini", ini);
+  g_autofree char *path = test_tree_path(f->base->dir, "sources.ini");
+  test_tree_write(f->base->dir, "sources.ini", ini);
   IngestSources *sources = ingest_sources_load(path, NULL);
   assert_non_null(sources);
   ingest_posts_free(f->posts);
-  f->posts = ingest_posts_new(sources, f->roster, f->ledger, f->warnings);
+  f->posts = ingest_posts_new(sources, f->base->roster, f->base->ledger, f->base->warnings);
 }
 
 static int setup(void **state)
 {
   Fixture *f = g_new0(Fixture, 1);
-  f->dir = test_tree_new("posts");
-  g_autofree char *ini = test_tree_path(f->dir, "programs.ini");
-  test_tree_write(f->dir, "programs.ini", programs_ini);
-  g_autofree char *roster = test_tree_path(f->dir, "roster.csv");
-  test_tree_write(f->dir, "roster.csv", roster_csv);
-  f->programs = ingest_programs_load(ini, "programs.ini", NULL);
-  f->ledger = ingest_ledger_new();
-  IngestFileEntry *entry = ingest_ledger_add_file(f->ledger, "roster.csv", "roster");
-  f->roster = ingest_roster_read(roster, entry, f->ledger, f->programs, NULL);
-  f->warnings = ingest_warnings_new();
+  f->base = ingest_fixture_new("posts", programs_ini, roster_csv);
   *state = f;
-  if (f->roster == NULL)
-    return 1;
   fixture_open_posts(f, sources_ini);
   return 0;
 }
@@ -84,12 +70,7 @@ static int teardown(void **state)
 {
   Fixture *f = *state;
   ingest_posts_free(f->posts);
-  ingest_warnings_free(f->warnings);
-  ingest_roster_free(f->roster);
-  ingest_ledger_free(f->ledger);
-  ingest_programs_free(f->programs);
-  test_tree_remove(f->dir);
-  g_free(f->dir);
+  ingest_fixture_free(f->base);
   g_free(f);
   return 0;
 }
@@ -100,9 +81,9 @@ static IngestFileEntry *read_posts(Fixture *f, const char *name, const char *tex
                                    gboolean *read_ok, GError **error)
 {
   g_autofree char *file = g_strconcat("posts/", name, NULL);
-  g_autofree char *path = test_tree_path(f->dir, name);
-  test_tree_write(f->dir, name, text);
-  IngestFileEntry *entry = ingest_ledger_add_file(f->ledger, file, "posts");
+  g_autofree char *path = test_tree_path(f->base->dir, name);
+  test_tree_write(f->base->dir, name, text);
+  IngestFileEntry *entry = ingest_ledger_add_file(f->base->ledger, file, "posts");
   *read_ok = ingest_posts_read(f->posts, path, entry, error);
   assert_int_equal(entry->rows_read, entry->accepted + entry->duplicates + entry->rejected);
   return entry;
@@ -120,16 +101,16 @@ static IngestFileEntry *read_posts_ok(Fixture *f, const char *name, const char *
 
 static char *posts_text(Fixture *f)
 {
-  g_autofree char *path = g_build_filename(f->dir, "out", "posts.csv", NULL);
+  g_autofree char *path = g_build_filename(f->base->dir, "out", "posts.csv", NULL);
   assert_true(ingest_posts_write(f->posts, path, NULL));
-  return test_tree_read(f->dir, "out/posts.csv");
+  return test_tree_read(f->base->dir, "out/posts.csv");
 }
 
 static char *rejects_text(Fixture *f)
 {
-  g_autofree char *path = g_build_filename(f->dir, "out", "rejects.csv", NULL);
-  assert_true(ingest_ledger_write_rejects(f->ledger, path, NULL));
-  return test_tree_read(f->dir, "out/rejects.csv");
+  g_autofree char *path = g_build_filename(f->base->dir, "out", "rejects.csv", NULL);
+  assert_true(ingest_ledger_write_rejects(f->base->ledger, path, NULL));
+  return test_tree_read(f->base->dir, "out/rejects.csv");
 }
 
 static void assert_posts(Fixture *f, const char *rows)
@@ -281,9 +262,9 @@ static void test_unknown_ambassador_is_noted_for_data_quality(void **state)
   g_autofree char *text =
       g_strconcat(generic_header, "zz,2025-04-01,https://x/zz,1,1,1,1,1\n", NULL);
   read_posts_ok(f, "u.csv", text);
-  g_autofree char *path = g_build_filename(f->dir, "out", "warnings.csv", NULL);
-  assert_true(ingest_warnings_write(f->warnings, path, NULL));
-  g_autofree char *warnings = test_tree_read(f->dir, "out/warnings.csv");
+  g_autofree char *path = g_build_filename(f->base->dir, "out", "warnings.csv", NULL);
+  assert_true(ingest_warnings_write(f->base->warnings, path, NULL));
+  g_autofree char *warnings = test_tree_read(f->base->dir, "out/warnings.csv");
   assert_string_equal(warnings, "kind,subject,month,detail\n"
                                 "unknown ambassador,zz,,not in roster.csv; data in posts/u.csv\n");
 }
@@ -328,8 +309,8 @@ static void test_header_only_and_empty_files_are_zero_rows(void **state)
 static void test_missing_file_is_one_row_rejected(void **state)
 {
   Fixture *f = *state;
-  g_autofree char *path = g_build_filename(f->dir, "gone.csv", NULL);
-  IngestFileEntry *entry = ingest_ledger_add_file(f->ledger, "posts/gone.csv", "posts");
+  g_autofree char *path = g_build_filename(f->base->dir, "gone.csv", NULL);
+  IngestFileEntry *entry = ingest_ledger_add_file(f->base->ledger, "posts/gone.csv", "posts");
   g_autoptr(GError) error = NULL;
   assert_true(ingest_posts_read(f->posts, path, entry, &error));
   assert_int_equal(entry->rows_read, 1);

@@ -1,5 +1,6 @@
-/* What the SSI readers' tests share: a temporary tree with programs.ini and
- * roster.csv loaded, and the ledger, snapshots and warnings a reader fills. */
+/* What the SSI and posts readers' tests share: a temporary tree with
+ * programs.ini and roster.csv loaded, and the ledger, snapshots and warnings
+ * a reader fills. */
 #pragma once
 #include "ingest/ledger.h"
 #include "ingest/programs.h"
