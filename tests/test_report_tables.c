@@ -63,13 +63,10 @@ static void test_columns_found_by_name(void **state)
 /* A one-column table of texts, built in memory. */
 static ReportTable *table_of(const char *const *texts, guint n)
 {
-  ReportTable *t = g_new0(ReportTable, 1);
-  t->path = g_strdup("memory");
-  t->columns = g_ptr_array_new_with_free_func(g_free);
+  ReportTable *t = report_table_new("memory");
   g_ptr_array_add(t->columns, g_strdup("v"));
-  t->rows = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add(t->rows, report_row_new(i + 2, &texts[i], 1));
+    g_ptr_array_add(t->rows, report_table_row_new(t, i + 2, &texts[i]));
   return t;
 }
 
@@ -157,6 +154,65 @@ static void test_numbers_read_as_strtod_reads_them(void **state)
     const char *text = g_ptr_array_index(texts, i);
     assert_same_double(report_table_number(random, i, 0), number_by_strtod(text), text);
   }
+}
+
+/* A field of length bytes, all letter (NUL-terminated). */
+static char *field_of(gsize length, char letter)
+{
+  char *text = g_malloc(length + 1);
+  memset(text, letter, length);
+  text[length] = '\0';
+  return text;
+}
+
+/* Rows of three columns whose fields grow from empty to 400 kB, so that
+ * rows fill many blocks and some take blocks of their own between them:
+ * every row reads back its own line and fields, and each row lies on an
+ * 8-byte boundary (its line is a guint64). */
+static void test_rows_of_every_size_read_back(void **state)
+{
+  (void)state;
+  static const gsize lengths[] = {0, 1, 7, 8, 40, 1000, 1023, 5000, 70000, 400000};
+  g_autoptr(ReportTable) t = report_table_new("memory");
+  for (gsize c = 0; c < 3; c++)
+    g_ptr_array_add(t->columns, g_strdup_printf("c%" G_GSIZE_FORMAT, c));
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < 3000; i++) {
+    const char *fields[3];
+    for (gsize c = 0; c < 3; c++) {
+      gsize length = lengths[(i * (c + 1) + c) % G_N_ELEMENTS(lengths)];
+      length = length > 1000 && i % 97 != 0 ? length % 1000 : length; /* few big ones */
+      fields[c] = field_of(length, (char)('a' + (i + c) % 26));
+      g_ptr_array_add(expected, (gpointer)fields[c]);
+    }
+    g_ptr_array_add(t->rows, report_table_row_new(t, 100 + i, fields));
+  }
+  for (guint i = 0; i < 3000; i++) {
+    const ReportRow *row = g_ptr_array_index(t->rows, i);
+    assert_int_equal((guintptr)row % 8, 0);
+    assert_int_equal(row->line, 100 + i);
+    for (int c = 0; c < 3; c++)
+      assert_string_equal(report_table_text(t, i, c), g_ptr_array_index(expected, i * 3 + c));
+  }
+}
+
+/* A row put in place of another reads back its own fields; the others keep
+ * theirs. */
+static void test_row_replaced(void **state)
+{
+  g_autofree char *path = write_file(*state, "t.csv", "a,b\none,1\ntwo,2\nthree,3\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReportTable) t = report_table_load(path, required_ab, numeric_b, &error);
+  assert_non_null(t);
+  const char *fields[] = {"zwei", ""};
+  t->rows->pdata[1] = report_table_row_new(t, 9, fields);
+  assert_string_equal(report_table_text(t, 0, 0), "one");
+  assert_string_equal(report_table_text(t, 1, 0), "zwei");
+  assert_string_equal(report_table_text(t, 1, 1), "");
+  assert_true(isnan(report_table_number(t, 1, 1)));
+  assert_int_equal(((const ReportRow *)g_ptr_array_index(t->rows, 1))->line, 9);
+  assert_string_equal(report_table_text(t, 2, 0), "three");
+  assert_true(report_table_number(t, 2, 1) == 3.0);
 }
 
 static void test_short_record_reads_as_empty_fields(void **state)
@@ -302,6 +358,8 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_columns_found_by_name, make_temp_dir, remove_temp_dir),
       cmocka_unit_test(test_numbers_read_as_strtod_reads_them),
+      cmocka_unit_test(test_rows_of_every_size_read_back),
+      cmocka_unit_test_setup_teardown(test_row_replaced, make_temp_dir, remove_temp_dir),
       cmocka_unit_test_setup_teardown(test_short_record_reads_as_empty_fields, make_temp_dir,
                                       remove_temp_dir),
       cmocka_unit_test_setup_teardown(test_bad_number_names_file_line_and_column, make_temp_dir,

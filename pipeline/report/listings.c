@@ -284,7 +284,7 @@ static gboolean score_warnings_load(ReportListings *listings, const char *work_d
       fields[c] = report_table_text(more, i,
                                     report_table_column(more, g_ptr_array_index(into->columns, c)));
     const ReportRow *from = g_ptr_array_index(more->rows, i);
-    g_ptr_array_add(into->rows, report_row_new(from->line, fields, n_columns));
+    g_ptr_array_add(into->rows, report_table_row_new(into, from->line, fields));
   }
   return TRUE;
 }

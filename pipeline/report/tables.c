@@ -22,28 +22,91 @@ typedef struct {
   const char **fields; /* the record's fields, one per column, for checking */
 } LoadState;
 
-ReportRow *report_row_new(guint64 line, const char *const *fields, guint n_fields)
+/* The rows of a table lie in blocks, freed with it: a table of tens of
+ * thousands of rows then costs a few dozen allocations and as many frees,
+ * not one of each per row. Blocks start small (most stage files the report
+ * reads hold a few rows) and double up to BLOCK_MAX, so what the last block
+ * leaves unused stays below both BLOCK_MAX and the table's own size. */
+#define BLOCK_FIRST 4096
+#define BLOCK_MAX (256 * 1024)
+
+struct ReportTableMemory {
+  GPtrArray *blocks; /* g_free */
+  char *next;        /* the free end of the last block */
+  gsize free;        /* its bytes */
+  gsize next_size;   /* of the block after it */
+};
+
+static ReportTableMemory *memory_new(void)
 {
+  ReportTableMemory *memory = g_new0(ReportTableMemory, 1);
+  memory->blocks = g_ptr_array_new_with_free_func(g_free);
+  memory->next_size = BLOCK_FIRST;
+  return memory;
+}
+
+static void memory_free(ReportTableMemory *memory)
+{
+  g_ptr_array_unref(memory->blocks);
+  g_free(memory);
+}
+
+/* bytes (a multiple of 8, for the rows' line) from the last block, or a new
+ * one; a row bigger than a quarter of a block gets a block of its own, and
+ * the last one stays in use. */
+static gpointer memory_take(ReportTableMemory *memory, gsize bytes)
+{
+  if (bytes > memory->free) {
+    if (bytes > memory->next_size / 4) {
+      gpointer own = g_malloc(bytes);
+      g_ptr_array_add(memory->blocks, own);
+      return own;
+    }
+    memory->free = memory->next_size;
+    memory->next = g_malloc(memory->free);
+    g_ptr_array_add(memory->blocks, memory->next);
+    memory->next_size = MIN(memory->next_size * 2, BLOCK_MAX);
+  }
+  gpointer taken = memory->next;
+  memory->next += bytes;
+  memory->free -= bytes;
+  return taken;
+}
+
+ReportRow *report_table_row_new(ReportTable *table, guint64 line, const char *const *fields)
+{
+  guint n_fields = table->columns->len;
   /* Each field's length is taken once: most rows have a few dozen. */
   gsize stack_lengths[64];
   g_autofree gsize *heap_lengths =
       n_fields > G_N_ELEMENTS(stack_lengths) ? g_new(gsize, n_fields) : NULL;
   gsize *lengths = heap_lengths != NULL ? heap_lengths : stack_lengths;
-  gsize bytes = sizeof(ReportRow) + (n_fields + 1) * sizeof(char *);
+  gsize bytes = sizeof(ReportRow) + n_fields * sizeof(guint32);
   for (guint i = 0; i < n_fields; i++) {
     lengths[i] = strlen(fields[i]) + 1;
     bytes += lengths[i];
   }
-  ReportRow *row = g_malloc(bytes);
+  /* The CSV reader's records stay far below 4 GB (16 MB by default). */
+  g_assert(bytes <= G_MAXUINT32);
+  ReportRow *row = memory_take(table->memory, (bytes + 7) & ~(gsize)7);
   row->line = line;
-  row->fields = (char **)(row + 1);
-  char *text = (char *)(row->fields + n_fields + 1);
+  guint32 offset = (guint32)(sizeof(ReportRow) + n_fields * sizeof(guint32));
   for (guint i = 0; i < n_fields; i++) {
-    row->fields[i] = memcpy(text, fields[i], lengths[i]);
-    text += lengths[i];
+    row->offsets[i] = offset;
+    memcpy((char *)row + offset, fields[i], lengths[i]);
+    offset += (guint32)lengths[i];
   }
-  row->fields[n_fields] = NULL;
   return row;
+}
+
+ReportTable *report_table_new(const char *path)
+{
+  ReportTable *table = g_new0(ReportTable, 1);
+  table->path = g_strdup(path);
+  table->columns = g_ptr_array_new_with_free_func(g_free);
+  table->rows = g_ptr_array_new();
+  table->memory = memory_new();
+  return table;
 }
 
 void report_table_free(ReportTable *table)
@@ -53,6 +116,7 @@ void report_table_free(ReportTable *table)
   g_free(table->path);
   g_ptr_array_unref(table->columns);
   g_ptr_array_unref(table->rows);
+  memory_free(table->memory);
   g_free(table);
 }
 
@@ -162,7 +226,8 @@ static gboolean row_store(LoadState *state, const CsvRecord *record, GError **er
   if (state->keep != NULL &&
       !state->keep(state->table, record->line, state->fields, state->keep_data))
     return TRUE;
-  g_ptr_array_add(state->table->rows, report_row_new(record->line, state->fields, n_columns));
+  g_ptr_array_add(state->table->rows,
+                  report_table_row_new(state->table, record->line, state->fields));
   return TRUE;
 }
 
@@ -172,15 +237,6 @@ static gboolean load_record(const CsvRecord *record, gpointer user_data, GError 
   if (!state->have_header)
     return header_store(state, record, error);
   return row_store(state, record, error);
-}
-
-static ReportTable *table_new(const char *path)
-{
-  ReportTable *table = g_new0(ReportTable, 1);
-  table->path = g_strdup(path);
-  table->columns = g_ptr_array_new_with_free_func(g_free);
-  table->rows = g_ptr_array_new_with_free_func(g_free);
-  return table;
 }
 
 ReportTable *report_table_load(const char *path, const char *const *required,
@@ -193,7 +249,7 @@ ReportTable *report_table_load_filtered(const char *path, const char *const *req
                                         const char *const *numeric, ReportRowFilter keep,
                                         gpointer user_data, GError **error)
 {
-  g_autoptr(ReportTable) table = table_new(path);
+  g_autoptr(ReportTable) table = report_table_new(path);
   g_autoptr(GArray) numeric_indices = g_array_new(FALSE, FALSE, sizeof(int));
   LoadState state = {table, required, numeric, numeric_indices, FALSE, keep, user_data, NULL};
   CsvReaderOptions options = {.delimiter = ','};
@@ -235,7 +291,7 @@ const char *report_table_text(const ReportTable *table, guint row, int column)
   if (column < 0 || row >= table->rows->len || (guint)column >= table->columns->len)
     return "";
   const ReportRow *r = g_ptr_array_index(table->rows, row);
-  return r->fields[column];
+  return (const char *)r + r->offsets[column];
 }
 
 /* A plain decimal ("-12.75") of at most 15 digits as strtod reads it, in

@@ -4,21 +4,32 @@
 #pragma once
 #include <glib.h>
 
+/* A row: its fields' text follows it in the same memory, each field at
+ * offsets[column] bytes from the row's start. Offsets instead of pointers
+ * halve what a row of a few dozen short fields takes, and the report holds
+ * tens of thousands of them. */
 typedef struct {
-  guint64 line;  /* physical line of the record, for messages */
-  char **fields; /* one per header column, "" when the record was short */
+  guint64 line;      /* physical line of the record, for messages */
+  guint32 offsets[]; /* one per header column; "" when the record was short */
 } ReportRow;
 
-/* A row holding copies of fields, in one allocation with them (a table of
- * a million fields then costs their text, not a million allocations): free
- * it with g_free; its fields cannot be replaced one by one. */
-ReportRow *report_row_new(guint64 line, const char *const *fields, guint n_fields);
+/* The memory of a table's rows, private to tables.c. */
+typedef struct ReportTableMemory ReportTableMemory;
 
 typedef struct {
   char *path;
   GPtrArray *columns; /* char*: the header as read */
-  GPtrArray *rows;    /* ReportRow* in file order */
+  GPtrArray *rows;    /* ReportRow* in file order, held by memory */
+  ReportTableMemory *memory;
 } ReportTable;
+
+/* An empty table of no columns, for the columns and rows of its caller. */
+ReportTable *report_table_new(const char *path);
+
+/* A row of table holding copies of fields (one per column of table), in
+ * memory the table frees: add it to table->rows, or put it in place of
+ * another row (whose memory stays until the table is freed). */
+ReportRow *report_table_row_new(ReportTable *table, guint64 line, const char *const *fields);
 
 /* Reads a CSV file with a header row. required: column names that must be
  * present (NULL-terminated); numeric: columns whose fields must be empty or a
