@@ -131,6 +131,35 @@ static void test_shipped_file_is_the_default(void **state)
     assert_string_equal(config->model.seniority_terms[i], defaults->model.seniority_terms[i]);
 }
 
+/* The limits on what one ambassador's inputs may hold: the defaults, as
+ * shipped, read from pipeline.ini, and refused out of range. */
+static void test_ingest_limits(void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(PipelineConfig) defaults = config_new_default();
+  assert_int_equal(defaults->max_linkedin_events, 500000);
+  assert_int_equal(defaults->max_posts, 50000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PipelineConfig) shipped = config_load(TEST_DATA_DIR "/../../config", &error);
+  assert_non_null(shipped);
+  assert_int_equal(shipped->max_linkedin_events, 500000);
+  assert_int_equal(shipped->max_posts, 50000);
+
+  test_tree_write(fixture->dir, "pipeline.ini",
+                  "[ingest]\nmax_linkedin_events = 1000\nmax_posts = 20\n");
+  g_autoptr(PipelineConfig) set = config_load(fixture->dir, &error);
+  assert_non_null(set);
+  assert_int_equal(set->max_linkedin_events, 1000);
+  assert_int_equal(set->max_posts, 20);
+
+  test_tree_write(fixture->dir, "pipeline.ini", "[ingest]\nmax_posts = 0\n");
+  assert_null(config_load(fixture->dir, &error));
+  g_autofree char *path = g_build_filename(fixture->dir, "pipeline.ini", NULL);
+  g_autofree char *expected =
+      g_strdup_printf("%s: [ingest] max_posts: expected a whole number from 1 to 100000000", path);
+  assert_string_equal(error->message, expected);
+}
+
 static void assert_model_refused(const Fixture *fixture, const char *model_ini, const char *message)
 {
   test_tree_write(fixture->dir, "pipeline.ini", "[ssi]\nsource = estimated\n");
@@ -189,9 +218,10 @@ static void test_unreadable_model_file(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_defaults),     RUN_TEST(test_without_model_file),
-      RUN_TEST(test_model_file_overrides), cmocka_unit_test(test_shipped_file_is_the_default),
-      RUN_TEST(test_bad_values),           RUN_TEST(test_unreadable_model_file),
+      cmocka_unit_test(test_defaults),      RUN_TEST(test_without_model_file),
+      RUN_TEST(test_model_file_overrides),  cmocka_unit_test(test_shipped_file_is_the_default),
+      RUN_TEST(test_ingest_limits),         RUN_TEST(test_bad_values),
+      RUN_TEST(test_unreadable_model_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

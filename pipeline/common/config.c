@@ -57,6 +57,8 @@ PipelineConfig *config_new_default(void)
   config->privacy_min_group_size = 5;
   config->report_max_listed_rows = 10000;
   config->max_reject_ratio = 0.05;
+  config->max_linkedin_events = 500000;
+  config->max_posts = 50000;
   model_set_default(&config->model);
   return config;
 }
@@ -181,6 +183,9 @@ static gboolean pipeline_ini_read(GKeyFile *kf, const char *path, PipelineConfig
                 error) ||
       !read_double(kf, path, "ingest", "max_reject_ratio", 0, 1, &config->max_reject_ratio,
                    error) ||
+      !read_int(kf, path, "ingest", "max_linkedin_events", 1, 100000000,
+                &config->max_linkedin_events, error) ||
+      !read_int(kf, path, "ingest", "max_posts", 1, 100000000, &config->max_posts, error) ||
       !read_choices(kf, path, config, error))
     return FALSE;
   if (config->band_mid_from > config->band_good_from)

@@ -59,6 +59,10 @@ typedef struct {
   int report_max_listed_rows; /* [report] max_listed_rows, default 10000 */
   int privacy_min_group_size; /* [privacy] min_group_size, default 5 */
   double max_reject_ratio;    /* [ingest] max_reject_ratio, default 0.05 */
+  int max_linkedin_events;    /* [ingest] max_linkedin_events, default 500000: different events
+                                 one ambassador's LinkedIn exports may hold together */
+  int max_posts;              /* [ingest] max_posts, default 50000: different posts of one
+                                 ambassador in posts/ */
   char *pipeline_ini_path;    /* the file the values came from, for the Method sheet */
   ModelConfig model;          /* from ssi-model.ini; its window_days is the one in force */
 } PipelineConfig;
