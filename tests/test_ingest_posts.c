@@ -1,7 +1,7 @@
 /* Tests of advocacy-tool post exports (pipeline/ingest/posts.c): the three
  * header forms of inputs.md, a tool added in sources.ini, ambassadors matched
  * by id, e-mail or name, dedup by post URL across files, each reject reason
- * with its line, and the exact posts.csv. */
+ * with its line, max_posts per ambassador, and the exact posts.csv. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -46,15 +46,23 @@ typedef struct {
   IngestPosts *posts;
 } Fixture;
 
-/* A store recognising files through the sections of ini. */
-static void fixture_open_posts(Fixture *f, const char *ini)
+/* A store recognising files through the sections of ini, holding at most
+ * max_posts posts of one ambassador. */
+static void fixture_open_posts_limited(Fixture *f, const char *ini, int max_posts)
 {
   g_autofree char *path = test_tree_path(f->base->dir, "sources.ini");
   test_tree_write(f->base->dir, "sources.ini", ini);
   IngestSources *sources = ingest_sources_load(path, NULL);
   assert_non_null(sources);
   ingest_posts_free(f->posts);
-  f->posts = ingest_posts_new(sources, f->base->roster, f->base->ledger, f->base->warnings);
+  f->posts =
+      ingest_posts_new(sources, f->base->roster, f->base->ledger, f->base->warnings, max_posts);
+}
+
+/* With the shipped limit, which no test comes near. */
+static void fixture_open_posts(Fixture *f, const char *ini)
+{
+  fixture_open_posts_limited(f, ini, 50000);
 }
 
 static int setup(void **state)
@@ -318,6 +326,124 @@ static void test_missing_file_is_one_row_rejected(void **state)
   assert_true(g_str_has_prefix(entry->note->str, "cannot read: "));
 }
 
+/* --- max_posts ------------------------------------------------------------- */
+
+static void assert_counts(const IngestFileEntry *entry, guint64 read, guint64 accepted,
+                          guint64 duplicates, guint64 rejected)
+{
+  assert_int_equal(entry->rows_read, read);
+  assert_int_equal(entry->accepted, accepted);
+  assert_int_equal(entry->duplicates, duplicates);
+  assert_int_equal(entry->rejected, rejected);
+}
+
+static void assert_rejects(Fixture *f, const char *rows)
+{
+  g_autofree char *text = rejects_text(f);
+  g_autofree char *expected = g_strconcat("file,line,reason,excerpt\n", rows, NULL);
+  assert_string_equal(text, expected);
+}
+
+static void test_posts_past_max_posts_in_one_file_are_rejected(void **state)
+{
+  Fixture *f = *state;
+  fixture_open_posts_limited(f, sources_ini, 3);
+  g_autofree char *text = g_strconcat(generic_header,
+                                      "a1,2025-04-01,https://x/1,1,0,0,0,0\n"
+                                      "a1,2025-04-02,https://x/2,2,0,0,0,0\n"
+                                      "a1,2025-04-03,https://x/3,3,0,0,0,0\n"
+                                      "a1,2025-04-04,https://x/4,4,0,0,0,0\n"
+                                      "a1,2025-04-02,https://x/2,20,1,0,0,0\n"
+                                      "a1,2025-04-05,https://x/5,5,0,0,0,0\n",
+                                      NULL);
+  IngestFileEntry *entry = read_posts_ok(f, "big.csv", text);
+  /* The update of x/2 past the limit is kept: it holds no new post. */
+  assert_counts(entry, 6, 3, 1, 2);
+  assert_rejects(f, "posts/big.csv,5,more than max_posts (3) different posts of a1,"
+                    "\"a1,2025-04-04,https://x/4,4,0,0,0,0\"\n"
+                    "posts/big.csv,7,more than max_posts (3) different posts of a1,"
+                    "\"a1,2025-04-05,https://x/5,5,0,0,0,0\"\n");
+  assert_posts(f, "a1,2025-04-01,https://x/1,1,0,0,0,0,generic,posts/big.csv,2\n"
+                  "a1,2025-04-02,https://x/2,20,1,0,0,0,generic,posts/big.csv,6\n"
+                  "a1,2025-04-03,https://x/3,3,0,0,0,0,generic,posts/big.csv,4\n");
+}
+
+static void test_max_posts_counts_across_files_and_keeps_updates(void **state)
+{
+  Fixture *f = *state;
+  fixture_open_posts_limited(f, sources_ini, 3);
+  g_autofree char *first_text = g_strconcat(generic_header,
+                                            "a1,2025-04-01,https://x/1,1,0,0,0,0\n"
+                                            "a1,2025-04-02,https://x/2,2,0,0,0,0\n",
+                                            NULL);
+  g_autofree char *second_text = g_strconcat(generic_header,
+                                             "a1,2025-05-01,https://x/3,3,0,0,0,0\n"
+                                             "a1,2025-05-02,https://x/4,4,0,0,0,0\n"
+                                             "a1,2025-04-01,https://x/1,10,1,0,0,0\n",
+                                             NULL);
+  IngestFileEntry *first = read_posts_ok(f, "2025-04.csv", first_text);
+  IngestFileEntry *second = read_posts_ok(f, "2025-05.csv", second_text);
+  assert_counts(first, 2, 1, 1, 0);
+  assert_counts(second, 3, 2, 0, 1);
+  assert_rejects(f, "posts/2025-05.csv,3,more than max_posts (3) different posts of a1,"
+                    "\"a1,2025-05-02,https://x/4,4,0,0,0,0\"\n");
+  assert_posts(f, "a1,2025-04-01,https://x/1,10,1,0,0,0,generic,posts/2025-05.csv,4\n"
+                  "a1,2025-04-02,https://x/2,2,0,0,0,0,generic,posts/2025-04.csv,3\n"
+                  "a1,2025-05-01,https://x/3,3,0,0,0,0,generic,posts/2025-05.csv,2\n");
+}
+
+static void test_max_posts_is_per_ambassador(void **state)
+{
+  Fixture *f = *state;
+  fixture_open_posts_limited(f, sources_ini, 2);
+  g_autofree char *text = g_strconcat(generic_header,
+                                      "a1,2025-04-01,https://x/a1,1,0,0,0,0\n"
+                                      "b2,2025-04-01,https://x/b1,1,0,0,0,0\n"
+                                      "a1,2025-04-02,https://x/a2,2,0,0,0,0\n"
+                                      "a1,2025-04-03,https://x/a3,3,0,0,0,0\n"
+                                      "b2,2025-04-02,https://x/b2,2,0,0,0,0\n"
+                                      "Max Roth,2025-04-03,https://x/r,3,0,0,0,0\n"
+                                      "a1,32.04.2025,https://x/a4,4,0,0,0,0\n"
+                                      "b2,2025-04-03,https://x/b3,3,0,0,0,0\n",
+                                      NULL);
+  IngestFileEntry *entry = read_posts_ok(f, "two.csv", text);
+  assert_counts(entry, 8, 4, 0, 4);
+  /* Rows rejected for what they are keep their reason. */
+  assert_rejects(
+      f, "posts/two.csv,5,more than max_posts (2) different posts of a1,"
+         "\"a1,2025-04-03,https://x/a3,3,0,0,0,0\"\n"
+         "posts/two.csv,7,\"ambassador \"\"Max Roth\"\" matches several roster ids: m5, m6\","
+         "\"Max Roth,2025-04-03,https://x/r,3,0,0,0,0\"\n"
+         "posts/two.csv,8,\"bad date: not a date: \"\"32.04.2025\"\" (expected YYYY-MM-DD, "
+         "DD.MM.YYYY or M/D/YY)\",\"a1,32.04.2025,https://x/a4,4,0,0,0,0\"\n"
+         "posts/two.csv,9,more than max_posts (2) different posts of b2,"
+         "\"b2,2025-04-03,https://x/b3,3,0,0,0,0\"\n");
+  assert_posts(f, "a1,2025-04-01,https://x/a1,1,0,0,0,0,generic,posts/two.csv,2\n"
+                  "a1,2025-04-02,https://x/a2,2,0,0,0,0,generic,posts/two.csv,4\n"
+                  "b2,2025-04-01,https://x/b1,1,0,0,0,0,generic,posts/two.csv,3\n"
+                  "b2,2025-04-02,https://x/b2,2,0,0,0,0,generic,posts/two.csv,6\n");
+}
+
+/* Taking over another ambassador's post counts as a new one: otherwise two
+ * ambassadors passing posts back and forth would hold any number. */
+static void test_post_of_another_ambassador_past_max_posts_is_rejected(void **state)
+{
+  Fixture *f = *state;
+  fixture_open_posts_limited(f, sources_ini, 1);
+  g_autofree char *text = g_strconcat(generic_header,
+                                      "b2,2025-04-01,https://x/1,1,0,0,0,0\n"
+                                      "a1,2025-04-02,https://x/1,2,0,0,0,0\n"
+                                      "b2,2025-04-03,https://x/2,3,0,0,0,0\n"
+                                      "a1,2025-04-04,https://x/2,4,0,0,0,0\n",
+                                      NULL);
+  IngestFileEntry *entry = read_posts_ok(f, "pass.csv", text);
+  assert_counts(entry, 4, 2, 1, 1);
+  assert_rejects(f, "posts/pass.csv,5,more than max_posts (1) different posts of a1,"
+                    "\"a1,2025-04-04,https://x/2,4,0,0,0,0\"\n");
+  assert_posts(f, "a1,2025-04-02,https://x/1,2,0,0,0,0,generic,posts/pass.csv,3\n"
+                  "b2,2025-04-03,https://x/2,3,0,0,0,0,generic,posts/pass.csv,4\n");
+}
+
 int main(void)
 {
 #define POSTS_TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -332,6 +458,10 @@ int main(void)
       POSTS_TEST(test_unrecognised_header_is_an_input_error),
       POSTS_TEST(test_header_only_and_empty_files_are_zero_rows),
       POSTS_TEST(test_missing_file_is_one_row_rejected),
+      POSTS_TEST(test_posts_past_max_posts_in_one_file_are_rejected),
+      POSTS_TEST(test_max_posts_counts_across_files_and_keeps_updates),
+      POSTS_TEST(test_max_posts_is_per_ambassador),
+      POSTS_TEST(test_post_of_another_ambassador_past_max_posts_is_rejected),
   };
 #undef POSTS_TEST
   return cmocka_run_group_tests(tests, NULL, NULL);

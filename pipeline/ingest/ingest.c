@@ -168,7 +168,8 @@ static gboolean read_posts(IngestRun *run, const IngestTreeFile *file, IngestFil
         run->sources != NULL ? g_steal_pointer(&run->sources) : ingest_sources_load(path, error);
     if (sources == NULL)
       return FALSE;
-    run->posts = ingest_posts_new(sources, run->roster, run->ledger, run->warnings);
+    run->posts = ingest_posts_new(sources, run->roster, run->ledger, run->warnings,
+                                  run->ctx->config->max_posts);
   }
   return ingest_posts_read(run->posts, file->abs_path, entry, error);
 }

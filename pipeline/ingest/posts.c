@@ -34,6 +34,7 @@ struct IngestPosts {
   GHashTable *by_name;  /* name -> GPtrArray of distinct ids */
   GHashTable *by_url;   /* post_url -> IngestPost */
   GHashTable *per_id;   /* ambassador id -> number of posts held */
+  guint max_posts;      /* the most posts held of one ambassador */
 };
 
 static void post_free(gpointer data)
@@ -116,9 +117,11 @@ static char *posts_match_ambassador(const IngestPosts *posts, const char *who,
 /* --- The store ------------------------------------------------------------ */
 
 IngestPosts *ingest_posts_new(IngestSources *sources, const IngestRoster *roster,
-                              IngestLedger *ledger, IngestWarnings *warnings)
+                              IngestLedger *ledger, IngestWarnings *warnings, int max_posts)
 {
+  g_return_val_if_fail(max_posts > 0, NULL);
   IngestPosts *posts = g_new0(IngestPosts, 1);
+  posts->max_posts = (guint)max_posts;
   posts->sources = sources;
   posts->roster = roster;
   posts->ledger = ledger;
@@ -166,6 +169,21 @@ static void posts_add(IngestPosts *posts, IngestPost *post)
   /* The key is the post's own URL, so the old entry goes with its key. */
   g_hash_table_remove(posts->by_url, post->post_url);
   g_hash_table_insert(posts->by_url, post->post_url, post);
+}
+
+/* NULL, or the reason a post would give its ambassador more than max_posts:
+ * a URL held for another ambassador counts as new too, or two ambassadors
+ * could pass posts back and forth and hold any number between them. */
+static char *posts_check_limit(const IngestPosts *posts, const IngestPost *post)
+{
+  const IngestPost *held = g_hash_table_lookup(posts->by_url, post->post_url);
+  if (held != NULL && strcmp(held->ambassador_id, post->ambassador_id) == 0)
+    return NULL;
+  guint count = GPOINTER_TO_UINT(g_hash_table_lookup(posts->per_id, post->ambassador_id));
+  if (count < posts->max_posts)
+    return NULL;
+  return g_strdup_printf("more than max_posts (%u) different posts of %s", posts->max_posts,
+                         post->ambassador_id);
 }
 
 gboolean ingest_posts_has(const IngestPosts *posts, const char *ambassador_id)
@@ -276,14 +294,16 @@ static gboolean posts_on_record(const CsvRecord *record, gpointer user_data, GEr
   PostsReader *r = user_data;
   if (!r->header_seen)
     return posts_on_header(r, record, error);
-  IngestPost *post = NULL;
+  g_autoptr(IngestPost) post = NULL;
   g_autofree char *reason = posts_parse_row(r, record, &post);
+  if (reason == NULL)
+    reason = posts_check_limit(r->posts, post);
   if (reason != NULL) {
     ingest_ledger_reject(r->posts->ledger, r->entry, record->line, reason, record->excerpt);
     return TRUE;
   }
   ingest_ledger_accept(r->entry);
-  posts_add(r->posts, post);
+  posts_add(r->posts, g_steal_pointer(&post));
   return TRUE;
 }
 

@@ -11,10 +11,11 @@
 typedef struct IngestPosts IngestPosts;
 
 /* An empty store. It takes sources, matches ambassadors against roster
- * (which must outlive it), accounts rows in ledger and notes ids not in the
- * roster in warnings. */
+ * (which must outlive it), accounts rows in ledger, notes ids not in the
+ * roster in warnings and holds at most max_posts (> 0, [ingest] max_posts)
+ * posts of one ambassador. */
 IngestPosts *ingest_posts_new(IngestSources *sources, const IngestRoster *roster,
-                              IngestLedger *ledger, IngestWarnings *warnings);
+                              IngestLedger *ledger, IngestWarnings *warnings, int max_posts);
 
 void ingest_posts_free(IngestPosts *posts);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestPosts, ingest_posts_free)
@@ -25,7 +26,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestPosts, ingest_posts_free)
  * not YYYY-MM-DD, DD.MM.YYYY or M/D/YYYY, its post URL is missing, or a
  * metric is not a whole count (empty = unknown). A post whose URL is held
  * already replaces it; the earlier one counts as a duplicate in its own file,
- * so the later file in path order, then the later row, wins.
+ * so the later file in path order, then the later row, wins. Past that, a
+ * row is rejected when its ambassador has max_posts posts held and its URL
+ * is not one of them ("more than max_posts (50000) different posts of a02"):
+ * the first max_posts in path and row order are kept, so memory stays
+ * bounded whatever the size of a broken export.
  * FALSE (PIPELINE_ERROR_INPUT) when no source recognises the header: the file
  * then counts as one row read and rejected, with the headers found and known
  * as the reason. A file that cannot be opened is one row rejected. */
