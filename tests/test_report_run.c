@@ -327,11 +327,14 @@ static void test_coaching_sheet_in_german(void **state)
                    "Tagen, 12 bringen die vollen 10 Punkte.");
 }
 
-/* The Method sheet (sheet 8) lists the model's factors from the config in
- * force, the seniority terms, and coaching.ini among the config files. */
+/* The Method sheet (sheet 8) lists the settings and the model's factors
+ * from the config in force, the seniority terms, and coaching.ini among the
+ * config files. */
 static void test_method_sheet_model(void **state)
 {
   Fixture *f = *state;
+  f->config->max_linkedin_events = 1234;
+  f->config->max_posts = 56;
   ModelConfig *model = &f->config->model;
   model->window_days = 60;
   model->factors[FACTOR_PUBLISHING].target = 8;
@@ -343,22 +346,27 @@ static void test_method_sheet_model(void **state)
   g_autofree char *strings = zip_entry(path, "xl/sharedStrings.xml");
   assert_cell_text(xml, strings, "A6", "Window (days)");
   assert_cell(xml, "B6", "60");
-  /* The factor table: a section line and its header at rows 14 and 15. */
-  assert_cell_text(xml, strings, "A14", "Estimated SSI: the model's factors");
-  assert_cell_text(xml, strings, "A16", "Professional brand");
-  assert_cell_text(xml, strings, "B16", "Profile");
-  assert_cell(xml, "D16", "10");
-  assert_cell(xml, "E16", "1");
-  assert_cell_text(xml, strings, "B17", "Publishing");
-  assert_cell_text(xml, strings, "C17", "Posts and shares in the window");
-  assert_cell(xml, "E17", "8");
-  assert_cell_text(xml, strings, "B24", "Acceptance rate");
-  assert_cell(xml, "E24", "0.5");
-  assert_cell_text(xml, strings, "A26", "Build relationships");
-  assert_cell_text(xml, strings, "B26", "Network size");
-  assert_cell(xml, "E26", "500");
-  assert_cell_text(xml, strings, "B27", "Seniority terms");
-  assert_cell_text(xml, strings, "C27", "CEO, Head of, Gründer");
+  assert_cell_text(xml, strings, "A12", "LinkedIn events per ambassador, at most");
+  assert_cell(xml, "B12", "1234");
+  assert_cell_text(xml, strings, "A13", "Posts per ambassador, at most");
+  assert_cell(xml, "B13", "56");
+  assert_cell_text(xml, strings, "A14", "Program version");
+  /* The factor table: a section line and its header at rows 16 and 17. */
+  assert_cell_text(xml, strings, "A16", "Estimated SSI: the model's factors");
+  assert_cell_text(xml, strings, "A18", "Professional brand");
+  assert_cell_text(xml, strings, "B18", "Profile");
+  assert_cell(xml, "D18", "10");
+  assert_cell(xml, "E18", "1");
+  assert_cell_text(xml, strings, "B19", "Publishing");
+  assert_cell_text(xml, strings, "C19", "Posts and shares in the window");
+  assert_cell(xml, "E19", "8");
+  assert_cell_text(xml, strings, "B26", "Acceptance rate");
+  assert_cell(xml, "E26", "0.5");
+  assert_cell_text(xml, strings, "A28", "Build relationships");
+  assert_cell_text(xml, strings, "B28", "Network size");
+  assert_cell(xml, "E28", "500");
+  assert_cell_text(xml, strings, "B29", "Seniority terms");
+  assert_cell_text(xml, strings, "C29", "CEO, Head of, Gründer");
   assert_non_null(strstr(strings, "<t>coaching.ini</t>"));
   assert_non_null(strstr(strings, "<t>sources.ini</t>"));
 }

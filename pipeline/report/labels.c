@@ -253,6 +253,10 @@ static const LabelPair labels[REPORT_LABEL_COUNT] = {
                                         "Kleinste Gruppe im Management-Bericht"},
     [REPORT_LABEL_SETTING_MAX_REJECT] = {"Rejected rows tolerated per input kind",
                                          "Tolerierte abgewiesene Zeilen je Eingabeart"},
+    [REPORT_LABEL_SETTING_MAX_LINKEDIN_EVENTS] = {"LinkedIn events per ambassador, at most",
+                                                  "LinkedIn-Ereignisse je Botschafter, höchstens"},
+    [REPORT_LABEL_SETTING_MAX_POSTS] = {"Posts per ambassador, at most",
+                                        "Beiträge je Botschafter, höchstens"},
     [REPORT_LABEL_SETTING_VERSION] = {"Program version", "Programmversion"},
     [REPORT_LABEL_SETTING_SENIORITY_TERMS] = {"Seniority terms", "Senioritätsbegriffe"},
 

@@ -50,6 +50,10 @@ static lxw_row_t write_settings(ReportSheet *sheet, const ReportContext *ctx, lx
                              config->privacy_min_group_size, REPORT_CELL_COUNT);
   row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_MAX_REJECT,
                              config->max_reject_ratio, REPORT_CELL_PERCENT);
+  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_MAX_LINKEDIN_EVENTS,
+                             config->max_linkedin_events, REPORT_CELL_COUNT);
+  row = write_setting_number(sheet, ctx, row, REPORT_LABEL_SETTING_MAX_POSTS, config->max_posts,
+                             REPORT_CELL_COUNT);
   return write_setting_text(sheet, ctx, row, REPORT_LABEL_SETTING_VERSION, SSI_PIPELINE_VERSION);
 }
 
