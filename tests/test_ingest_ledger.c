@@ -2,7 +2,8 @@
  * files handed over in blocks come out in ingest_summary.csv and
  * rejects.csv in path order among the others, whether the blocks wait in
  * a temporary file (which leaves nothing behind) or in memory, and they
- * count in the totals. */
+ * count in the totals; the other rejects, sorted in runs of a small batch,
+ * come out as if they had all been kept, and hold no more than a batch. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -238,6 +239,225 @@ static void test_two_readers_at_once(void **state)
   test_tree_remove(dir);
 }
 
+/* --- Rejects in runs --------------------------------------------------------
+ * Rejects of ordinary files from two readers, lines out of order with
+ * several rejects on one line, among blocks whose paths fall between
+ * theirs; the expected rejects.csv is sorted here from what was added. */
+
+typedef struct {
+  char *file;
+  guint64 line;
+  guint seq; /* in its file */
+  char *text;
+} WantReject;
+
+static void want_reject_clear(gpointer data)
+{
+  WantReject *w = data;
+  g_free(w->file);
+  g_free(w->text);
+}
+
+static gint want_reject_compare(gconstpointer a, gconstpointer b)
+{
+  const WantReject *x = a, *y = b;
+  int by_file = strcmp(x->file, y->file);
+  if (by_file != 0)
+    return by_file;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static GArray *want_new(void)
+{
+  GArray *want = g_array_new(FALSE, FALSE, sizeof(WantReject));
+  g_array_set_clear_func(want, want_reject_clear);
+  return want;
+}
+
+static void want_add(GArray *want, const char *file, guint64 line, guint seq, char *text)
+{
+  WantReject w = {g_strdup(file), line, seq, text};
+  g_array_append_val(want, w);
+}
+
+/* The rows wanted, as rejects.csv lists them. */
+static char *want_text(GArray *want)
+{
+  g_array_sort(want, want_reject_compare);
+  GString *text = g_string_new("file,line,reason,excerpt\n");
+  for (guint i = 0; i < want->len; i++)
+    g_string_append_printf(text, "%s\n", g_array_index(want, WantReject, i).text);
+  return g_string_free(text, FALSE);
+}
+
+#define N_MIXED 3000
+
+/* One reader: its files, each of whose rejects it adds alone. */
+typedef struct {
+  IngestLedger *ledger;
+  IngestFileEntry *entries[3];
+  guint n_entries;
+  GArray *want; /* WantReject, this reader's */
+} MixedReader;
+
+/* Lines 2..102 out of order, each about 30 times. */
+static void mixed_reject(MixedReader *r, guint i)
+{
+  IngestFileEntry *e = r->entries[i % r->n_entries];
+  guint64 line = (i * 37) % 101 + 2;
+  const char *reason = i % 3 == 0 ? "bad date" : "no key field";
+  g_autofree char *excerpt = g_strdup_printf("%s row %u", e->file, i);
+  ingest_ledger_reject(r->ledger, e, line, reason, excerpt);
+  want_add(r->want, e->file, line, i,
+           g_strdup_printf("%s,%" G_GUINT64_FORMAT ",%s,%s", e->file, line, reason, excerpt));
+}
+
+static gpointer mixed_read(gpointer data)
+{
+  MixedReader *r = data;
+  for (guint i = 0; i < N_MIXED; i++)
+    mixed_reject(r, i);
+  return NULL;
+}
+
+/* add_block, and its two rejects of Connections.csv as wanted. */
+static void mixed_block(MixedReader *r, const char *id)
+{
+  add_block(r->ledger, id);
+  g_autofree char *file = g_strdup_printf("linkedin/%s/Export.zip/Connections.csv", id);
+  want_add(r->want, file, 9, 0, g_strdup_printf("%s,9,\"bad date: \"\"x\"\"\",\"a,b,x\"", file));
+  want_add(r->want, file, 4, 1, g_strdup_printf("%s,4,no key field,\",,\"", file));
+}
+
+/* While one reader adds rejects of ssi/ files, the other adds rejects of
+ * files whose paths fall before, between and after those of the blocks it
+ * hands over meanwhile ("linkedin/a1-x.txt" < "linkedin/a1-x/..." <
+ * "linkedin/a1/Export.zip/..." < "linkedin/a1/notes.txt"). */
+static char *mixed_fill(IngestLedger *ledger)
+{
+  g_autoptr(GArray) want = want_new();
+  g_autoptr(GArray) ssi_want = want_new();
+  MixedReader ssi = {ledger, {NULL}, 2, ssi_want};
+  ssi.entries[0] = ingest_ledger_add_file(ledger, "ssi/c.csv", "ssi");
+  ssi.entries[1] = ingest_ledger_add_file(ledger, "ssi/a.csv", "ssi");
+  MixedReader other = {ledger, {NULL}, 3, want};
+  other.entries[0] = ingest_ledger_add_file(ledger, "linkedin/a1/notes.txt", KIND);
+  other.entries[1] = ingest_ledger_add_file(ledger, "posts/b.csv", "posts");
+  other.entries[2] = ingest_ledger_add_file(ledger, "linkedin/a1-x.txt", KIND);
+  GThread *thread = g_thread_new("rejects", mixed_read, &ssi);
+  for (guint i = 0; i < N_MIXED; i++) {
+    mixed_reject(&other, i);
+    if (i == N_MIXED / 3)
+      mixed_block(&other, "a1");
+    if (i == N_MIXED / 2)
+      mixed_block(&other, "a1-x");
+  }
+  g_thread_join(thread);
+  for (guint i = 0; i < ssi_want->len; i++) {
+    WantReject *w = &g_array_index(ssi_want, WantReject, i);
+    want_add(want, w->file, w->line, w->seq, g_steal_pointer(&w->text));
+  }
+  return want_text(want);
+}
+
+static char *rejects_written(IngestLedger *ledger, const char *dir)
+{
+  g_autofree char *path = g_build_filename(dir, "rejects.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  assert_true(ingest_ledger_write_rejects(ledger, path, &error));
+  assert_null(error);
+  return test_tree_read(dir, "rejects.csv");
+}
+
+/* The same rejects.csv whether the rejects went in small batches into the
+ * temporary file, stayed in memory in small runs, or in one batch. */
+static void test_rejects_in_runs_as_in_one_batch(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  const gsize batches[] = {512, 512, 0};
+  const gboolean spills[] = {TRUE, FALSE, FALSE};
+  for (guint i = 0; i < G_N_ELEMENTS(batches); i++) {
+    IngestLedger *ledger = spills[i] ? ledger_spilled_new(dir) : ingest_ledger_new();
+    if (batches[i] > 0)
+      ingest_ledger_set_batch_bytes(ledger, batches[i]);
+    g_autofree char *want = mixed_fill(ledger);
+    g_autofree char *text = rejects_written(ledger, dir);
+    assert_string_equal(text, want);
+    /* Header, 2 x 2 blocks' rejects, and 2 x N_MIXED of the readers. */
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    assert_int_equal(g_strv_length(lines), 1 + 4 + 2 * N_MIXED + 1);
+    assert_string_equal(lines[1], "linkedin/a1-x.txt,2,no key field,linkedin/a1-x.txt row 101");
+    assert_string_equal(lines[2], "linkedin/a1-x.txt,2,no key field,linkedin/a1-x.txt row 404");
+    /* Spilled, only the batch is held; in memory, every reject. */
+    guint64 held = ingest_ledger_rejects_in_memory(ledger);
+    if (spills[i])
+      assert_true(held < 512);
+    else
+      assert_true(held > 2 * N_MIXED * strlen("ssi/a.csv row 1000"));
+    ingest_ledger_free(ledger);
+  }
+  test_tree_remove(dir);
+}
+
+/* Runs read back a chunk at a time: rejects across chunks, and one longer
+ * than a chunk, come out whole. */
+static void test_runs_read_back_in_chunks(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  g_autofree char *long_reason = g_strnfill(100000, 'r');
+  g_autoptr(GArray) want = want_new();
+  IngestLedger *ledger = ledger_spilled_new(dir);
+  ingest_ledger_set_batch_bytes(ledger, 256 * 1024);
+  IngestFileEntry *e = ingest_ledger_add_file(ledger, "ssi/a.csv", "ssi");
+  for (guint i = 0; i < 30000; i++) {
+    const char *reason = i == 20000 ? long_reason : "unknown ambassador";
+    guint64 line = 30002 - i;
+    g_autofree char *excerpt = g_strdup_printf("zzz-%07u;Niemand Bekannt;15.06.2023", i);
+    ingest_ledger_reject(ledger, e, line, reason, excerpt);
+    want_add(want, e->file, line, i,
+             g_strdup_printf("ssi/a.csv,%" G_GUINT64_FORMAT ",%s,%s", line, reason, excerpt));
+  }
+  g_autofree char *expected = want_text(want);
+  g_autofree char *text = rejects_written(ledger, dir);
+  assert_string_equal(text, expected);
+  assert_int_equal(e->rejected, 30000);
+  assert_int_equal(e->rows_read, 30000);
+  ingest_ledger_free(ledger);
+  test_tree_remove(dir);
+}
+
+/* A million-row file of bad rows must not be held: spilled, the rejects
+ * in memory never reach the batch, however many are added. */
+static void test_rejects_held_stay_under_a_batch(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  IngestLedger *ledger = ledger_spilled_new(dir);
+  ingest_ledger_set_batch_bytes(ledger, 4096);
+  IngestFileEntry *e = ingest_ledger_add_file(ledger, "posts/x.csv", "posts");
+  guint64 most = 0;
+  for (guint i = 0; i < 20000; i++) {
+    ingest_ledger_reject(ledger, e, i + 2, "bad date: not a date: \"99.99.2026\"",
+                         "Thomas Engel;99.99.2026;https://www.linkedin.com/feed/update/1");
+    most = MAX(most, ingest_ledger_rejects_in_memory(ledger));
+  }
+  assert_true(most > 3000);
+  assert_true(most < 4096);
+  assert_int_equal(count_files(dir), 1); /* normalized/ only: the runs' file has no name */
+  g_autofree char *text = rejects_written(ledger, dir);
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+  assert_int_equal(g_strv_length(lines), 1 + 20000 + 1);
+  assert_string_equal(lines[20000],
+                      "posts/x.csv,20001,\"bad date: not a date: \"\"99.99.2026\"\"\","
+                      "Thomas Engel;99.99.2026;https://www.linkedin.com/feed/update/1");
+  ingest_ledger_free(ledger);
+  test_tree_remove(dir);
+}
+
 /* Once written, the blocks go; writing again is an error, the counts stay. */
 static void test_released_blocks_are_not_written_again(void **state)
 {
@@ -267,6 +487,9 @@ int main(void)
       cmocka_unit_test(test_blocks_in_memory),
       cmocka_unit_test(test_two_readers_at_once),
       cmocka_unit_test(test_released_blocks_are_not_written_again),
+      cmocka_unit_test(test_rejects_in_runs_as_in_one_batch),
+      cmocka_unit_test(test_runs_read_back_in_chunks),
+      cmocka_unit_test(test_rejects_held_stay_under_a_batch),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

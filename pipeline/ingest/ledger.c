@@ -1,8 +1,9 @@
 /* Per-file accounting of an ingest run (ledger.h): the counts that make
  * rows_read = accepted + duplicates + rejected hold for every file, and the
  * rejected rows with file, line and reason for rejects.csv. Files handed
- * over in blocks wait packed in a temporary file, and are merged in path
- * order with the others when the summary and the rejects are written. */
+ * over in blocks, and the other rejects in sorted runs of a few MB, wait
+ * packed in a temporary file, and are merged in path order with the others
+ * when the summary and the rejects are written. */
 #include "ingest/ledger.h"
 #include "common/contract.h"
 #include "common/csv_writer.h"
@@ -14,6 +15,12 @@
 
 #define LEDGER_EXCERPT_CHARS 200
 #define LEDGER_SPILL_NAME "ledger.tmp-XXXXXX"
+/* What the rejects not in blocks may hold before they go into a run, and
+ * what reading the runs back may hold, whatever their number. */
+#define LEDGER_BATCH_BYTES (4u << 20)
+#define LEDGER_MERGE_BYTES (4u << 20)
+#define LEDGER_RUN_CHUNK_MIN 4096u
+#define LEDGER_RUN_CHUNK_MAX 65536u
 
 typedef struct {
   const char *file; /* owned by the file's entry */
@@ -33,15 +40,34 @@ typedef struct {
   gboolean has_rejects;
 } BlockIndex;
 
+/* A reject not in a block, waiting in the batch: its reason and excerpt
+ * are packed at `at`, whose order is the reading order. */
+typedef struct {
+  const char *file; /* owned by the file's entry */
+  guint64 line;
+  guint32 at, length;
+} BatchKey;
+
+/* A batch of rejects sorted as rejects.csv lists them, packed. */
+typedef struct {
+  gboolean in_memory;
+  guint64 offset;
+  guint64 length;
+} RunIndex;
+
 struct IngestLedger {
-  GMutex lock;         /* of what two readers add to: names, files, rejects, blocks */
+  GMutex lock;         /* of what two readers add to: names, files, batch, runs, blocks */
   GStringChunk *names; /* the entries' file and kind */
   GPtrArray *files;    /* IngestFileEntry */
-  GPtrArray *rejects;  /* IngestReject */
-  GArray *blocks;      /* BlockIndex, in the order handed over; NULL once released */
-  int spill_fd;        /* -1: blocks stay in memory */
+  GByteArray *batch;   /* the rejects not yet in a run; NULL once released */
+  GArray *batch_keys;  /* BatchKey, in reading order */
+  gsize batch_limit;
+  GArray *runs; /* RunIndex, in the order made */
+  guint64 runs_in_memory;
+  GArray *blocks; /* BlockIndex, in the order handed over; NULL once released */
+  int spill_fd;   /* -1: runs and blocks stay in memory */
   guint64 spill_end;
-  GByteArray *packed; /* blocks kept in memory */
+  GByteArray *packed; /* runs and blocks kept in memory */
   IngestLedgerCounts block_counts;
 };
 
@@ -84,7 +110,10 @@ IngestLedger *ingest_ledger_new(void)
   IngestLedger *ledger = g_new0(IngestLedger, 1);
   ledger->names = g_string_chunk_new(4096);
   ledger->files = g_ptr_array_new_with_free_func(file_entry_free);
-  ledger->rejects = g_ptr_array_new_with_free_func(reject_free);
+  ledger->batch = g_byte_array_new();
+  ledger->batch_keys = g_array_new(FALSE, FALSE, sizeof(BatchKey));
+  ledger->batch_limit = LEDGER_BATCH_BYTES;
+  ledger->runs = g_array_new(FALSE, FALSE, sizeof(RunIndex));
   ledger->blocks = g_array_new(FALSE, FALSE, sizeof(BlockIndex));
   g_array_set_clear_func(ledger->blocks, block_index_clear);
   ledger->spill_fd = -1;
@@ -98,7 +127,6 @@ void ingest_ledger_free(IngestLedger *ledger)
   if (ledger == NULL)
     return;
   ingest_ledger_release_blocks(ledger);
-  g_ptr_array_unref(ledger->rejects);
   g_ptr_array_unref(ledger->files);
   g_string_chunk_free(ledger->names);
   g_mutex_clear(&ledger->lock);
@@ -168,13 +196,45 @@ static void rejects_add(GPtrArray *rejects, IngestReject *reject)
   g_ptr_array_add(rejects, reject);
 }
 
+static void pack_string(GByteArray *out, const char *text);
+static void batch_to_run(IngestLedger *ledger);
+
+static gsize batch_held(const IngestLedger *ledger)
+{
+  return ledger->batch->len + ledger->batch_keys->len * sizeof(BatchKey);
+}
+
+/* A file's rejects come from one reader, so their order in the batch is
+ * the order it read them in. */
 void ingest_ledger_reject(IngestLedger *ledger, IngestFileEntry *entry, guint64 line,
                           const char *reason, const char *excerpt)
 {
-  IngestReject *reject = reject_new(entry, line, reason, excerpt);
+  g_return_if_fail(ledger->batch != NULL);
+  entry->rows_read++;
+  entry->rejected++;
+  g_autofree char *cut = excerpt_cut(excerpt);
   g_mutex_lock(&ledger->lock);
-  rejects_add(ledger->rejects, reject);
+  BatchKey key = {entry->file, line, ledger->batch->len, 0};
+  pack_string(ledger->batch, reason);
+  pack_string(ledger->batch, cut);
+  key.length = ledger->batch->len - key.at;
+  g_array_append_val(ledger->batch_keys, key);
+  if (batch_held(ledger) >= ledger->batch_limit)
+    batch_to_run(ledger);
   g_mutex_unlock(&ledger->lock);
+}
+
+void ingest_ledger_set_batch_bytes(IngestLedger *ledger, gsize bytes)
+{
+  ledger->batch_limit = CLAMP(bytes, 1, G_MAXUINT32 / 2);
+}
+
+guint64 ingest_ledger_rejects_in_memory(IngestLedger *ledger)
+{
+  g_mutex_lock(&ledger->lock);
+  guint64 held = ledger->batch != NULL ? batch_held(ledger) + ledger->runs_in_memory : 0;
+  g_mutex_unlock(&ledger->lock);
+  return held;
 }
 
 void ingest_ledger_demote_to_duplicate(IngestFileEntry *entry)
@@ -428,12 +488,11 @@ static GByteArray *block_pack(const IngestLedgerBlock *block, const GArray *rows
   return out;
 }
 
-static gboolean spill_write(IngestLedger *ledger, const GByteArray *bytes)
+static gboolean spill_write(IngestLedger *ledger, const GByteArray *bytes, guint64 at)
 {
   gsize done = 0;
   while (done < bytes->len) {
-    ssize_t n = pwrite(ledger->spill_fd, bytes->data + done, bytes->len - done,
-                       (off_t)(ledger->spill_end + done));
+    ssize_t n = pwrite(ledger->spill_fd, bytes->data + done, bytes->len - done, (off_t)(at + done));
     if (n < 0 && errno == EINTR)
       continue;
     if (n <= 0)
@@ -448,7 +507,7 @@ static void ledger_store_block(IngestLedger *ledger, const GByteArray *bytes, Bl
 {
   index->length = bytes->len;
   index->has_rejects = bytes->len > index->rows_length + 1; /* more than a count of 0 */
-  if (ledger->spill_fd >= 0 && spill_write(ledger, bytes)) {
+  if (ledger->spill_fd >= 0 && spill_write(ledger, bytes, ledger->spill_end)) {
     index->offset = ledger->spill_end;
     ledger->spill_end += bytes->len;
     return;
@@ -456,6 +515,76 @@ static void ledger_store_block(IngestLedger *ledger, const GByteArray *bytes, Bl
   index->in_memory = TRUE;
   index->offset = ledger->packed->len;
   g_byte_array_append(ledger->packed, bytes->data, bytes->len);
+}
+
+/* --- Rejects not in blocks: sorted runs ---------------------------------- */
+
+/* As rejects.csv lists them; `at` is the reading order. */
+static gint batch_key_compare(gconstpointer a, gconstpointer b)
+{
+  const BatchKey *x = a, *y = b;
+  int by_file = strcmp(x->file, y->file);
+  if (by_file != 0)
+    return by_file;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* As a block's reject is packed, its reason and excerpt copied packed. */
+static void pack_batch_reject(GByteArray *out, const GByteArray *batch, const BatchKey *key)
+{
+  pack_string(out, key->file);
+  pack_uint(out, key->line);
+  g_byte_array_append(out, batch->data + key->at, key->length);
+}
+
+static void run_pack(GByteArray *out, const GByteArray *batch, const GArray *keys)
+{
+  for (guint i = 0; i < keys->len; i++)
+    pack_batch_reject(out, batch, &g_array_index(keys, BatchKey, i));
+}
+
+/* The sorted batch written at the end of the temporary file a chunk at a
+ * time, so that it is not packed a second time in memory. */
+static gboolean run_spill(IngestLedger *ledger, guint64 *length)
+{
+  g_autoptr(GByteArray) chunk = g_byte_array_sized_new(LEDGER_RUN_CHUNK_MAX + 1024);
+  const GArray *keys = ledger->batch_keys;
+  guint64 done = 0;
+  for (guint i = 0; i < keys->len; i++) {
+    pack_batch_reject(chunk, ledger->batch, &g_array_index(keys, BatchKey, i));
+    if (chunk->len < LEDGER_RUN_CHUNK_MAX && i + 1 < keys->len)
+      continue;
+    if (!spill_write(ledger, chunk, ledger->spill_end + done))
+      return FALSE;
+    done += chunk->len;
+    g_byte_array_set_size(chunk, 0);
+  }
+  *length = done;
+  return TRUE;
+}
+
+/* The batch sorted into a run, which the temporary file takes unless it
+ * cannot (none, or a full disk). Called with the lock held. */
+static void batch_to_run(IngestLedger *ledger)
+{
+  if (ledger->batch_keys->len == 0)
+    return;
+  g_array_sort(ledger->batch_keys, batch_key_compare);
+  RunIndex run = {FALSE, ledger->spill_end, 0};
+  if (ledger->spill_fd >= 0 && run_spill(ledger, &run.length)) {
+    ledger->spill_end += run.length;
+  } else {
+    run.in_memory = TRUE;
+    run.offset = ledger->packed->len;
+    run_pack(ledger->packed, ledger->batch, ledger->batch_keys);
+    run.length = ledger->packed->len - run.offset;
+    ledger->runs_in_memory += run.length;
+  }
+  g_array_append_val(ledger->runs, run);
+  g_byte_array_set_size(ledger->batch, 0);
+  g_array_set_size(ledger->batch_keys, 0);
 }
 
 static void row_log(GString *out, const IngestLedgerRow *row)
@@ -650,15 +779,20 @@ static void block_unpack_rows(Unpack *u, GArray *rows)
   }
 }
 
+static void unpack_reject(Unpack *u, LedgerRejectRow *reject)
+{
+  reject->file = unpack_string(u);
+  reject->line = unpack_uint(u);
+  reject->reason = unpack_string(u);
+  reject->excerpt = unpack_string(u);
+}
+
 static void block_unpack_rejects(Unpack *u, GArray *rejects)
 {
   guint64 n = unpack_uint(u);
   for (guint64 i = 0; i < n && !u->bad; i++) {
     LedgerRejectRow reject;
-    reject.file = unpack_string(u);
-    reject.line = unpack_uint(u);
-    reject.reason = unpack_string(u);
-    reject.excerpt = unpack_string(u);
+    unpack_reject(u, &reject);
     g_array_append_val(rejects, reject);
   }
 }
@@ -708,6 +842,181 @@ static const LedgerRejectRow *block_stream_reject(BlockStream *bs)
   return &g_array_index(bs->rejects, LedgerRejectRow, bs->at);
 }
 
+/* --- Runs: reading back, merged --------------------------------------------
+ * Each run is read a chunk at a time, the chunks together within
+ * LEDGER_MERGE_BYTES however many runs there are (down to a floor of
+ * LEDGER_RUN_CHUNK_MIN each), and a heap picks the next reject. */
+
+typedef struct {
+  int fd;                 /* -1 for a run in memory */
+  guint64 offset, length; /* of the run in the temporary file */
+  guint64 read;           /* bytes of it read so far */
+  GByteArray *chunk;      /* what was read; NULL for a run in memory */
+  gsize chunk_size;
+  const guint8 *p, *end; /* what is left to unpack */
+  guint order;           /* of the runs made; among rejects of one line, first made first */
+  LedgerRejectRow row;   /* the current reject */
+} RunReader;
+
+typedef struct {
+  RunReader *readers;
+  guint n_readers;
+  RunReader **heap; /* the readers with a current reject, least on top */
+  guint heap_len;
+  GByteArray *tail; /* the batch not in a run yet, as a run */
+  GError *error;
+} RejectMerge;
+
+/* Keeps the unread rest, then reads as much as the chunk takes, or twice
+ * the rest when one reject is longer than the chunk. */
+static gboolean run_reader_fill(RunReader *r, GError **error)
+{
+  gsize rest = (gsize)(r->end - r->p);
+  if (rest > 0)
+    memmove(r->chunk->data, r->p, rest);
+  gsize want = MAX(r->chunk_size, rest * 2);
+  want = (gsize)MIN((guint64)(want - rest), r->length - r->read);
+  g_byte_array_set_size(r->chunk, (guint)(rest + want));
+  gsize done = 0;
+  while (done < want) {
+    ssize_t n = pread(r->fd, r->chunk->data + rest + done, want - done,
+                      (off_t)(r->offset + r->read + done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
+                  "cannot read back the ledger's temporary file: %s",
+                  g_strerror(n < 0 ? errno : EIO));
+      return FALSE;
+    }
+    done += (gsize)n;
+  }
+  r->read += want;
+  r->p = r->chunk->data;
+  r->end = r->chunk->data + rest + want;
+  return TRUE;
+}
+
+/* Moves to the run's next reject; FALSE at its end or on error. */
+static gboolean run_reader_next(RunReader *r, GError **error)
+{
+  for (;;) {
+    if (r->p == r->end && r->read == r->length)
+      return FALSE;
+    Unpack u = {r->p, r->end, FALSE};
+    unpack_reject(&u, &r->row);
+    if (!u.bad) {
+      r->p = u.p;
+      return TRUE;
+    }
+    if (r->read == r->length) {
+      g_set_error_literal(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
+                          "the ledger's temporary file was damaged");
+      return FALSE;
+    }
+    if (!run_reader_fill(r, error))
+      return FALSE;
+  }
+}
+
+static void run_reader_init(RunReader *r, const IngestLedger *ledger, const RunIndex *index,
+                            const guint8 *memory, guint order, gsize chunk_size)
+{
+  r->order = order;
+  r->length = index->length;
+  if (index->in_memory) {
+    r->fd = -1;
+    r->read = index->length;
+    if (index->length > 0) { /* an empty batch has no bytes at all */
+      r->p = memory + index->offset;
+      r->end = r->p + index->length;
+    }
+    return;
+  }
+  r->fd = ledger->spill_fd;
+  r->offset = index->offset;
+  r->chunk = g_byte_array_new();
+  r->chunk_size = chunk_size;
+}
+
+static gint run_reader_compare(const RunReader *x, const RunReader *y)
+{
+  int by_file = strcmp(x->row.file, y->row.file);
+  if (by_file != 0)
+    return by_file;
+  if (x->row.line != y->row.line)
+    return x->row.line < y->row.line ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void heap_sift_down(RunReader **heap, guint len, guint i)
+{
+  for (;;) {
+    guint least = i;
+    for (guint child = 2 * i + 1; child <= 2 * i + 2 && child < len; child++)
+      if (run_reader_compare(heap[child], heap[least]) < 0)
+        least = child;
+    if (least == i)
+      return;
+    RunReader *swap = heap[i];
+    heap[i] = heap[least];
+    heap[least] = swap;
+    i = least;
+  }
+}
+
+/* The runs, then the batch sorted as the last of them: its copy, like a
+ * chunk of each run, stays within a few MB. */
+static void rejects_merge_init(RejectMerge *m, const IngestLedger *ledger)
+{
+  memset(m, 0, sizeof *m);
+  guint n_runs = ledger->runs->len;
+  m->n_readers = n_runs + 1;
+  m->readers = g_new0(RunReader, m->n_readers);
+  m->heap = g_new0(RunReader *, m->n_readers);
+  g_autoptr(GArray) keys = g_array_copy(ledger->batch_keys);
+  g_array_sort(keys, batch_key_compare);
+  m->tail = g_byte_array_new();
+  run_pack(m->tail, ledger->batch, keys);
+  gsize chunk_size =
+      CLAMP(LEDGER_MERGE_BYTES / m->n_readers, LEDGER_RUN_CHUNK_MIN, LEDGER_RUN_CHUNK_MAX);
+  for (guint i = 0; i < n_runs; i++) {
+    const RunIndex *index = &g_array_index(ledger->runs, RunIndex, i);
+    run_reader_init(&m->readers[i], ledger, index, ledger->packed->data, i, chunk_size);
+  }
+  const RunIndex tail = {TRUE, 0, m->tail->len};
+  run_reader_init(&m->readers[n_runs], ledger, &tail, m->tail->data, n_runs, 0);
+  for (guint i = 0; i < m->n_readers && m->error == NULL; i++)
+    if (run_reader_next(&m->readers[i], &m->error))
+      m->heap[m->heap_len++] = &m->readers[i];
+  for (guint i = m->heap_len / 2; i-- > 0;)
+    heap_sift_down(m->heap, m->heap_len, i);
+}
+
+/* The least reject left; NULL at the end or on error. */
+static const LedgerRejectRow *rejects_merge_peek(const RejectMerge *m)
+{
+  return m->error == NULL && m->heap_len > 0 ? &m->heap[0]->row : NULL;
+}
+
+static void rejects_merge_advance(RejectMerge *m)
+{
+  if (!run_reader_next(m->heap[0], &m->error))
+    m->heap[0] = m->heap[--m->heap_len];
+  heap_sift_down(m->heap, m->heap_len, 0);
+}
+
+static void rejects_merge_clear(RejectMerge *m)
+{
+  for (guint i = 0; i < m->n_readers; i++)
+    if (m->readers[i].chunk != NULL)
+      g_byte_array_unref(m->readers[i].chunk);
+  g_free(m->readers);
+  g_free(m->heap);
+  g_byte_array_unref(m->tail);
+  g_clear_error(&m->error);
+}
+
 /* --- Writing --------------------------------------------------------------- */
 
 static void summary_add_row(CsvWriter *writer, const IngestLedgerRow *row)
@@ -732,71 +1041,77 @@ static void rejects_add_row(CsvWriter *writer, const LedgerRejectRow *reject)
   csv_writer_end_row(writer);
 }
 
-/* The same row, whether an entry still in memory or a block's packed row. */
-static void summary_add_item(CsvWriter *writer, gconstpointer item, gboolean in_memory)
+static void summary_add_entry(CsvWriter *writer, const IngestFileEntry *e)
 {
-  const IngestFileEntry *e = item;
-  IngestLedgerRow row =
-      in_memory ? (IngestLedgerRow){e->file,      e->kind,     e->encoding,   e->note->str,
-                                    e->rows_read, e->accepted, e->duplicates, e->rejected}
-                : *(const IngestLedgerRow *)item;
+  IngestLedgerRow row = {e->file,      e->kind,     e->encoding,   e->note->str,
+                         e->rows_read, e->accepted, e->duplicates, e->rejected};
   summary_add_row(writer, &row);
 }
 
-static void rejects_add_item(CsvWriter *writer, gconstpointer item, gboolean in_memory)
+static gboolean block_stream_finish(BlockStream *bs, GError **error)
 {
-  const IngestReject *r = item;
-  LedgerRejectRow row = in_memory ? (LedgerRejectRow){r->file, r->line, r->reason, r->excerpt}
-                                  : *(const LedgerRejectRow *)item;
-  rejects_add_row(writer, &row);
+  gboolean ok = bs->error == NULL;
+  if (!ok)
+    g_propagate_error(error, g_steal_pointer(&bs->error));
+  block_stream_clear(bs);
+  return ok;
 }
 
-/* One of the two files the ledger writes: its header, what it lists and how
- * a row is written. */
-typedef struct {
-  const char *const *header;
-  gboolean rejects;
-  GCompareFunc compare;
-  void (*add_item)(CsvWriter *writer, gconstpointer item, gboolean in_memory);
-} LedgerOutput;
-
-static const char *item_file(const LedgerOutput *out, gconstpointer item, gboolean in_memory)
+/* The entries in memory and the blocks' rows, merged in path order. */
+static gboolean summary_add_rows(const IngestLedger *ledger, CsvWriter *writer, GError **error)
 {
-  if (out->rejects)
-    return in_memory ? ((const IngestReject *)item)->file : ((const LedgerRejectRow *)item)->file;
-  return in_memory ? ((const IngestFileEntry *)item)->file : ((const IngestLedgerRow *)item)->file;
-}
-
-/* The items in memory and those of the blocks, merged in path order. */
-static gboolean output_add_rows(const IngestLedger *ledger, const LedgerOutput *out,
-                                CsvWriter *writer, GError **error)
-{
-  g_autoptr(GPtrArray) sorted =
-      sorted_view(out->rejects ? ledger->rejects : ledger->files, out->compare);
+  g_autoptr(GPtrArray) sorted = sorted_view(ledger->files, entry_compare);
   BlockStream bs;
-  block_stream_init(&bs, ledger, out->rejects);
+  block_stream_init(&bs, ledger, FALSE);
   guint i = 0;
   for (;;) {
-    gconstpointer block = out->rejects ? (gconstpointer)block_stream_reject(&bs)
-                                       : (gconstpointer)block_stream_row(&bs);
-    gconstpointer item = i < sorted->len ? g_ptr_array_index(sorted, i) : NULL;
-    if (item == NULL && block == NULL)
+    const IngestLedgerRow *block = block_stream_row(&bs);
+    const IngestFileEntry *entry = i < sorted->len ? g_ptr_array_index(sorted, i) : NULL;
+    if (entry == NULL && block == NULL)
       break;
-    if (item != NULL &&
-        (block == NULL || strcmp(item_file(out, item, TRUE), item_file(out, block, FALSE)) <= 0)) {
-      out->add_item(writer, item, TRUE);
+    if (entry != NULL && (block == NULL || strcmp(entry->file, block->file) <= 0)) {
+      summary_add_entry(writer, entry);
       i++;
     } else {
-      out->add_item(writer, block, FALSE);
+      summary_add_row(writer, block);
       bs.at++;
     }
   }
-  gboolean ok = bs.error == NULL;
-  if (!ok)
-    g_propagate_error(error, g_steal_pointer(&bs.error));
-  block_stream_clear(&bs);
-  return ok;
+  return block_stream_finish(&bs, error);
 }
+
+/* The runs' rejects and the blocks', merged in path order. */
+static gboolean rejects_add_rows(const IngestLedger *ledger, CsvWriter *writer, GError **error)
+{
+  RejectMerge merge;
+  rejects_merge_init(&merge, ledger);
+  BlockStream bs;
+  block_stream_init(&bs, ledger, TRUE);
+  for (;;) {
+    const LedgerRejectRow *block = block_stream_reject(&bs);
+    const LedgerRejectRow *own = rejects_merge_peek(&merge);
+    if (own == NULL && block == NULL)
+      break;
+    if (own != NULL && (block == NULL || strcmp(own->file, block->file) <= 0)) {
+      rejects_add_row(writer, own);
+      rejects_merge_advance(&merge);
+    } else {
+      rejects_add_row(writer, block);
+      bs.at++;
+    }
+  }
+  gboolean ok = merge.error == NULL;
+  if (!ok)
+    g_propagate_error(error, g_steal_pointer(&merge.error));
+  rejects_merge_clear(&merge);
+  return block_stream_finish(&bs, ok ? error : NULL) && ok;
+}
+
+/* One of the two files the ledger writes: its header, and its rows. */
+typedef struct {
+  const char *const *header;
+  gboolean (*add_rows)(const IngestLedger *ledger, CsvWriter *writer, GError **error);
+} LedgerOutput;
 
 static gboolean output_write(const IngestLedger *ledger, const LedgerOutput *out, const char *path,
                              GError **error)
@@ -809,7 +1124,7 @@ static gboolean output_write(const IngestLedger *ledger, const LedgerOutput *out
   CsvWriter *writer = csv_writer_open(path, out->header, error);
   if (writer == NULL)
     return FALSE;
-  if (!output_add_rows(ledger, out, writer, error)) {
+  if (!out->add_rows(ledger, writer, error)) {
     csv_writer_abort(writer);
     return FALSE;
   }
@@ -819,14 +1134,14 @@ static gboolean output_write(const IngestLedger *ledger, const LedgerOutput *out
 gboolean ingest_ledger_write_summary(const IngestLedger *ledger, const char *path, GError **error)
 {
   static const char *const header[] = {CONTRACT_INGEST_SUMMARY_COLUMNS, NULL};
-  static const LedgerOutput out = {header, FALSE, entry_compare, summary_add_item};
+  static const LedgerOutput out = {header, summary_add_rows};
   return output_write(ledger, &out, path, error);
 }
 
 gboolean ingest_ledger_write_rejects(const IngestLedger *ledger, const char *path, GError **error)
 {
   static const char *const header[] = {CONTRACT_REJECTS_COLUMNS, NULL};
-  static const LedgerOutput out = {header, TRUE, reject_compare, rejects_add_item};
+  static const LedgerOutput out = {header, rejects_add_rows};
   return output_write(ledger, &out, path, error);
 }
 
@@ -837,4 +1152,7 @@ void ingest_ledger_release_blocks(IngestLedger *ledger)
   ledger->spill_fd = -1;
   g_clear_pointer(&ledger->packed, g_byte_array_unref);
   g_clear_pointer(&ledger->blocks, g_array_unref);
+  g_clear_pointer(&ledger->runs, g_array_unref);
+  g_clear_pointer(&ledger->batch_keys, g_array_unref);
+  g_clear_pointer(&ledger->batch, g_byte_array_unref);
 }

@@ -35,9 +35,18 @@ void ingest_ledger_note(IngestFileEntry *entry, const char *text);
 void ingest_ledger_accept(IngestFileEntry *entry);
 
 /* One row read and rejected: listed with its line, reason and excerpt (cut to
- * 200 characters, made valid UTF-8). */
+ * 200 characters, made valid UTF-8). The rejects wait packed, a few MB in
+ * memory at most, the rest sorted in runs in the temporary file of
+ * ingest_ledger_spill_to (in memory without one): a file of bad rows takes
+ * no more memory than a file of good ones. */
 void ingest_ledger_reject(IngestLedger *ledger, IngestFileEntry *entry, guint64 line,
                           const char *reason, const char *excerpt);
+
+/* For tests: the bytes of packed rejects gathered before they are sorted
+ * into a run (4 MiB unless set; set before the first reject), and the
+ * bytes of rejects held in memory. */
+void ingest_ledger_set_batch_bytes(IngestLedger *ledger, gsize bytes);
+guint64 ingest_ledger_rejects_in_memory(IngestLedger *ledger);
 
 /* An accepted row lost to a later copy of the same item. */
 void ingest_ledger_demote_to_duplicate(IngestFileEntry *entry);
@@ -79,9 +88,9 @@ void ingest_ledger_block_add_row(IngestLedgerBlock *block, const IngestLedgerRow
 void ingest_ledger_block_add_reject(IngestLedgerBlock *block, const char *file, guint64 line,
                                     const char *reason, const char *excerpt);
 
-/* Keeps blocks in a temporary file in dir (removed when the ledger is
- * freed, unnamed meanwhile); without one, or when it cannot be made, they
- * stay in memory, packed. */
+/* Keeps blocks and runs of rejects in a temporary file in dir (removed
+ * when the ledger is freed, unnamed meanwhile); without one, or when it
+ * cannot be made, they stay in memory, packed. */
 void ingest_ledger_spill_to(IngestLedger *ledger, const char *dir);
 
 /* Packs the block's files and rejects, which frees their entries: a block
@@ -116,7 +125,7 @@ gboolean ingest_ledger_write_summary(const IngestLedger *ledger, const char *pat
 /* rejects.csv, sorted by file then line (rows of one line in reading order). */
 gboolean ingest_ledger_write_rejects(const IngestLedger *ledger, const char *path, GError **error);
 
-/* Lets the blocks' files and rejects go (their temporary file, whose pages
- * take a while to drop) once both files are written: writing either again
- * is an error. The counts stay. */
+/* Lets the blocks' files and all rejects go (their temporary file, whose
+ * pages take a while to drop) once both files are written: writing either
+ * again, or rejecting more, is an error. The counts stay. */
 void ingest_ledger_release_blocks(IngestLedger *ledger);
