@@ -16,6 +16,8 @@ struct IngestWarnings {
   GPtrArray *rows;        /* IngestWarning */
   GHashTable *unknown;    /* ambassador id -> GPtrArray of file names */
   GPtrArray *unknown_ids; /* the keys of unknown, in order seen */
+  GPtrArray *more_files;  /* of ids past INGEST_WARNINGS_MAX_UNKNOWN_IDS, in order seen */
+  GHashTable *more_seen;  /* the names in more_files */
 };
 
 static void warning_free(gpointer data)
@@ -46,6 +48,8 @@ IngestWarnings *ingest_warnings_new(void)
   warnings->unknown =
       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
   warnings->unknown_ids = g_ptr_array_new();
+  warnings->more_files = g_ptr_array_new_with_free_func(g_free);
+  warnings->more_seen = g_hash_table_new(g_str_hash, g_str_equal);
   return warnings;
 }
 
@@ -55,6 +59,8 @@ void ingest_warnings_free(IngestWarnings *warnings)
     return;
   g_ptr_array_unref(warnings->unknown_ids);
   g_hash_table_unref(warnings->unknown);
+  g_hash_table_unref(warnings->more_seen);
+  g_ptr_array_unref(warnings->more_files);
   g_ptr_array_unref(warnings->rows);
   g_free(warnings);
 }
@@ -65,10 +71,24 @@ void ingest_warnings_add(IngestWarnings *warnings, const char *kind, const char 
   g_ptr_array_add(warnings->rows, warning_new(kind, subject, month, detail));
 }
 
+/* A file with data of an id past the ones listed one by one. */
+static void note_more(IngestWarnings *warnings, const char *file)
+{
+  if (g_hash_table_contains(warnings->more_seen, file))
+    return;
+  char *name = g_strdup(file);
+  g_ptr_array_add(warnings->more_files, name);
+  g_hash_table_add(warnings->more_seen, name);
+}
+
 void ingest_warnings_note_unknown(IngestWarnings *warnings, const char *ambassador_id,
                                   const char *file)
 {
   GPtrArray *files = g_hash_table_lookup(warnings->unknown, ambassador_id);
+  if (files == NULL && warnings->unknown_ids->len >= INGEST_WARNINGS_MAX_UNKNOWN_IDS) {
+    note_more(warnings, file);
+    return;
+  }
   if (files == NULL) {
     char *key = g_strdup(ambassador_id);
     files = g_ptr_array_new_with_free_func(g_free);
@@ -88,15 +108,19 @@ void ingest_warnings_merge(IngestWarnings *warnings, IngestWarnings *from)
     for (guint f = 0; f < files->len; f++)
       ingest_warnings_note_unknown(warnings, id, g_ptr_array_index(files, f));
   }
+  for (guint i = 0; i < from->more_files->len; i++)
+    note_more(warnings, g_ptr_array_index(from->more_files, i));
   g_ptr_array_unref(from->unknown_ids);
   g_hash_table_unref(from->unknown);
+  g_hash_table_unref(from->more_seen);
+  g_ptr_array_unref(from->more_files);
   g_free(from);
 }
 
-static IngestWarning *unknown_warning_new(const IngestWarnings *warnings, const char *id)
+static IngestWarning *unknown_warning_new(const char *id, const char *detail_start,
+                                          const GPtrArray *files)
 {
-  GPtrArray *files = g_hash_table_lookup(warnings->unknown, id);
-  g_autoptr(GString) detail = g_string_new("not in roster.csv; data in ");
+  g_autoptr(GString) detail = g_string_new(detail_start);
   for (guint i = 0; i < files->len; i++)
     g_string_append_printf(detail, "%s%s", i > 0 ? ", " : "",
                            (const char *)g_ptr_array_index(files, i));
@@ -123,9 +147,17 @@ gboolean ingest_warnings_write(const IngestWarnings *warnings, const char *path,
     const IngestWarning *w = g_ptr_array_index(warnings->rows, i);
     g_ptr_array_add(rows, warning_new(w->kind, w->subject, w->month, w->detail));
   }
-  for (guint i = 0; i < warnings->unknown_ids->len; i++)
-    g_ptr_array_add(rows,
-                    unknown_warning_new(warnings, g_ptr_array_index(warnings->unknown_ids, i)));
+  for (guint i = 0; i < warnings->unknown_ids->len; i++) {
+    const char *id = g_ptr_array_index(warnings->unknown_ids, i);
+    g_ptr_array_add(rows, unknown_warning_new(id, "not in roster.csv; data in ",
+                                              g_hash_table_lookup(warnings->unknown, id)));
+  }
+  if (warnings->more_files->len > 0) {
+    g_autofree char *detail =
+        g_strdup_printf("not in roster.csv either, past the %d ids listed one by one; data in ",
+                        INGEST_WARNINGS_MAX_UNKNOWN_IDS);
+    g_ptr_array_add(rows, unknown_warning_new("(more ids)", detail, warnings->more_files));
+  }
   g_ptr_array_sort(rows, warning_compare);
   CsvWriter *writer = csv_writer_open(path, header, error);
   if (writer == NULL)

@@ -15,8 +15,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestWarnings, ingest_warnings_free)
 void ingest_warnings_add(IngestWarnings *warnings, const char *kind, const char *subject,
                          const char *month, const char *detail);
 
+/* The unknown ids listed one by one; past them a broken file of a million
+ * made-up ids would take memory for each. */
+#define INGEST_WARNINGS_MAX_UNKNOWN_IDS 10000
+
 /* Data for an id that is not in the roster was seen in file: one warning per
- * id, listing its files in the order seen. */
+ * id, listing its files in the order seen. Past the first
+ * INGEST_WARNINGS_MAX_UNKNOWN_IDS ids, one warning "(more ids)" lists the
+ * files of all the others. */
 void ingest_warnings_note_unknown(IngestWarnings *warnings, const char *ambassador_id,
                                   const char *file);
 
