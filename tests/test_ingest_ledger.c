@@ -2,8 +2,9 @@
  * files handed over in blocks come out in ingest_summary.csv and
  * rejects.csv in path order among the others, whether the blocks wait in
  * a temporary file (which leaves nothing behind) or in memory, and they
- * count in the totals; the other rejects, sorted in runs of a small batch,
- * come out as if they had all been kept, and hold no more than a batch. */
+ * count in the totals; the other rejects, and those of a block given the
+ * ledger, sorted in runs of a small batch, come out as if they had all been
+ * kept, and hold no more than a batch. */
 /* cmocka.h needs these first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -458,6 +459,152 @@ static void test_rejects_held_stay_under_a_batch(void **state)
   test_tree_remove(dir);
 }
 
+/* --- A block's rejects in runs ----------------------------------------------
+ * One ambassador's block of many rejects across several files (with and
+ * without entries, lines out of order, several on one line), the ledger's
+ * own rejects of files before, inside and after its folder added between
+ * them, and a small block beside it. */
+
+#define N_BLOCK 3000
+
+typedef struct {
+  IngestLedgerBlock *block;
+  IngestFileEntry *entry; /* Connections.csv, counted by the block */
+  const char *files[2];   /* rejects added without an entry, counted by rows */
+} BigBlock;
+
+static void big_block_reject(BigBlock *b, GArray *want, guint i)
+{
+  guint64 line = (i * 37) % 211 + 2;
+  g_autofree char *excerpt = g_strdup_printf("row %u,LIKE,https://www.linkedin.com/x/%u", i, i);
+  const char *file = i % 3 == 0 ? b->entry->file : b->files[i % 3 - 1];
+  if (i % 3 == 0)
+    ingest_ledger_block_reject(b->block, b->entry, line, "bad date", excerpt);
+  else
+    ingest_ledger_block_add_reject(b->block, file, line, "more than max", excerpt);
+  want_add(want, file, line, i,
+           g_strdup_printf("%s,%" G_GUINT64_FORMAT ",%s,\"%s\"", file, line,
+                           i % 3 == 0 ? "bad date" : "more than max", excerpt));
+}
+
+/* The ledger's own reject i of one of three files around linkedin/a1/. */
+static void own_reject(IngestLedger *ledger, IngestFileEntry **own, GArray *want, guint i)
+{
+  IngestFileEntry *e = own[i % 3];
+  guint64 line = i % 7 + 2;
+  g_autofree char *excerpt = g_strdup_printf("own %u", i);
+  ingest_ledger_reject(ledger, e, line, "unknown ambassador", excerpt);
+  want_add(
+      want, e->file, line, i,
+      g_strdup_printf("%s,%" G_GUINT64_FORMAT ",unknown ambassador,%s", e->file, line, excerpt));
+}
+
+/* Fills the ledger; *most is the most the big block held in memory. */
+static char *block_fill(IngestLedger *ledger, gboolean into_runs, guint64 *most)
+{
+  static const char reactions[] = "linkedin/a1/E2/Reactions.csv";
+  static const char shares[] = "linkedin/a1/E1.zip/Shares.csv";
+  g_autoptr(GArray) want = want_new();
+  IngestFileEntry *own[3] = {ingest_ledger_add_file(ledger, "linkedin/a1-x.txt", KIND),
+                             ingest_ledger_add_file(ledger, "linkedin/a1/notes.txt", KIND),
+                             ingest_ledger_add_file(ledger, "ssi/a.csv", "ssi")};
+  BigBlock b = {ingest_ledger_block_new(), NULL, {reactions, shares}};
+  if (into_runs)
+    ingest_ledger_block_spill_into(b.block, ledger);
+  b.entry = ingest_ledger_block_add_file(b.block, "linkedin/a1/E1.zip/Connections.csv", KIND);
+  *most = 0;
+  for (guint i = 0; i < N_BLOCK; i++) {
+    big_block_reject(&b, want, i);
+    if (i % 10 == 0)
+      own_reject(ledger, own, want, i);
+    *most = MAX(*most, ingest_ledger_block_rejects_in_memory(b.block));
+  }
+  const IngestLedgerRow rows[] = {
+      {reactions, KIND, "UTF-8", "", N_BLOCK / 3, 0, 0, N_BLOCK / 3},
+      {shares, KIND, "UTF-8", "", N_BLOCK / 3 + 5, 5, 0, N_BLOCK / 3},
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(rows); i++)
+    ingest_ledger_block_add_row(b.block, &rows[i]);
+  ingest_ledger_block_seal(b.block, FALSE);
+  ingest_ledger_add_block(ledger, b.block);
+  mixed_block(&(MixedReader){ledger, {NULL}, 0, want}, "a1-x");
+  return want_text(want);
+}
+
+/* The same rejects.csv and summary whether the big block's rejects went
+ * into runs in the temporary file, into runs in memory, or stayed whole;
+ * in runs, the block never holds a batch's worth. */
+static void test_block_rejects_in_runs_as_in_one_block(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  const gboolean spills[] = {TRUE, FALSE, TRUE};
+  const gboolean into_runs[] = {TRUE, TRUE, FALSE};
+  g_autofree char *first_summary = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS(spills); i++) {
+    IngestLedger *ledger = spills[i] ? ledger_spilled_new(dir) : ingest_ledger_new();
+    ingest_ledger_set_batch_bytes(ledger, 2048);
+    guint64 most = 0;
+    g_autofree char *want = block_fill(ledger, into_runs[i], &most);
+    g_autofree char *text = rejects_written(ledger, dir);
+    assert_string_equal(text, want);
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    /* Header, the big block's, the ledger's own, a1-x's 2, and the end. */
+    assert_int_equal(g_strv_length(lines), 1 + N_BLOCK + N_BLOCK / 10 + 2 + 1);
+    assert_string_equal(lines[1], "linkedin/a1-x.txt,2,unknown ambassador,own 0");
+    if (into_runs[i]) {
+      assert_true(most > 1500);
+      assert_true(most < 2048);
+    } else {
+      assert_true(most > N_BLOCK * strlen("row 1000,LIKE,https://www.linkedin.com/x/1000"));
+    }
+    g_autofree char *summary = g_build_filename(dir, "summary.csv", NULL);
+    g_autoptr(GError) error = NULL;
+    assert_true(ingest_ledger_write_summary(ledger, summary, &error));
+    g_autofree char *summary_text = test_tree_read(dir, "summary.csv");
+    assert_non_null(strstr(summary_text, "linkedin/a1/E1.zip/Connections.csv,linkedin export,,"
+                                         "1000,0,0,1000,\n"));
+    if (first_summary == NULL)
+      first_summary = g_strdup(summary_text);
+    assert_string_equal(summary_text, first_summary);
+    ingest_ledger_free(ledger);
+  }
+  test_tree_remove(dir);
+}
+
+/* Rejects dropped (an ambassador read again) are not listed, neither are
+ * those of a block freed without being handed over. */
+static void test_block_rejects_dropped(void **state)
+{
+  (void)state;
+  g_autofree char *dir = test_tree_new("ssi-ledger");
+  IngestLedger *ledger = ledger_spilled_new(dir);
+  ingest_ledger_set_batch_bytes(ledger, 512);
+  IngestLedgerBlock *lost = ingest_ledger_block_new();
+  ingest_ledger_block_spill_into(lost, ledger);
+  IngestLedgerBlock *block = ingest_ledger_block_new();
+  ingest_ledger_block_spill_into(block, ledger);
+  const char *file = "linkedin/a1/E1/Reactions.csv";
+  for (guint i = 0; i < 1000; i++) {
+    ingest_ledger_block_add_reject(block, file, i + 2, "first reading", "x");
+    ingest_ledger_block_add_reject(lost, "linkedin/a2/E1/Reactions.csv", i + 2, "lost", "y");
+  }
+  ingest_ledger_block_free(lost);
+  ingest_ledger_block_drop_rejects(block);
+  assert_int_equal(ingest_ledger_block_rejects_in_memory(block), 0);
+  ingest_ledger_block_add_reject(block, file, 3, "read again", "b");
+  ingest_ledger_block_add_reject(block, file, 2, "read again", "a");
+  const IngestLedgerRow row = {file, KIND, "UTF-8", "", 2, 0, 0, 2};
+  ingest_ledger_block_add_row(block, &row);
+  ingest_ledger_add_block(ledger, block);
+  g_autofree char *text = rejects_written(ledger, dir);
+  assert_string_equal(text, "file,line,reason,excerpt\n"
+                            "linkedin/a1/E1/Reactions.csv,2,read again,a\n"
+                            "linkedin/a1/E1/Reactions.csv,3,read again,b\n");
+  ingest_ledger_free(ledger);
+  test_tree_remove(dir);
+}
+
 /* Once written, the blocks go; writing again is an error, the counts stay. */
 static void test_released_blocks_are_not_written_again(void **state)
 {
@@ -490,6 +637,8 @@ int main(void)
       cmocka_unit_test(test_rejects_in_runs_as_in_one_batch),
       cmocka_unit_test(test_runs_read_back_in_chunks),
       cmocka_unit_test(test_rejects_held_stay_under_a_batch),
+      cmocka_unit_test(test_block_rejects_in_runs_as_in_one_block),
+      cmocka_unit_test(test_block_rejects_dropped),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

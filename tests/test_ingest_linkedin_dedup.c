@@ -298,6 +298,34 @@ static void test_merge_matches_a_full_reading(void **state)
                    ingest_linkedin_events_latest_day(full));
 }
 
+/* The limit is on the events of all kinds together; a copy of an event held
+ * is never refused, and a refused copy is counted nowhere. */
+static void test_limit_counts_all_kinds(void **state)
+{
+  Fixture *f = *state;
+  ingest_linkedin_events_limit(f->events, 2, "a02");
+  guint report = add_report(f, "linkedin/a/1.zip/Connections.csv");
+  const char *fields[LINKEDIN_MAX_FIELDS] = {"x"};
+  const char *why = "more than max_linkedin_events (2) different events in a02's LinkedIn exports";
+  assert_null(ingest_linkedin_events_add(f->events, LINKEDIN_CONNECTIONS, "k1", 2, 100,
+                                         (const char *[]){"A", "B", "", "C", "D"}, report));
+  assert_null(ingest_linkedin_events_add(f->events, LINKEDIN_SHARES, "k2", 2, 100, fields, report));
+  assert_string_equal(
+      ingest_linkedin_events_add(f->events, LINKEDIN_REACTIONS, "k3", 2, 100, fields, report), why);
+  assert_string_equal(
+      ingest_linkedin_events_add(f->events, LINKEDIN_SHARES, "k1", 2, 100, fields, report), why);
+  assert_null(ingest_linkedin_events_add(f->events, LINKEDIN_SHARES, "k2", 2, 100, fields, report));
+  ((IngestLinkedinFileReport *)g_ptr_array_index(f->reports, report))->tally.rows_read = 3;
+  ingest_linkedin_events_end_export(f->events, f->reports);
+  assert_int_equal(ingest_linkedin_events_count(f->events), 2);
+  assert_tally(f, report, 3, 0);
+  g_autoptr(GPtrArray) shares = ingest_linkedin_events_sorted(f->events, LINKEDIN_SHARES);
+  assert_int_equal(shares->len, 1);
+  assert_int_equal(((IngestLinkedinEvent *)g_ptr_array_index(shares, 0))->count, 2);
+  g_autoptr(GPtrArray) reactions = ingest_linkedin_events_sorted(f->events, LINKEDIN_REACTIONS);
+  assert_int_equal(reactions->len, 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -307,6 +335,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_sorted_by_day_then_fields, setup, teardown),
       cmocka_unit_test_setup_teardown(test_saved_events_load_back, setup, teardown),
       cmocka_unit_test_setup_teardown(test_merge_over_loaded_events, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_limit_counts_all_kinds, setup, teardown),
       cmocka_unit_test(test_merge_matches_a_full_reading),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -472,9 +472,9 @@ static void test_reports_load_into_one_block(void **state)
   member->tally.rows_read = 3;
   member->tally.accepted = 2;
   ingest_linkedin_report_reject(member, 4, "bad row", "x,y");
-  ingest_linkedin_report_save(zip, export_path, out);
-  ingest_linkedin_report_save(member, export_path, out);
-  ingest_linkedin_report_save(member, export_path, out);
+  ingest_linkedin_report_save(zip, export_path, out, NULL);
+  ingest_linkedin_report_save(member, export_path, out, NULL);
+  ingest_linkedin_report_save(member, export_path, out, NULL);
   g_autoptr(GBytes) payload = g_bytes_new(out->data, out->len);
   IngestCacheReader r;
   ingest_cache_reader_init(&r, payload);
@@ -516,6 +516,41 @@ static void test_reports_load_into_one_block(void **state)
   ingest_linkedin_report_free(member);
 }
 
+/* Past max_linkedin_events a row of a new event is rejected, every time it
+ * comes; another copy of an event held counts as ever (within one export,
+ * as one more copy). */
+static void test_new_events_past_the_limit_are_rejected(void **state)
+{
+  (void)state;
+  const char *text = "Date,Type,Link\n"
+                     "2026-02-01 10:00:00,LIKE,https://li/r/1\n"
+                     "2026-02-02 10:00:00,LIKE,https://li/r/2\n"
+                     "2026-02-03 10:00:00,LIKE,https://li/r/3\n"
+                     "2026-02-04 10:00:00,LIKE,https://li/r/4\n"
+                     "2026-02-05 10:00:00,LIKE,https://li/r/5\n"
+                     "2026-02-06 10:00:00,LIKE,https://li/r/6\n"
+                     "2026-02-02 10:00:00,LIKE,https://li/r/2\n"
+                     "2026-02-07 10:00:00,LIKE,https://li/r/7\n"
+                     "2026-02-06 10:00:00,LIKE,https://li/r/6\n";
+  g_autoptr(Read) r = g_new0(Read, 1);
+  r->reports = g_ptr_array_new_with_free_func((GDestroyNotify)ingest_linkedin_report_free);
+  r->report = ingest_linkedin_report_new("x.csv", NULL, LINKEDIN_REACTIONS);
+  g_ptr_array_add(r->reports, r->report);
+  r->events = ingest_linkedin_events_new();
+  ingest_linkedin_events_limit(r->events, 5, "a02");
+  ingest_linkedin_file_read(r->report, 0, read_text, (gpointer)text, r->events, NULL);
+  ingest_linkedin_events_end_export(r->events, r->reports);
+  assert_counts(r, 9, 6, 0, 3);
+  g_autofree char *rejects = rejects_text(r);
+  assert_string_equal(
+      rejects, "7:more than max_linkedin_events (5) different events in a02's LinkedIn exports\n"
+               "9:more than max_linkedin_events (5) different events in a02's LinkedIn exports\n"
+               "10:more than max_linkedin_events (5) different events in a02's LinkedIn exports\n");
+  const IngestLinkedinReject *first = g_ptr_array_index(r->report->rejects, 0);
+  assert_string_equal(first->excerpt, "2026-02-06 10:00:00,LIKE,https://li/r/6");
+  assert_int_equal(ingest_linkedin_events_count(r->events), 5);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -537,6 +572,7 @@ int main(void)
       cmocka_unit_test(test_profile_facts_of_the_newest_export),
       cmocka_unit_test(test_positions_skills_and_recommendations),
       cmocka_unit_test(test_reports_load_into_one_block),
+      cmocka_unit_test(test_new_events_past_the_limit_are_rejected),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,7 +26,7 @@
 
 /* Raise when what an entry holds, or how the files it describes are read,
  * changes. */
-#define INGEST_CACHE_FORMAT_VERSION 4
+#define INGEST_CACHE_FORMAT_VERSION 5
 
 #define INGEST_CACHE_DIR "cache"
 

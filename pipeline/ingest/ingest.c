@@ -191,7 +191,7 @@ static gboolean run_read_linkedin(IngestRun *run, GError **error)
                              run->li_warnings,   run->li_entries,
                              run->ctx->work_dir, MAX(run->ctx->jobs, 1),
                              run->cache,         run->ctx->log_level >= LOG_VERBOSE,
-                             run->ctx->progress};
+                             run->ctx->progress, (guint)run->ctx->config->max_linkedin_events};
   return ingest_linkedin_run(run->linkedin, &sink, error);
 }
 

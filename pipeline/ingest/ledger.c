@@ -1,9 +1,10 @@
 /* Per-file accounting of an ingest run (ledger.h): the counts that make
  * rows_read = accepted + duplicates + rejected hold for every file, and the
  * rejected rows with file, line and reason for rejects.csv. Files handed
- * over in blocks, and the other rejects in sorted runs of a few MB, wait
- * packed in a temporary file, and are merged in path order with the others
- * when the summary and the rejects are written. */
+ * over in blocks, and the rejects in sorted runs of a few MB (the other
+ * files', and a block's past a batch), wait packed in a temporary file, and
+ * are merged in path order with the others when the summary and the rejects
+ * are written. */
 #include "ingest/ledger.h"
 #include "common/contract.h"
 #include "common/csv_writer.h"
@@ -21,14 +22,6 @@
 #define LEDGER_MERGE_BYTES (4u << 20)
 #define LEDGER_RUN_CHUNK_MIN 4096u
 #define LEDGER_RUN_CHUNK_MAX 65536u
-
-typedef struct {
-  const char *file; /* owned by the file's entry */
-  guint64 line;
-  char *reason;
-  char *excerpt;
-  guint seq; /* reading order, to keep rows of one line in order */
-} IngestReject;
 
 /* Where a block's packed bytes are: its rows, then its rejects. */
 typedef struct {
@@ -71,13 +64,21 @@ struct IngestLedger {
   IngestLedgerCounts block_counts;
 };
 
+/* A block's rejects are packed into its own batch as they come; past the
+ * batch size, with a ledger to spill into, the batch goes into a run of the
+ * ledger, and so do the rest once the block has one (a file's rejects are
+ * then all in runs, merged like the others). */
 struct IngestLedgerBlock {
-  GStringChunk *names; /* the entries' file and kind; NULL once sealed */
-  GPtrArray *files;    /* IngestFileEntry; NULL once sealed */
-  GPtrArray *rejects;  /* IngestReject; NULL once sealed */
-  GArray *rows;        /* IngestLedgerRow with borrowed strings; NULL once sealed */
-  GByteArray *packed;  /* once sealed */
-  gsize rows_length;   /* of packed */
+  GStringChunk *names;  /* the entries' file and kind; NULL once sealed */
+  GPtrArray *files;     /* IngestFileEntry; NULL once sealed */
+  GByteArray *batch;    /* reasons and excerpts packed; NULL once sealed */
+  GArray *batch_keys;   /* BatchKey, in reading order; NULL once sealed */
+  gsize batch_limit;    /* the ledger's batch size, taken when given one */
+  IngestLedger *ledger; /* the runs' ledger; NULL: the batch stays whole */
+  GArray *runs;         /* guint: the block's runs among the ledger's */
+  GArray *rows;         /* IngestLedgerRow with borrowed strings; NULL once sealed */
+  GByteArray *packed;   /* once sealed */
+  gsize rows_length;    /* of packed */
   char *first_file;
   IngestLedgerCounts counts;
   GString *log; /* the verbose lines, when asked for */
@@ -90,14 +91,6 @@ static void file_entry_free(gpointer data)
   g_free(entry->encoding);
   g_string_free(entry->note, TRUE);
   g_free(entry);
-}
-
-static void reject_free(gpointer data)
-{
-  IngestReject *reject = data;
-  g_free(reject->reason);
-  g_free(reject->excerpt);
-  g_free(reject);
 }
 
 static void block_index_clear(gpointer data)
@@ -176,32 +169,33 @@ static char *excerpt_cut(const char *text)
   return g_strndup(valid, (gsize)(end - valid));
 }
 
-static IngestReject *reject_new(IngestFileEntry *entry, guint64 line, const char *reason,
-                                const char *excerpt)
-{
-  IngestReject *reject = g_new0(IngestReject, 1);
-  reject->file = entry->file;
-  reject->line = line;
-  reject->reason = g_strdup(reason);
-  reject->excerpt = excerpt_cut(excerpt);
-  entry->rows_read++;
-  entry->rejected++;
-  return reject;
-}
-
-/* seq orders the rejects of one file, which one reader adds. */
-static void rejects_add(GPtrArray *rejects, IngestReject *reject)
-{
-  reject->seq = rejects->len;
-  g_ptr_array_add(rejects, reject);
-}
-
 static void pack_string(GByteArray *out, const char *text);
 static void batch_to_run(IngestLedger *ledger);
+static void block_batch_to_run(IngestLedgerBlock *block);
+static void block_drop_runs(IngestLedgerBlock *block);
+static gint batch_key_compare(gconstpointer a, gconstpointer b);
+static void run_pack(GByteArray *out, const GByteArray *batch, const GArray *keys);
+
+static gsize keys_held(const GByteArray *batch, const GArray *keys)
+{
+  return batch->len + keys->len * sizeof(BatchKey);
+}
 
 static gsize batch_held(const IngestLedger *ledger)
 {
-  return ledger->batch->len + ledger->batch_keys->len * sizeof(BatchKey);
+  return keys_held(ledger->batch, ledger->batch_keys);
+}
+
+/* A reject packed at the end of batch: its order there is its reading
+ * order. file must outlive the batch's rejects. */
+static void batch_add(GByteArray *batch, GArray *keys, const char *file, guint64 line,
+                      const char *reason, const char *cut)
+{
+  BatchKey key = {file, line, batch->len, 0};
+  pack_string(batch, reason);
+  pack_string(batch, cut);
+  key.length = batch->len - key.at;
+  g_array_append_val(keys, key);
 }
 
 /* A file's rejects come from one reader, so their order in the batch is
@@ -214,11 +208,7 @@ void ingest_ledger_reject(IngestLedger *ledger, IngestFileEntry *entry, guint64 
   entry->rejected++;
   g_autofree char *cut = excerpt_cut(excerpt);
   g_mutex_lock(&ledger->lock);
-  BatchKey key = {entry->file, line, ledger->batch->len, 0};
-  pack_string(ledger->batch, reason);
-  pack_string(ledger->batch, cut);
-  key.length = ledger->batch->len - key.at;
-  g_array_append_val(ledger->batch_keys, key);
+  batch_add(ledger->batch, ledger->batch_keys, entry->file, line, reason, cut);
   if (batch_held(ledger) >= ledger->batch_limit)
     batch_to_run(ledger);
   g_mutex_unlock(&ledger->lock);
@@ -285,18 +275,6 @@ static gint entry_compare(gconstpointer a, gconstpointer b)
   return strcmp(x->file, y->file);
 }
 
-static gint reject_compare(gconstpointer a, gconstpointer b)
-{
-  const IngestReject *x = *(IngestReject *const *)a;
-  const IngestReject *y = *(IngestReject *const *)b;
-  int by_file = strcmp(x->file, y->file);
-  if (by_file != 0)
-    return by_file;
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
 /* --- Blocks: packing ------------------------------------------------------ */
 
 IngestLedgerBlock *ingest_ledger_block_new(void)
@@ -304,7 +282,10 @@ IngestLedgerBlock *ingest_ledger_block_new(void)
   IngestLedgerBlock *block = g_new0(IngestLedgerBlock, 1);
   block->names = g_string_chunk_new(4096);
   block->files = g_ptr_array_new_with_free_func(file_entry_free);
-  block->rejects = g_ptr_array_new_with_free_func(reject_free);
+  block->batch = g_byte_array_new();
+  block->batch_keys = g_array_new(FALSE, FALSE, sizeof(BatchKey));
+  block->batch_limit = G_MAXSIZE;
+  block->runs = g_array_new(FALSE, FALSE, sizeof(guint));
   block->rows = g_array_new(FALSE, FALSE, sizeof(IngestLedgerRow));
   return block;
 }
@@ -313,8 +294,13 @@ void ingest_ledger_block_free(IngestLedgerBlock *block)
 {
   if (block == NULL)
     return;
-  if (block->rejects != NULL)
-    g_ptr_array_unref(block->rejects);
+  /* A block not handed over lists none of its rejects. */
+  block_drop_runs(block);
+  g_array_unref(block->runs);
+  if (block->batch != NULL)
+    g_byte_array_unref(block->batch);
+  if (block->batch_keys != NULL)
+    g_array_unref(block->batch_keys);
   if (block->files != NULL)
     g_ptr_array_unref(block->files);
   if (block->rows != NULL)
@@ -337,10 +323,22 @@ IngestFileEntry *ingest_ledger_block_add_file(IngestLedgerBlock *block, const ch
   return entry;
 }
 
+static void block_batch_add(IngestLedgerBlock *block, const char *file, guint64 line,
+                            const char *reason, const char *excerpt)
+{
+  g_return_if_fail(block->batch != NULL);
+  g_autofree char *cut = excerpt_cut(excerpt);
+  batch_add(block->batch, block->batch_keys, file, line, reason, cut);
+  if (block->ledger != NULL && keys_held(block->batch, block->batch_keys) >= block->batch_limit)
+    block_batch_to_run(block);
+}
+
 void ingest_ledger_block_reject(IngestLedgerBlock *block, IngestFileEntry *entry, guint64 line,
                                 const char *reason, const char *excerpt)
 {
-  rejects_add(block->rejects, reject_new(entry, line, reason, excerpt));
+  entry->rows_read++;
+  entry->rejected++;
+  block_batch_add(block, entry->file, line, reason, excerpt);
 }
 
 void ingest_ledger_block_add_row(IngestLedgerBlock *block, const IngestLedgerRow *row)
@@ -351,13 +349,31 @@ void ingest_ledger_block_add_row(IngestLedgerBlock *block, const IngestLedgerRow
 void ingest_ledger_block_add_reject(IngestLedgerBlock *block, const char *file, guint64 line,
                                     const char *reason, const char *excerpt)
 {
-  IngestReject *reject = g_new0(IngestReject, 1);
-  reject->file = file;
-  reject->line = line;
-  reject->reason = g_strdup(reason);
-  reject->excerpt = excerpt_cut(excerpt);
-  reject->seq = block->rejects->len;
-  g_ptr_array_add(block->rejects, reject);
+  block_batch_add(block, file, line, reason, excerpt);
+}
+
+void ingest_ledger_block_spill_into(IngestLedgerBlock *block, IngestLedger *ledger)
+{
+  g_return_if_fail(block->ledger == NULL && block->batch != NULL);
+  block->ledger = ledger;
+  g_mutex_lock(&ledger->lock);
+  block->batch_limit = ledger->batch_limit;
+  g_mutex_unlock(&ledger->lock);
+  if (keys_held(block->batch, block->batch_keys) >= block->batch_limit)
+    block_batch_to_run(block);
+}
+
+void ingest_ledger_block_drop_rejects(IngestLedgerBlock *block)
+{
+  g_return_if_fail(block->batch != NULL);
+  g_byte_array_set_size(block->batch, 0);
+  g_array_set_size(block->batch_keys, 0);
+  block_drop_runs(block);
+}
+
+guint64 ingest_ledger_block_rejects_in_memory(const IngestLedgerBlock *block)
+{
+  return block->batch != NULL ? keys_held(block->batch, block->batch_keys) : 0;
 }
 
 void ingest_ledger_spill_to(IngestLedger *ledger, const char *dir)
@@ -435,14 +451,6 @@ static void pack_row(GByteArray *out, const IngestLedgerRow *row)
   g_byte_array_set_size(out, (guint)(p - out->data));
 }
 
-static void pack_reject(GByteArray *out, const IngestReject *r)
-{
-  pack_string(out, r->file);
-  pack_uint(out, r->line);
-  pack_string(out, r->reason);
-  pack_string(out, r->excerpt);
-}
-
 static gint row_compare(gconstpointer a, gconstpointer b)
 {
   return strcmp(((const IngestLedgerRow *)a)->file, ((const IngestLedgerRow *)b)->file);
@@ -472,19 +480,17 @@ static GArray *block_rows_sorted(const IngestLedgerBlock *block)
 
 /* The rows in path order, then the rejects in rejects.csv order, which
  * start at *rows_length. */
-static GByteArray *block_pack(const IngestLedgerBlock *block, const GArray *rows,
-                              gsize *rows_length)
+static GByteArray *block_pack(IngestLedgerBlock *block, const GArray *rows, gsize *rows_length)
 {
-  g_autoptr(GPtrArray) rejects = sorted_view(block->rejects, reject_compare);
+  g_array_sort(block->batch_keys, batch_key_compare);
   /* Room for the usual row at once: the rows are many and small. */
   GByteArray *out = g_byte_array_sized_new(rows->len * 128 + 64);
   pack_uint(out, rows->len);
   for (guint i = 0; i < rows->len; i++)
     pack_row(out, &g_array_index(rows, IngestLedgerRow, i));
   *rows_length = out->len;
-  pack_uint(out, rejects->len);
-  for (guint i = 0; i < rejects->len; i++)
-    pack_reject(out, g_ptr_array_index(rejects, i));
+  pack_uint(out, block->batch_keys->len);
+  run_pack(out, block->batch, block->batch_keys);
   return out;
 }
 
@@ -547,13 +553,13 @@ static void run_pack(GByteArray *out, const GByteArray *batch, const GArray *key
 
 /* The sorted batch written at the end of the temporary file a chunk at a
  * time, so that it is not packed a second time in memory. */
-static gboolean run_spill(IngestLedger *ledger, guint64 *length)
+static gboolean run_spill(IngestLedger *ledger, const GByteArray *batch, const GArray *keys,
+                          guint64 *length)
 {
   g_autoptr(GByteArray) chunk = g_byte_array_sized_new(LEDGER_RUN_CHUNK_MAX + 1024);
-  const GArray *keys = ledger->batch_keys;
   guint64 done = 0;
   for (guint i = 0; i < keys->len; i++) {
-    pack_batch_reject(chunk, ledger->batch, &g_array_index(keys, BatchKey, i));
+    pack_batch_reject(chunk, batch, &g_array_index(keys, BatchKey, i));
     if (chunk->len < LEDGER_RUN_CHUNK_MAX && i + 1 < keys->len)
       continue;
     if (!spill_write(ledger, chunk, ledger->spill_end + done))
@@ -565,26 +571,66 @@ static gboolean run_spill(IngestLedger *ledger, guint64 *length)
   return TRUE;
 }
 
-/* The batch sorted into a run, which the temporary file takes unless it
- * cannot (none, or a full disk). Called with the lock held. */
+/* A sorted batch into a run, which the temporary file takes unless it
+ * cannot (none, or a full disk); the batch is emptied. Called with the lock
+ * held. */
+static void ledger_add_run(IngestLedger *ledger, GByteArray *batch, GArray *keys)
+{
+  RunIndex run = {FALSE, ledger->spill_end, 0};
+  if (ledger->spill_fd >= 0 && run_spill(ledger, batch, keys, &run.length)) {
+    ledger->spill_end += run.length;
+  } else {
+    run.in_memory = TRUE;
+    run.offset = ledger->packed->len;
+    run_pack(ledger->packed, batch, keys);
+    run.length = ledger->packed->len - run.offset;
+    ledger->runs_in_memory += run.length;
+  }
+  g_array_append_val(ledger->runs, run);
+  g_byte_array_set_size(batch, 0);
+  g_array_set_size(keys, 0);
+}
+
+/* Called with the lock held. */
 static void batch_to_run(IngestLedger *ledger)
 {
   if (ledger->batch_keys->len == 0)
     return;
   g_array_sort(ledger->batch_keys, batch_key_compare);
-  RunIndex run = {FALSE, ledger->spill_end, 0};
-  if (ledger->spill_fd >= 0 && run_spill(ledger, &run.length)) {
-    ledger->spill_end += run.length;
-  } else {
-    run.in_memory = TRUE;
-    run.offset = ledger->packed->len;
-    run_pack(ledger->packed, ledger->batch, ledger->batch_keys);
-    run.length = ledger->packed->len - run.offset;
-    ledger->runs_in_memory += run.length;
+  ledger_add_run(ledger, ledger->batch, ledger->batch_keys);
+}
+
+/* The block's batch sorted into a run of its ledger, the ledger's lock
+ * taken only to write it. */
+static void block_batch_to_run(IngestLedgerBlock *block)
+{
+  if (block->batch_keys->len == 0)
+    return;
+  IngestLedger *ledger = block->ledger;
+  g_return_if_fail(ledger->runs != NULL);
+  g_array_sort(block->batch_keys, batch_key_compare);
+  g_mutex_lock(&ledger->lock);
+  guint run = ledger->runs->len;
+  ledger_add_run(ledger, block->batch, block->batch_keys);
+  g_mutex_unlock(&ledger->lock);
+  g_array_append_val(block->runs, run);
+}
+
+/* Its runs listed as empty: their bytes stay where they are, unread. */
+static void block_drop_runs(IngestLedgerBlock *block)
+{
+  if (block->runs->len == 0)
+    return;
+  IngestLedger *ledger = block->ledger;
+  g_mutex_lock(&ledger->lock);
+  for (guint i = 0; i < block->runs->len; i++) {
+    RunIndex *run = &g_array_index(ledger->runs, RunIndex, g_array_index(block->runs, guint, i));
+    if (run->in_memory)
+      ledger->runs_in_memory -= run->length;
+    run->length = 0;
   }
-  g_array_append_val(ledger->runs, run);
-  g_byte_array_set_size(ledger->batch, 0);
-  g_array_set_size(ledger->batch_keys, 0);
+  g_mutex_unlock(&ledger->lock);
+  g_array_set_size(block->runs, 0);
 }
 
 static void row_log(GString *out, const IngestLedgerRow *row)
@@ -620,8 +666,13 @@ void ingest_ledger_block_seal(IngestLedgerBlock *block, gboolean log)
   g_autoptr(GArray) rows = block_rows_sorted(block);
   block_count(block, rows, log);
   block->first_file = g_strdup(rows->len > 0 ? g_array_index(rows, IngestLedgerRow, 0).file : "");
+  /* Once some of its rejects are in runs, all are: a file's rejects are
+   * merged from one place. */
+  if (block->runs->len > 0)
+    block_batch_to_run(block);
   block->packed = block_pack(block, rows, &block->rows_length);
-  g_clear_pointer(&block->rejects, g_ptr_array_unref);
+  g_clear_pointer(&block->batch, g_byte_array_unref);
+  g_clear_pointer(&block->batch_keys, g_array_unref);
   g_clear_pointer(&block->rows, g_array_unref);
   g_clear_pointer(&block->files, g_ptr_array_unref);
   g_clear_pointer(&block->names, g_string_chunk_free);
@@ -643,6 +694,7 @@ void ingest_ledger_add_block(IngestLedger *ledger, IngestLedgerBlock *block)
   c->duplicates += block->counts.duplicates;
   c->rejected += block->counts.rejected;
   g_mutex_unlock(&ledger->lock);
+  g_array_set_size(block->runs, 0); /* the ledger's to list now */
   if (block->log != NULL)
     g_printerr("%s", block->log->str);
   ingest_ledger_block_free(block);

@@ -18,7 +18,9 @@ typedef struct {
 /* Two readers may use a ledger at once (the LinkedIn exports and the other
  * data files): ingest_ledger_add_file, ingest_ledger_reject and
  * ingest_ledger_add_block may be called from two threads, as long as each
- * entry, and the rejects of each file, come from one of them. */
+ * entry, and the rejects of each file, come from one of them; and blocks
+ * given the ledger by ingest_ledger_block_spill_into may spill into it from
+ * any thread, each block from one at a time. */
 typedef struct IngestLedger IngestLedger;
 
 IngestLedger *ingest_ledger_new(void);
@@ -87,6 +89,23 @@ void ingest_ledger_block_add_row(IngestLedgerBlock *block, const IngestLedgerRow
  * counts include it already; file is borrowed likewise. */
 void ingest_ledger_block_add_reject(IngestLedgerBlock *block, const char *file, guint64 line,
                                     const char *reason, const char *excerpt);
+
+/* Lets the block put its rejects into sorted runs of the ledger, past the
+ * ledger's batch size, rather than hold them: an ambassador's broken export
+ * has millions. Any thread, before the block is sealed; the ledger must
+ * outlive the block. Once a block has runs, sealing it puts the rest of its
+ * rejects into one too; a block freed without being handed over takes its
+ * runs out of the ledger again. */
+void ingest_ledger_block_spill_into(IngestLedgerBlock *block, IngestLedger *ledger);
+
+/* Forgets the rejects the block has taken so far (an ambassador's exports
+ * read again from the start); only before the block is sealed. The counts
+ * of files are the caller's. */
+void ingest_ledger_block_drop_rejects(IngestLedgerBlock *block);
+
+/* For tests: the bytes of the block's rejects held in memory before it is
+ * sealed. */
+guint64 ingest_ledger_block_rejects_in_memory(const IngestLedgerBlock *block);
 
 /* Keeps blocks and runs of rejects in a temporary file in dir (removed
  * when the ledger is freed, unnamed meanwhile); without one, or when it

@@ -329,7 +329,7 @@ static GPtrArray *linkedin_plan(IngestLinkedin *linkedin, const IngestLinkedinSi
  * in output order and summed its part of the file-kind groups. */
 typedef struct {
   IngestLinkedinResult *result;
-  IngestLedgerBlock *block; /* sealed */
+  IngestLedgerBlock *block; /* fed while reading, sealed once the reports are in */
   GStringChunk *notes;      /* of the ledger rows, until the block is sealed */
   LiGroup groups[LINKEDIN_N_KINDS];
   guint64 files, bytes, rows; /* for the progress line */
@@ -387,12 +387,15 @@ static void group_add_part(LiGroup *g, LiGroup *part)
 
 /* The tally as the ledger takes it; an older export's profile files are
  * read for their rows' sake, the newest export's copy replaces them. The
- * row borrows the report's strings, which outlive the block's sealing. */
-static void entry_add_report(LiEntry *li, const IngestLinkedinFileReport *report,
-                             gboolean superseded)
+ * row borrows the report's strings, which outlive the block's sealing. A
+ * loaded report's rejects move to the block; a report read put its own there
+ * as they came. */
+static void entry_add_report(LiEntry *li, IngestLinkedinFileReport *report, gboolean superseded)
 {
   const IngestFileEntry *tally = &report->tally;
-  guint64 rejects = ingest_linkedin_report_n_rejects(report);
+  /* A report read with a sink has put its rejects into the block already. */
+  guint64 rejects =
+      report->sink != NULL ? tally->rejected : ingest_linkedin_report_n_rejects(report);
   const char *note = ingest_linkedin_report_note(report);
   if (superseded && note[0] == '\0') {
     note = NOTE_SUPERSEDED;
@@ -411,11 +414,12 @@ static void entry_add_report(LiEntry *li, const IngestLinkedinFileReport *report
       rejects,
   };
   ingest_ledger_block_add_row(li->block, &row);
-  for (guint i = 0; i < rejects; i++) {
+  for (guint i = 0; report->sink == NULL && i < rejects; i++) {
     const IngestLinkedinReject *reject = g_ptr_array_index(report->rejects, i);
     ingest_ledger_block_add_reject(li->block, tally->file, reject->line, reject->reason,
                                    reject->excerpt);
   }
+  g_clear_pointer(&report->rejects, g_ptr_array_unref);
   li->rows += tally->rows_read;
   if (report->kind != LINKEDIN_NOT_USED)
     group_add_file(&li->groups[report->kind], &row);
@@ -426,12 +430,11 @@ static void entry_add_report(LiEntry *li, const IngestLinkedinFileReport *report
 static void entry_add_reports(LiEntry *li, gboolean verbose)
 {
   const IngestLinkedinResult *result = li->result;
-  li->block = ingest_ledger_block_new();
   li->notes = g_string_chunk_new(1024);
   for (guint e = 0; e < result->exports->len; e++) {
     const IngestLinkedinExportResult *er = g_ptr_array_index(result->exports, e);
     for (guint i = 0; i < er->reports->len; i++) {
-      const IngestLinkedinFileReport *report = g_ptr_array_index(er->reports, i);
+      IngestLinkedinFileReport *report = g_ptr_array_index(er->reports, i);
       entry_add_report(li, report, ingest_linkedin_result_superseded(result, report));
     }
   }
@@ -465,7 +468,10 @@ static LiEntry *entry_prepare(const IngestLinkedinAmbassador *ambassador,
                               const IngestLinkedinSink *sink)
 {
   LiEntry *li = g_new0(LiEntry, 1);
-  li->result = ingest_linkedin_ambassador_read(ambassador, sink->cache);
+  li->block = ingest_ledger_block_new();
+  ingest_ledger_block_spill_into(li->block, sink->ledger);
+  li->result =
+      ingest_linkedin_ambassador_read(ambassador, sink->cache, sink->max_events, li->block);
   entry_add_reports(li, sink->verbose);
   ingest_linkedin_events_finish(li->result->events);
   entry_count_files(li);

@@ -35,6 +35,7 @@ typedef struct {
   IngestCache *cache; /* NULL: every export is read */
   gboolean verbose;   /* log every file as it is entered */
   PipelineProgress *progress;
+  guint max_events; /* [ingest] max_linkedin_events: different events kept per ambassador */
 } IngestLinkedinSink;
 
 /* Reads every ambassador's exports, in ambassador_id order, accounting each

@@ -172,6 +172,8 @@ static IngestLinkedinFileReport *reading_add_report(Reading *rd, IngestLinkedinE
                                                     IngestLinkedinKind kind)
 {
   IngestLinkedinFileReport *report = ingest_linkedin_report_new(path, NULL, kind);
+  if (rd->result->sink.block != NULL)
+    report->sink = &rd->result->sink;
   report->id = rd->result->reports->len;
   report->export_index = rd->exports->len - 1;
   report->tree_file = tree_file;
@@ -297,10 +299,11 @@ static void result_prepend(IngestLinkedinResult *result, Reading *rd)
 }
 
 /* Reads the n newest exports and lays them over the result kept so far. */
-static void result_read_new(IngestLinkedinResult *result, guint n)
+static void result_read_new(IngestLinkedinResult *result, guint n, guint max_events)
 {
   Reading rd = {
       result, ingest_linkedin_events_new(), export_results_new(), {0}, -1, g_byte_array_new()};
+  ingest_linkedin_events_limit(rd.events, max_events, result->ambassador->id);
   if (result->events != NULL)
     ingest_linkedin_events_expect(rd.events, result->events);
   for (guint i = 0; i < n; i++)
@@ -404,15 +407,22 @@ static void profile_load(IngestCacheReader *r, IngestLinkedinProfile *p)
   p->visible_recommendations = (guint)ingest_cache_get_uint(r);
 }
 
+#define SAVE_PIECE_BYTES ((gsize)1 << 20)
+
 /* FALSE when a file's SHA-256 is unknown (it could not be read): such an
  * ambassador is read again next time. */
 static gboolean export_save(const IngestLinkedinExport *export,
-                            const IngestLinkedinExportResult *er, GByteArray *out)
+                            const IngestLinkedinExportResult *er, GByteArray *out,
+                            IngestCacheWriter *writer)
 {
   if (er->saved != NULL) {
     gsize len;
     const guint8 *data = g_bytes_get_data(er->saved, &len);
-    ingest_cache_put_bytes(out, data, len);
+    /* In pieces: a broken export's rejects make it large. */
+    for (gsize at = 0; at < len; at += SAVE_PIECE_BYTES) {
+      ingest_cache_put_bytes(out, data + at, MIN(len - at, SAVE_PIECE_BYTES));
+      ingest_cache_writer_flush(writer);
+    }
     return TRUE;
   }
   ingest_cache_put_string(out, er->path);
@@ -429,7 +439,7 @@ static gboolean export_save(const IngestLinkedinExport *export,
   for (guint r = 0; r < er->reports->len; r++) {
     const IngestLinkedinFileReport *report = g_ptr_array_index(er->reports, r);
     ingest_cache_put_uint(out, report->id);
-    ingest_linkedin_report_save(report, er->path, out);
+    ingest_linkedin_report_save(report, er->path, out, writer);
   }
   return TRUE;
 }
@@ -449,19 +459,21 @@ static gboolean result_storable(const IngestLinkedinAmbassador *ambassador, guin
 
 /* Written as it is made: the events of a large export need not be in
  * memory twice. */
-static void result_store(const IngestLinkedinResult *result, IngestCache *cache)
+static void result_store(const IngestLinkedinResult *result, IngestCache *cache, guint max_events)
 {
   const IngestLinkedinAmbassador *ambassador = result->ambassador;
-  if (!result_storable(ambassador, result->exports->len))
+  if (result->sink.copies > result->sink.max_copies ||
+      !result_storable(ambassador, result->exports->len))
     return;
   IngestCacheWriter *writer =
       ingest_cache_writer_new(cache, INGEST_LINKEDIN_CACHE_SECTION, ambassador->id);
   GByteArray *out = ingest_cache_writer_payload(writer);
+  ingest_cache_put_uint(out, max_events);
   ingest_cache_put_uint(out, result->reports->len);
   ingest_cache_put_uint(out, result->exports->len);
   for (guint i = 0; i < result->exports->len; i++) {
     export_save(g_ptr_array_index(ambassador->exports, i), g_ptr_array_index(result->exports, i),
-                out);
+                out, writer);
     ingest_cache_writer_flush(writer);
   }
   profile_save(&result->profile, out);
@@ -488,6 +500,7 @@ static GHashTable *files_by_path(const IngestLinkedinAmbassador *ambassador)
 
 typedef struct {
   const IngestLinkedinAmbassador *ambassador;
+  guint max_events;   /* the entry must have been made under the same limit */
   GHashTable *files;  /* files_by_path, made when a file is not where it was */
   guint offset;       /* the kept exports are the ambassador's from here on */
   gboolean unchanged; /* every kept export is there, with the same files */
@@ -601,13 +614,16 @@ static gboolean loading_finish(Loading *ld, IngestCacheReader *r)
 
 static gboolean loading_read(Loading *ld, IngestCacheReader *r)
 {
+  guint64 max_events = ingest_cache_get_uint(r);
   guint64 n_reports = ingest_cache_get_uint(r);
   guint64 n_exports = ingest_cache_get_uint(r);
   guint n_now = ld->ambassador->exports->len;
   if (r->bad || n_reports > (guint64)(r->end - r->p) || n_exports > (guint64)(r->end - r->p))
     return FALSE;
   ld->offset = n_exports <= n_now ? n_now - (guint)n_exports : 0;
-  ld->unchanged = n_exports <= n_now;
+  /* Another limit rejects other rows; the exports are still compared for
+   * the SHA-256 of their files. */
+  ld->unchanged = n_exports <= n_now && max_events == ld->max_events;
   g_ptr_array_set_size(ld->result->reports, (guint)n_reports);
   ld->result->loaded = ingest_linkedin_report_block_new(r->payload, (guint)n_reports);
   for (guint i = 0; i < n_exports; i++)
@@ -619,13 +635,13 @@ static gboolean loading_read(Loading *ld, IngestCacheReader *r)
 /* The kept result when its exports are the oldest of the ambassador's, each
  * unchanged; else NULL, though the SHA-256 of unchanged files is taken. */
 static IngestLinkedinResult *result_load(const IngestLinkedinAmbassador *ambassador,
-                                         IngestCache *cache)
+                                         IngestCache *cache, guint max_events)
 {
   g_autoptr(GBytes) payload =
       ingest_cache_load(cache, INGEST_LINKEDIN_CACHE_SECTION, ambassador->id);
   if (payload == NULL)
     return NULL;
-  Loading ld = {ambassador, NULL, 0, FALSE, result_new(ambassador)};
+  Loading ld = {ambassador, max_events, NULL, 0, FALSE, result_new(ambassador)};
   IngestCacheReader r;
   ingest_cache_reader_init(&r, payload);
   gboolean ok = loading_read(&ld, &r);
@@ -640,19 +656,63 @@ static IngestLinkedinResult *result_load(const IngestLinkedinAmbassador *ambassa
 
 /* --- Reading an ambassador --------------------------------------------------- */
 
-IngestLinkedinResult *ingest_linkedin_ambassador_read(const IngestLinkedinAmbassador *ambassador,
-                                                      IngestCache *cache)
+/* Whether a result holds as many events as the limit allows. Reading newest
+ * first, the limit keeps the events met first; laid over a kept result, the
+ * older exports' events were met first. The two agree when no event is
+ * refused and the events stay below the limit (neither reading refuses one
+ * then); else every export is read again, newest first. */
+static gboolean result_full(const IngestLinkedinResult *result, guint max_events)
 {
-  IngestLinkedinResult *result = cache != NULL ? result_load(ambassador, cache) : NULL;
+  return ingest_linkedin_events_count(result->events) >= max_events;
+}
+
+/* Where the reports read put their rejects; those loaded count towards
+ * what the entry would keep. */
+static void result_sink(IngestLinkedinResult *result, IngestLedgerBlock *block)
+{
+  result->sink.block = block;
+  result->sink.max_copies = INGEST_LINKEDIN_CACHED_REJECTS;
+  result->sink.copies = 0;
+  for (guint i = 0; i < result->reports->len; i++)
+    result->sink.copies +=
+        ((const IngestLinkedinFileReport *)g_ptr_array_index(result->reports, i))->tally.rejected;
+}
+
+/* The result of a cold reading, which a laid-over one must match: the
+ * rejects of the one laid over are forgotten. */
+static IngestLinkedinResult *result_read_all(IngestLinkedinResult *result, guint max_events)
+{
+  const IngestLinkedinAmbassador *ambassador = result->ambassador;
+  IngestLedgerBlock *block = result->sink.block;
+  ingest_linkedin_result_free(result);
+  if (block != NULL)
+    ingest_ledger_block_drop_rejects(block);
+  result = result_new(ambassador);
+  result_sink(result, block);
+  result_read_new(result, ambassador->exports->len, max_events);
+  return result;
+}
+
+IngestLinkedinResult *ingest_linkedin_ambassador_read(const IngestLinkedinAmbassador *ambassador,
+                                                      IngestCache *cache, guint max_events,
+                                                      IngestLedgerBlock *block)
+{
+  IngestLinkedinResult *result = cache != NULL ? result_load(ambassador, cache, max_events) : NULL;
   if (result == NULL)
     result = result_new(ambassador);
+  result_sink(result, block);
   guint n_new = ambassador->exports->len - result->exports->len;
-  if (result->events == NULL || n_new > 0)
-    result_read_new(result, n_new);
+  if (result->events != NULL && n_new > 0 && result_full(result, max_events)) {
+    result = result_read_all(result, max_events);
+  } else if (result->events == NULL || n_new > 0) {
+    result_read_new(result, n_new, max_events);
+    if (result->exports_read < result->exports->len && result_full(result, max_events))
+      result = result_read_all(result, max_events);
+  }
   result_add_loose(result);
   result_set_coverage(result);
   ambassador_hash(ambassador);
   if (cache != NULL && result->exports_read > 0)
-    result_store(result, cache);
+    result_store(result, cache, max_events);
   return result;
 }

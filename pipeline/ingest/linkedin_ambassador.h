@@ -57,11 +57,25 @@ typedef struct {
   int newest;                    /* that export's index, -1 when none is readable */
   guint32 covered_until;         /* Julian day; 0 when unknown */
   guint exports_read;            /* exports read from their files, not from the cache */
+  IngestLinkedinRejectSink sink; /* for the reports read; no block: rejects kept in them */
 } IngestLinkedinResult;
 
-/* Reads an ambassador; cache may be NULL. Fills in the SHA-256 of its files. */
+/* The most rejected rows an ambassador's cache entry keeps (a copy of each
+ * is held until the entry is written): an ambassador with more is not kept
+ * in the cache, but read afresh on every run. */
+#define INGEST_LINKEDIN_CACHED_REJECTS 10000
+
+/* Reads an ambassador; cache may be NULL. Fills in the SHA-256 of its files.
+ * With a block, the rejects of the files read go into it as they are read
+ * (those of the reports loaded from the cache stay in the reports); without
+ * one, every reject stays in its report.
+ * At most max_events different events are kept ([ingest] max_linkedin_events),
+ * the rows of others rejected: the same rows whether the exports are read
+ * afresh or laid over a cache entry (one made under another limit is not
+ * used; one laid over that would reach the limit is read again whole). */
 IngestLinkedinResult *ingest_linkedin_ambassador_read(const IngestLinkedinAmbassador *ambassador,
-                                                      IngestCache *cache);
+                                                      IngestCache *cache, guint max_events,
+                                                      IngestLedgerBlock *block);
 void ingest_linkedin_result_free(IngestLinkedinResult *result);
 
 /* The newest export's path, or NULL when no export is readable. */

@@ -73,6 +73,9 @@ struct IngestLinkedinEvents {
   GArray *touched;     /* guint32 handles of the events read in the current export */
   GArray *pending;     /* Gain: copies in the current export of events it did not make */
   guint32 latest_day;
+  guint32 n_events;   /* different events, of all kinds together */
+  guint32 max_events; /* past it a new event is refused (max_linkedin_events) */
+  char *refusal;      /* the reason a refused copy is rejected with; NULL: no limit */
 };
 
 /* --- Records ----------------------------------------------------------------- */
@@ -256,7 +259,23 @@ IngestLinkedinEvents *ingest_linkedin_events_new(void)
   events->payloads = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
   events->touched = g_array_new(FALSE, FALSE, sizeof(guint32));
   events->pending = g_array_new(FALSE, FALSE, sizeof(Gain));
+  events->max_events = G_MAXUINT32;
   return events;
+}
+
+void ingest_linkedin_events_limit(IngestLinkedinEvents *events, guint max_events,
+                                  const char *ambassador_id)
+{
+  events->max_events = max_events;
+  g_free(events->refusal);
+  events->refusal = g_strdup_printf(
+      "more than max_linkedin_events (%u) different events in %s's LinkedIn exports", max_events,
+      ambassador_id);
+}
+
+guint ingest_linkedin_events_count(const IngestLinkedinEvents *events)
+{
+  return events->n_events;
 }
 
 void ingest_linkedin_events_free(IngestLinkedinEvents *events)
@@ -270,6 +289,7 @@ void ingest_linkedin_events_free(IngestLinkedinEvents *events)
   g_ptr_array_unref(events->payloads);
   g_array_unref(events->touched);
   g_array_unref(events->pending);
+  g_free(events->refusal);
   g_free(events);
 }
 
@@ -324,17 +344,21 @@ static void pending_add(Gain *g, guint report_id)
     g->last_report = report_id;
 }
 
-void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind kind,
-                                const char *key, gsize key_len, guint32 day,
-                                const char *const *fields, guint report_id)
+const char *ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind kind,
+                                       const char *key, gsize key_len, guint32 day,
+                                       const char *const *fields, guint report_id)
 {
-  g_return_if_fail(kind >= 0 && kind < LINKEDIN_N_EVENT_KINDS);
+  g_return_val_if_fail(kind >= 0 && kind < LINKEDIN_N_EVENT_KINDS, NULL);
   Index *index = &events->tables[kind].index;
   index_reserve(index);
   Slot *slot = index_find(events, index, key, key_len, key_hash(key, key_len));
   if (slot->ref == 0) {
+    /* Refused before it takes memory; a copy of an event held still counts. */
+    if (events->n_events >= events->max_events)
+      return events->refusal;
     guint32 handle = event_new(events, kind, key, key_len, day, fields);
     index_put(index, slot, handle);
+    events->n_events++;
     g_array_append_val(events->touched, handle);
     events->latest_day = MAX(events->latest_day, day);
   }
@@ -344,7 +368,7 @@ void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind
     Gain g = gain_get(record, 0);
     pending_add(&g, report_id);
     gain_set(record, 0, &g);
-    return;
+    return NULL;
   }
   if (head.pending == 0) {
     Gain none = {0};
@@ -355,6 +379,7 @@ void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind
     g_array_append_val(events->touched, handle);
   }
   pending_add(&g_array_index(events->pending, Gain, head.pending - 1), report_id);
+  return NULL;
 }
 
 /* The record of slot again with the n_more gains at more (as records hold
@@ -482,6 +507,7 @@ static void take_over(IngestLinkedinEvents *newer, Index *index, Slot *slot, con
   guint8 *record = record_alloc(newer, head.size, &handle);
   memcpy(record, old, head.size);
   index_put(index, slot, handle);
+  newer->n_events++;
   newer->latest_day = MAX(newer->latest_day, head.day);
 }
 
@@ -798,6 +824,7 @@ static gboolean load_table(IngestLinkedinEvents *events, IngestCacheReader *r,
     events->latest_day = MAX(events->latest_day, head.day);
     at += head.size;
   }
+  events->n_events += (guint32)n;
   return at == bytes;
 }
 

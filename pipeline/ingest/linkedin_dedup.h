@@ -26,6 +26,16 @@ IngestLinkedinEvents *ingest_linkedin_events_new(void);
 void ingest_linkedin_events_free(IngestLinkedinEvents *events);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(IngestLinkedinEvents, ingest_linkedin_events_free)
 
+/* Holds at most max_events different events, of all kinds together
+ * ([ingest] max_linkedin_events): each one takes memory until it is written,
+ * so a broken export must not add them without end. Without a limit there is
+ * none. Only before the first event. */
+void ingest_linkedin_events_limit(IngestLinkedinEvents *events, guint max_events,
+                                  const char *ambassador_id);
+
+/* How many different events are held. */
+guint ingest_linkedin_events_count(const IngestLinkedinEvents *events);
+
 /* Sizes the lookup of each kind for about as many events as like holds
  * (an export read to be laid over like mostly holds its events again), so
  * that it does not grow step by step. Only before the first event. */
@@ -33,10 +43,14 @@ void ingest_linkedin_events_expect(IngestLinkedinEvents *events, const IngestLin
 
 /* One copy of an event, read from the report with id report_id (in the
  * export being read). key is the event's dedup key, of key_len bytes; the
- * fields are copied from the first copy seen, which is the newest export's. */
-void ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind kind,
-                                const char *key, gsize key_len, guint32 day,
-                                const char *const *fields, guint report_id);
+ * fields are copied from the first copy seen, which is the newest export's.
+ * NULL, or, when the copy would add a new event past the limit, the reason to
+ * reject its row with ("more than max_linkedin_events (500000) different
+ * events in a02's LinkedIn exports", owned by events): the copy is then not
+ * counted anywhere. A copy of an event held is never refused. */
+const char *ingest_linkedin_events_add(IngestLinkedinEvents *events, IngestLinkedinKind kind,
+                                       const char *key, gsize key_len, guint32 day,
+                                       const char *const *fields, guint report_id);
 
 /* Ends the export being read: of an event's m copies in it, as many as
  * exceed its multiplicity in every newer export are accepted, the others are

@@ -263,13 +263,22 @@ static void report_add_reject(IngestLinkedinFileReport *report, IngestLinkedinRe
 void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 line,
                                    const char *reason, const char *excerpt)
 {
+  report->tally.rows_read++;
+  report->tally.rejected++;
+  IngestLinkedinRejectSink *sink = report->sink;
+  if (sink != NULL) {
+    ingest_ledger_block_add_reject(sink->block, report->tally.file, line, reason, excerpt);
+    if (sink->copies >= sink->max_copies) {
+      sink->copies = G_MAXUINT64; /* none kept from here on: never a cache entry */
+      return;
+    }
+    sink->copies++;
+  }
   IngestLinkedinReject *reject = g_new0(IngestLinkedinReject, 1);
   reject->line = line;
   reject->reason = g_strdup(reason);
   reject->excerpt = g_strdup(excerpt != NULL ? excerpt : "");
   report_add_reject(report, reject);
-  report->tally.rows_read++;
-  report->tally.rejected++;
 }
 
 const char *ingest_linkedin_report_note(const IngestLinkedinFileReport *report)
@@ -298,7 +307,7 @@ static const char *report_name(const IngestLinkedinFileReport *report, const cha
 }
 
 void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const char *export_path,
-                                 GByteArray *out)
+                                 GByteArray *out, IngestCacheWriter *writer)
 {
   const char *name = report_name(report, export_path);
   g_return_if_fail(name != NULL);
@@ -325,6 +334,8 @@ void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const c
     ingest_cache_put_uint(out, reject->line);
     ingest_cache_put_string(out, reject->reason);
     ingest_cache_put_string(out, reject->excerpt);
+    if (writer != NULL)
+      ingest_cache_writer_flush(writer);
   }
 }
 
@@ -569,8 +580,10 @@ static char *event_row(FileReader *r)
   guint32 day = g_date_get_julian(&date);
   key_build(r, day);
   fields_build(r, fields);
-  ingest_linkedin_events_add(r->events, r->kind, r->key->str, r->key->len, day, fields,
-                             r->report_index);
+  const char *refused = ingest_linkedin_events_add(r->events, r->kind, r->key->str, r->key->len,
+                                                   day, fields, r->report_index);
+  if (refused != NULL)
+    return g_strdup(refused);
   r->report->tally.rows_read++;
   return NULL;
 }

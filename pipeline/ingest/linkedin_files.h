@@ -65,6 +65,16 @@ typedef struct {
   char *excerpt;
 } IngestLinkedinReject;
 
+/* Where the rejects of an ambassador's files go as they are read: into the
+ * ambassador's ledger block at once, which puts them into runs past a few
+ * MB (a broken export's are millions), and a copy into the report, for the
+ * cache, only while the ambassador has at most max_copies of them. */
+typedef struct {
+  IngestLedgerBlock *block;
+  guint64 copies;     /* rejects copied into reports so far, loaded ones too */
+  guint64 max_copies; /* past it no more are copied: the result is not cached */
+} IngestLinkedinRejectSink;
+
 /* The accounting of one file, kept apart from the ledger so an ambassador's
  * files can be read on any thread and entered later in a fixed order. */
 typedef struct {
@@ -74,6 +84,9 @@ typedef struct {
   IngestFileEntry *entry; /* for callers that keep one; linkedin.c enters reports itself */
   IngestLinkedinKind kind;
   GPtrArray *rejects; /* IngestLinkedinReject; NULL until the first */
+  /* Set before the file is read: its rejects go there as they come, and
+   * rejects holds copies only (see IngestLinkedinRejectSink). */
+  IngestLinkedinRejectSink *sink;
   guint id;           /* its index among its ambassador's reports; events name it */
   guint export_index; /* its export among the ambassador's, newest first */
   gboolean tree_file; /* a file of the tree (a zip, a file in a folder), not a zip member */
@@ -93,7 +106,8 @@ void ingest_linkedin_report_reject(IngestLinkedinFileReport *report, guint64 lin
 
 /* The note as the ledger takes it ("" for none), whether read or loaded. */
 const char *ingest_linkedin_report_note(const IngestLinkedinFileReport *report);
-/* How many rows were rejected with a reason (report->rejects). */
+/* How many rows were rejected with a reason (report->rejects): all of them
+ * but for a report with a sink, whose rejects are the sink's block's. */
 guint ingest_linkedin_report_n_rejects(const IngestLinkedinFileReport *report);
 
 /* The reports of one cache entry, loaded into one block of memory: an
@@ -107,11 +121,12 @@ void ingest_linkedin_report_block_free(IngestLinkedinReportBlock *block);
 
 /* For the cache: a report of a file of the export at export_path, without
  * its ledger entry, and back into the block's next report (NULL when the
- * payload is damaged or the block is full). An event file's accepted and
- * duplicates are not saved: they load as 0, for
+ * payload is damaged or the block is full). With a writer, out is flushed
+ * to it as it fills: a broken export's rejects number in the millions. An
+ * event file's accepted and duplicates are not saved: they load as 0, for
  * ingest_linkedin_events_account to set. */
 void ingest_linkedin_report_save(const IngestLinkedinFileReport *report, const char *export_path,
-                                 GByteArray *out);
+                                 GByteArray *out, IngestCacheWriter *writer);
 IngestLinkedinFileReport *ingest_linkedin_report_load(IngestCacheReader *reader,
                                                       const char *export_path,
                                                       IngestLinkedinReportBlock *block);
@@ -125,9 +140,10 @@ typedef gboolean (*IngestLinkedinReadFunc)(gpointer source, const CsvReaderOptio
 
 /* Reads one file of the kind report->kind: every row is rejected (in report),
  * handed to events as a copy of the report with id report_index, or, for the profile
- * kinds, counted as accepted. profile is the newest export's facts, NULL for
- * an older export. A header that is not LinkedIn's, or a file that cannot
- * be read, is one row read and rejected. */
+ * kinds, counted as accepted. A row events refuses (a new event past its
+ * limit) is rejected with the reason it gives. profile is the newest
+ * export's facts, NULL for an older export. A header that is not LinkedIn's,
+ * or a file that cannot be read, is one row read and rejected. */
 void ingest_linkedin_file_read(IngestLinkedinFileReport *report, guint report_index,
                                IngestLinkedinReadFunc read, gpointer source,
                                IngestLinkedinEvents *events, IngestLinkedinProfile *profile);

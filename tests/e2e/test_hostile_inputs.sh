@@ -290,10 +290,23 @@ expect_grep "${Z}_02-02-2026.zip/Shares.csv,1,refused: compressed more than 200:
 expect_reject zips "${Z}_02-03-2026.zip/Connections.csv" 1 "refused: unpacks to more than the 1000 bytes the archive states"
 
 # --- A million rows: streamed, memory bounded (peak RSS printed) ------------------
+# A million different reactions of one ambassador: the first max_linkedin_events
+# (500000) are kept, the rows of others rejected, so the run stops on the
+# reject ratio naming the file. A million SSI rows of 4010 ambassador-days:
+# the duplicates take no memory.
 
-# A sanitizer build runs several times slower: a quarter of the rows shows the same.
+# A sanitizer build runs several times slower: a quarter of the rows, under a
+# quarter of the limit, shows the same.
 ROWS=1000000
-[ "${SSI_SANITIZED:-0}" = 1 ] && ROWS=250000
+LIMIT=500000
+MILLION_CONFIG=$CONFIG
+if [ "${SSI_SANITIZED:-0}" = 1 ]; then
+  ROWS=250000
+  LIMIT=125000
+  MILLION_CONFIG="$TMP/config-million"
+  mkdir -p "$MILLION_CONFIG" && cp "$CONFIG"/*.ini "$MILLION_CONFIG/"
+  sed -i "s/^max_linkedin_events = .*/max_linkedin_events = $LIMIT/" "$MILLION_CONFIG/pipeline.ini"
+fi
 new_tree million
 mkdir -p "$T/linkedin/a02/Basic_LinkedInDataExport_02-28-2026"
 "$PY" - "$T" "$ROWS" <<'PY'
@@ -308,11 +321,30 @@ with open(d + "/ssi/million.csv", "w") as out:
     out.write("ambassador_id,date,ssi,brand,people,insights,relationships\n")
     out.writelines(f"a{i % 10 + 1:02d},{first + datetime.timedelta(days=i % 401)},40,10,10,10,10\n" for i in range(rows))
 PY
-run_tree million 0
-expect_counts million linkedin/a02/Basic_LinkedInDataExport_02-28-2026/Reactions.csv "$ROWS $ROWS 0 0"
+REACTIONS=linkedin/a02/Basic_LinkedInDataExport_02-28-2026/Reactions.csv
+run_tree million 2 "$MILLION_CONFIG"
+expect_counts million "$REACTIONS" "$ROWS $LIMIT 0 $((ROWS - LIMIT))"
+# Row LIMIT + 1 (line LIMIT + 2, after the header) is the first one refused.
+expect_reject million "$REACTIONS" $((LIMIT + 2)) \
+  "more than max_linkedin_events ($LIMIT) different events in a02's LinkedIn exports"
+expect_grep "(most in $REACTIONS: $((ROWS - LIMIT))); see normalized/rejects.csv" "$TMP/stderr" \
+  "million: the reject ratio stops the run, naming the file"
+no_workbook million
 expect_counts million ssi/million.csv "$ROWS 4010 $((ROWS - 4010)) 0"
 # Every 2026-01-15 row of base.csv is read again in million.csv, which comes later.
 expect_counts million ssi/base.csv "20 10 10 0"
+# Run again: a02, with more rejected rows than a cache entry keeps, is not in
+# the cache but read afresh, with the same rows rejected.
+cp "$TMP/million.work/normalized/rejects.csv" "$TMP/million-rejects.csv"
+cp "$TMP/million.work/normalized/ingest_summary.csv" "$TMP/million-summary.csv"
+run_tree million 2 "$MILLION_CONFIG"
+if [ -e "$TMP/million.work/cache/linkedin/id-a02" ]; then
+  fail "million: a02 kept in the cache with $((ROWS - LIMIT)) rejected rows"
+else pass "million: a02 not kept in the cache"; fi
+if cmp -s "$TMP/million-rejects.csv" "$TMP/million.work/normalized/rejects.csv" &&
+  cmp -s "$TMP/million-summary.csv" "$TMP/million.work/normalized/ingest_summary.csv"; then
+  pass "million: run again, the same rejects.csv and ingest_summary.csv"
+else fail "million: run again, rejects.csv or ingest_summary.csv changed"; fi
 
 # --- Roster ---------------------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 # Incremental reruns: a run that finds last month's exports unchanged in
 # <work>/cache/ reads only the new ones, and gives byte for byte what a run
 # from scratch gives: after one new export per ambassador, after an export
-# was changed, after exports and a whole ambassador folder were removed, and
-# with a damaged cache entry. Entries of ambassadors gone are removed.
+# was changed, after exports and a whole ambassador folder were removed,
+# with a damaged cache entry, and under a max_linkedin_events ambassadors
+# reach. Entries of ambassadors gone are removed.
 source "$(dirname "$0")/lib.sh"
 : "${SSI_SAMPLES_GEN:?set by ctest}"
 PY=${PYTHON:-/usr/bin/python3}
@@ -120,5 +121,25 @@ pipeline "$TMP/inc" "$TMP/inc.out"
 same_as_cold "a damaged cache entry"
 if [ -e "$TMP/inc/cache/linkedin/id-x.tmp-AbC123" ]; then fail "a stale temporary file stays"
 else pass "stale temporary files are removed"; fi
+
+# Under a max_linkedin_events most ambassadors reach (117 to 364 events
+# each): an entry made under another limit is not used; and when a new
+# export is laid over a kept result, an ambassador that reaches the limit is
+# read again whole, so that the same rows are rejected as from scratch.
+sed -i 's/^max_linkedin_events = .*/max_linkedin_events = 250/; s/^max_reject_ratio = .*/max_reject_ratio = 0.9/' \
+  "$CONFIG/pipeline.ini"
+pipeline "$TMP/inc" "$TMP/inc.out" || fail "the run under a lower limit failed"
+expect_exports "$(n_exports)" 0 "a changed limit"
+expect_grep "different events in " "$TMP/inc/normalized/rejects.csv" "rows past the limit are rejected"
+same_as_cold "a changed limit"
+hold_newest "$TMP/held2"
+held=$(find "$TMP/held2" -mindepth 2 -maxdepth 2 | wc -l)
+pipeline "$TMP/inc" "$TMP/inc.out" || fail "the run before the new exports failed"
+restore "$TMP/held2"
+pipeline "$TMP/inc" "$TMP/inc.out" || fail "the incremental run under the limit failed"
+read=$(exports_line | grep -o '[0-9]* read' | grep -o '[0-9]*')
+if [ "$read" -gt "$held" ]; then pass "ambassadors at the limit are read again whole ($read exports read, $held new)"
+else fail "$read exports read for $held new ones: none read again whole"; fi
+same_as_cold "new exports over a cache at the limit"
 
 finish
