@@ -456,6 +456,25 @@ static void test_post_rejects_weigh_in_their_own_group(void **state)
                       "(most in posts/a.csv: 1); see normalized/rejects.csv");
 }
 
+/* [ingest] max_posts reaches the posts reader: the second post of b2 is
+ * rejected and, being half of the posts, stops the run. */
+static void test_max_posts_of_the_config_applies(void **state)
+{
+  Fixture *f = *state;
+  f->config->max_posts = 1;
+  tree_write_posts_base(f);
+  test_tree_write(
+      f->input_dir, "posts/a.csv",
+      "ambassador,date,post_url\nb2,2025-02-01,https://x/1\nb2,2025-02-02,https://x/2\n");
+  g_autoptr(GError) error = NULL;
+  assert_false(ingest_run(&f->ctx, NULL, &error));
+  assert_int_equal(pipeline_error_exit_status(error), 2);
+  g_autofree char *rejects = test_tree_read(f->work_dir, "normalized/rejects.csv");
+  assert_string_equal(rejects, "file,line,reason,excerpt\n"
+                               "posts/a.csv,3,more than max_posts (1) different posts of b2,"
+                               "\"b2,2025-02-02,https://x/2\"\n");
+}
+
 static void test_missing_sources_ini_is_a_config_error(void **state)
 {
   Fixture *f = *state;
@@ -596,6 +615,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_unrecognised_posts_header_stops_with_status_2, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_post_rejects_weigh_in_their_own_group, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_max_posts_of_the_config_applies, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_sources_ini_is_a_config_error, setup, teardown),
       cmocka_unit_test_setup_teardown(test_posts_csv_only_when_the_tree_has_posts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_jobs_read_on_threads_give_the_same_outputs, setup,
