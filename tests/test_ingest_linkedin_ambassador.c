@@ -228,6 +228,19 @@ static void test_cold_reading(void **state)
   assert_non_null(strstr(text, "profile Anna Berg-Lind\n"));
 }
 
+/* Reading the three exports over what the cache holds reads expected_read
+ * of them and gives the cold reading; reading them once more reads none. */
+static void assert_cached_reading_as_cold(Fixture *f, const char *cold, guint expected_read)
+{
+  guint read = 0;
+  g_autofree char *incremental = read_text(f, 3, f->cache, &read);
+  assert_int_equal(read, expected_read);
+  assert_string_equal(incremental, cold);
+  g_autofree char *again = read_text(f, 3, f->cache, &read);
+  assert_int_equal(read, 0);
+  assert_string_equal(again, cold);
+}
+
 static void test_new_export_over_cache(void **state)
 {
   Fixture *f = *state;
@@ -235,12 +248,7 @@ static void test_new_export_over_cache(void **state)
   guint read = 0;
   g_autofree char *older = read_text(f, 2, f->cache, &read);
   assert_int_equal(read, 2);
-  g_autofree char *incremental = read_text(f, 3, f->cache, &read);
-  assert_int_equal(read, 1);
-  assert_string_equal(incremental, cold);
-  g_autofree char *again = read_text(f, 3, f->cache, &read);
-  assert_int_equal(read, 0);
-  assert_string_equal(again, cold);
+  assert_cached_reading_as_cold(f, cold, 1);
 }
 
 /* The oldest export changed after it was cached: all are read again. */
@@ -273,23 +281,23 @@ static void test_limit_across_exports(void **state)
   Fixture *f = *state;
   f->max_events = 4;
   g_autofree char *text = read_text(f, 3, NULL, NULL);
+  /* clang-format off */
   assert_true(g_str_has_prefix(
-      text,
-      "linkedin/a1/E3/Connections.csv read 6 acc 6 dup 0 rej 0\n"
-      "linkedin/a1/E3/Profile.csv read 1 acc 1 dup 0 rej 0\n"
-      "linkedin/a1/E3/Shares.csv read 1 acc 1 dup 0 rej 0\n"
-      "linkedin/a1/E2/Connections.csv read 4 acc 0 dup 2 rej 2\n"
-      "  4:" REFUSED(4) "\n"
-                        "  5:" REFUSED(
-                            4) "\n"
-                               "linkedin/a1/E2/Profile.csv read 1 acc 1 dup 0 rej 0 superseded\n"
-                               "linkedin/a1/E2/Shares.csv read 1 acc 0 dup 1 rej 0\n"
-                               "linkedin/a1/E1/Connections.csv read 5 acc 0 dup 4 rej 1\n"
-                               "  6:" REFUSED(4) "\n"
-                                                 "2026-02-08|Anna|Berg||Berg AG|CTO|1\n"
-                                                 "2026-06-07||||||4\n"
-                                                 "2026-07-01|Dora|Lind||Lind AB|Architect|1\n"
-                                                 "2026-03-02|1\n"));
+      text, "linkedin/a1/E3/Connections.csv read 6 acc 6 dup 0 rej 0\n"
+            "linkedin/a1/E3/Profile.csv read 1 acc 1 dup 0 rej 0\n"
+            "linkedin/a1/E3/Shares.csv read 1 acc 1 dup 0 rej 0\n"
+            "linkedin/a1/E2/Connections.csv read 4 acc 0 dup 2 rej 2\n"
+            "  4:" REFUSED(4) "\n"
+            "  5:" REFUSED(4) "\n"
+            "linkedin/a1/E2/Profile.csv read 1 acc 1 dup 0 rej 0 superseded\n"
+            "linkedin/a1/E2/Shares.csv read 1 acc 0 dup 1 rej 0\n"
+            "linkedin/a1/E1/Connections.csv read 5 acc 0 dup 4 rej 1\n"
+            "  6:" REFUSED(4) "\n"
+            "2026-02-08|Anna|Berg||Berg AG|CTO|1\n"
+            "2026-06-07||||||4\n"
+            "2026-07-01|Dora|Lind||Lind AB|Architect|1\n"
+            "2026-03-02|1\n"));
+  /* clang-format on */
 }
 
 /* A kept result at the limit is not laid over: every export is read again,
@@ -302,12 +310,7 @@ static void test_limit_reached_in_the_cache(void **state)
   guint read = 0;
   g_autofree char *older = read_text(f, 2, f->cache, &read);
   assert_non_null(strstr(older, "linkedin/a1/E2/Shares.csv read 1 acc 0 dup 0 rej 1\n"));
-  g_autofree char *incremental = read_text(f, 3, f->cache, &read);
-  assert_int_equal(read, 3);
-  assert_string_equal(incremental, cold);
-  g_autofree char *again = read_text(f, 3, f->cache, &read);
-  assert_int_equal(read, 0);
-  assert_string_equal(again, cold);
+  assert_cached_reading_as_cold(f, cold, 3);
 }
 
 /* Neither the kept result (2 events) nor the new exports (6) reach the
@@ -326,12 +329,7 @@ static void test_limit_reached_laid_over(void **state)
   guint read = 0;
   g_autofree char *oldest = read_text(f, 1, f->cache, &read);
   assert_int_equal(read, 1);
-  g_autofree char *incremental = read_text(f, 3, f->cache, &read);
-  assert_int_equal(read, 3);
-  assert_string_equal(incremental, cold);
-  g_autofree char *again = read_text(f, 3, f->cache, &read);
-  assert_int_equal(read, 0);
-  assert_string_equal(again, cold);
+  assert_cached_reading_as_cold(f, cold, 3);
 }
 
 /* An entry made under another limit is not used. */
@@ -343,13 +341,8 @@ static void test_changed_limit_reads_again(void **state)
   assert_int_equal(read, 3);
   f->max_events = 4;
   g_autofree char *cold = read_text(f, 3, NULL, NULL);
-  g_autofree char *limited = read_text(f, 3, f->cache, &read);
-  assert_int_equal(read, 3);
-  assert_string_equal(limited, cold);
-  assert_string_not_equal(limited, unlimited);
-  g_autofree char *again = read_text(f, 3, f->cache, &read);
-  assert_int_equal(read, 0);
-  assert_string_equal(again, cold);
+  assert_string_not_equal(cold, unlimited);
+  assert_cached_reading_as_cold(f, cold, 3);
 }
 
 /* --- Rejects into a ledger block as they are read ---------------------------- */
