@@ -124,15 +124,9 @@ gboolean score_linkedin_set_profile(ScoreLinkedin *data, const ScoreProfileText 
 gboolean score_linkedin_add_post(ScoreLinkedin *data, const ScorePostText *text, GError **error);
 
 /* Moves from's rows and profile into data (made by score_linkedin_new),
- * which keeps (and frees) from
- * since their texts stay where they are. Rows of a kind are appended to
- * those data has; a profile in from replaces data's. */
-void score_linkedin_merge(ScoreLinkedin *data, ScoreLinkedin *from);
-
-/* Moves from's rows and profile into data (made by score_linkedin_new),
- * which keeps (and frees) from
- * since their texts stay where they are. Rows of a kind are appended to
- * those data has; a profile in from replaces data's. */
+ * which keeps (and frees) from since their texts stay where they are. Rows
+ * of a kind are appended to those data has; a profile in from replaces
+ * data's. */
 void score_linkedin_merge(ScoreLinkedin *data, ScoreLinkedin *from);
 
 /* model.md "Coverage": month M is covered when the exports reach at least
