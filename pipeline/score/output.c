@@ -287,8 +287,3 @@ gboolean score_output_finish(ScoreOutput *output, const ScoreResults *results, G
   g_free(output);
   return ok;
 }
-
-gboolean score_output_write(const char *work_dir, const ScoreResults *results, GError **error)
-{
-  return score_output_finish(score_output_start(work_dir, results->person_months), results, error);
-}

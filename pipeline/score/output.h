@@ -16,15 +16,12 @@ typedef struct {
 /* Writes person_month.csv, team_month.csv, program_month.csv, warnings.csv
  * (one "not covered" row per gap; the header alone when there is none),
  * factors.csv (every factor of each report-month row with an estimate) and
- * meta.csv (report_month, first_month). PIPELINE_ERROR_OUTPUT naming the
- * file. */
-gboolean score_output_write(const char *work_dir, const ScoreResults *results, GError **error);
-
-/* The same in two steps, so that the caller can aggregate while
- * person_month.csv is written on a thread of its own: person_months must
- * not change until score_output_finish, which must get them again in
- * results, writes the rest, puts every file in place in the order above up
- * to the first failure and frees output. */
+ * meta.csv (report_month, first_month), in two steps so that the caller
+ * can aggregate while person_month.csv is written on a thread of its own:
+ * person_months must not change until score_output_finish, which must get
+ * them again in results, writes the rest, puts every file in place in the
+ * order above up to the first failure and frees output.
+ * PIPELINE_ERROR_OUTPUT naming the file. */
 typedef struct ScoreOutput ScoreOutput;
 ScoreOutput *score_output_start(const char *work_dir, const GArray *person_months);
 gboolean score_output_finish(ScoreOutput *output, const ScoreResults *results, GError **error);
