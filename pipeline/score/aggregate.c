@@ -141,24 +141,17 @@ void score_aggregate_compute(const ScorePersonMonth *const *rows, guint n, Score
 
 /* --- Grouping ----------------------------------------------------------- */
 
-/* Orders rows by group (program, [team,] month), then by ambassador_id,
- * the order of person_month.csv within one group. */
-static gint group_compare(const ScorePersonMonth *x, const ScorePersonMonth *y, gboolean by_team,
-                          gboolean with_ambassador)
+/* TRUE when both rows belong to one group: program, [team,] month. */
+static gboolean same_group(const ScorePersonMonth *x, const ScorePersonMonth *y, gboolean by_team)
 {
-  int c = strcmp(x->membership->program, y->membership->program);
-  if (c == 0 && by_team)
-    c = strcmp(x->membership->team, y->membership->team);
-  if (c == 0)
-    c = (x->month > y->month) - (x->month < y->month);
-  if (c == 0 && with_ambassador)
-    c = strcmp(x->membership->ambassador_id, y->membership->ambassador_id);
-  return c;
+  return x->month == y->month && strcmp(x->membership->program, y->membership->program) == 0 &&
+         (!by_team || strcmp(x->membership->team, y->membership->team) == 0);
 }
 
-/* A row's place in group_compare's order with the names replaced by their
- * ranks among the distinct names, so that the sort compares integers; the
- * position breaks ties, as the stable sort it replaces did. */
+/* A row's place in group order (program, [team,] month, then ambassador_id,
+ * the order of person_month.csv within one group) with the names replaced
+ * by their ranks among the distinct names, so that the sort compares
+ * integers; the position breaks ties, as the stable sort it replaces did. */
 typedef struct {
   guint program, team;
   ScoreMonth month;
@@ -270,7 +263,7 @@ static GArray *groups_build(const GArray *person_months, gboolean by_team)
   const ScorePersonMonth *const *all = (const ScorePersonMonth *const *)rows->pdata;
   for (guint start = 0, end = 0; start < rows->len; start = end) {
     end = start + 1;
-    while (end < rows->len && group_compare(all[start], all[end], by_team, FALSE) == 0)
+    while (end < rows->len && same_group(all[start], all[end], by_team))
       end++;
     ScoreAggregate group = {0};
     group.program = all[start]->membership->program;
