@@ -299,6 +299,14 @@ typedef struct {
   gint64 in_month[SCORE_LINKEDIN_ACTIVITIES];
 } MonthTotals;
 
+/* score_series_sum(series, first, last) given the events up to last. */
+static gint64 sum_from(ScoreSeries *series, gint64 upto_last, ScoreDay first, ScoreDay last)
+{
+  if (first > last)
+    return 0;
+  return first == 0 ? upto_last : upto_last - score_series_sum_upto(series, first - 1);
+}
+
 static void month_totals(const ScoreFacts *facts, ScoreMonth month, int window_days,
                          MonthTotals *out)
 {
@@ -309,17 +317,10 @@ static void month_totals(const ScoreFacts *facts, ScoreMonth month, int window_d
   ScoreSeries *const *s = facts->series;
   for (guint k = 0; k < SCORE_SERIES_KINDS; k++)
     out->upto_last[k] = score_series_sum_upto(s[k], last);
-  /* score_series_sum's spans, with the end shared. */
   for (guint k = 0; k < SCORE_SERIES_SENIOR_CONNECTIONS; k++)
-    out->in_window[k] = window_first > last ? 0
-                        : window_first == 0
-                            ? out->upto_last[k]
-                            : out->upto_last[k] - score_series_sum_upto(s[k], window_first - 1);
+    out->in_window[k] = sum_from(s[k], out->upto_last[k], window_first, last);
   for (guint k = 0; k < SCORE_LINKEDIN_ACTIVITIES; k++)
-    out->in_month[k] = month_first > last ? 0
-                       : month_first == 0
-                           ? out->upto_last[k]
-                           : out->upto_last[k] - score_series_sum_upto(s[k], month_first - 1);
+    out->in_month[k] = sum_from(s[k], out->upto_last[k], month_first, last);
 }
 
 static void measures_of(const ScoreFacts *facts, const MonthTotals *t, double x[FACTOR_COUNT])
