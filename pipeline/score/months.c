@@ -64,8 +64,6 @@ ScoreMonth score_month_of_day(ScoreDay day)
   return g_date_get_year(&date) * 12 + (g_date_get_month(&date) - 1);
 }
 
-/* GDate's Julian day number (0001-01-01 is day 1) by arithmetic: every
- * person-month asks for several. Days it can hold only. */
 static gboolean leap_year(int year)
 {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -77,6 +75,8 @@ static int days_in_month(int year, int month)
   return month == 2 && leap_year(year) ? 29 : days[month];
 }
 
+/* GDate's Julian day number (0001-01-01 is day 1) by arithmetic: every
+ * person-month asks for several. Days it can hold only. */
 static ScoreDay julian_of(int year, int month, int day)
 {
   static const int before[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
