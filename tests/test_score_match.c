@@ -175,7 +175,6 @@ static void test_url_key(void **state)
   assert_url_key("\thttps://www.linkedin.com/in/ÄNNE-Weiß/ \n", "linkedin.com/in/änne-weiss");
   assert_url_key("https://www.linkedin.com/in/ИВАН-Petrov", "linkedin.com/in/иван-petrov");
   assert_url_key(NULL, "");
-  assert_url_key(NULL, "");
 }
 
 static void assert_name_key(const char *first, const char *last, const char *expected)

@@ -187,8 +187,8 @@ static void test_stop_early(void **state)
   assert_int_equal(groups, 5000);
 }
 
-/* Groups of many rows fill the queue by rows before they do by number:
- * all come, in order, whole. */
+/* Groups of many rows, more than the queue holds: all come, in order,
+ * whole. */
 static void test_large_groups(void **state)
 {
   TestFile *fixture = *state;
