@@ -320,8 +320,6 @@ static GPtrArray *linkedin_plan(IngestLinkedin *linkedin, const IngestLinkedinSi
   return pl.ambassadors;
 }
 
-/* --- Entering results in ambassador order ---------------------------------- */
-
 /* --- An ambassador's result, made ready for entering on the worker -------- */
 
 /* What the main thread enters for one ambassador, in ambassador order: the
@@ -388,14 +386,12 @@ static void group_add_part(LiGroup *g, LiGroup *part)
 /* The tally as the ledger takes it; an older export's profile files are
  * read for their rows' sake, the newest export's copy replaces them. The
  * row borrows the report's strings, which outlive the block's sealing. A
- * loaded report's rejects move to the block; a report read put its own there
- * as they came. */
+ * report without a sink (loaded from the cache, or not read) holds every
+ * reject, which moves to the block; one read with a sink put its own there
+ * as they came, and holds copies of no more than a cache entry keeps. */
 static void entry_add_report(LiEntry *li, IngestLinkedinFileReport *report, gboolean superseded)
 {
   const IngestFileEntry *tally = &report->tally;
-  /* A report read with a sink has put its rejects into the block already. */
-  guint64 rejects =
-      report->sink != NULL ? tally->rejected : ingest_linkedin_report_n_rejects(report);
   const char *note = ingest_linkedin_report_note(report);
   if (superseded && note[0] == '\0') {
     note = NOTE_SUPERSEDED;
@@ -408,13 +404,13 @@ static void entry_add_report(LiEntry *li, IngestLinkedinFileReport *report, gboo
       ingest_file_kind_name(INGEST_KIND_LINKEDIN),
       tally->encoding,
       note,
-      rejects + tally->rows_read - tally->rejected,
+      tally->rows_read,
       superseded ? 0 : tally->accepted,
       tally->duplicates + (superseded ? tally->accepted : 0),
-      rejects,
+      tally->rejected,
   };
   ingest_ledger_block_add_row(li->block, &row);
-  for (guint i = 0; report->sink == NULL && i < rejects; i++) {
+  for (guint i = 0; report->sink == NULL && i < ingest_linkedin_report_n_rejects(report); i++) {
     const IngestLinkedinReject *reject = g_ptr_array_index(report->rejects, i);
     ingest_ledger_block_add_reject(li->block, tally->file, reject->line, reject->reason,
                                    reject->excerpt);
