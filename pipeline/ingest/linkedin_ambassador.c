@@ -409,11 +409,9 @@ static void profile_load(IngestCacheReader *r, IngestLinkedinProfile *p)
 
 #define SAVE_PIECE_BYTES ((gsize)1 << 20)
 
-/* FALSE when a file's SHA-256 is unknown (it could not be read): such an
- * ambassador is read again next time. */
-static gboolean export_save(const IngestLinkedinExport *export,
-                            const IngestLinkedinExportResult *er, GByteArray *out,
-                            IngestCacheWriter *writer)
+/* Every file's SHA-256 is known (result_storable). */
+static void export_save(const IngestLinkedinExport *export, const IngestLinkedinExportResult *er,
+                        GByteArray *out, IngestCacheWriter *writer)
 {
   if (er->saved != NULL) {
     gsize len;
@@ -423,25 +421,20 @@ static gboolean export_save(const IngestLinkedinExport *export,
       ingest_cache_put_bytes(out, data + at, MIN(len - at, SAVE_PIECE_BYTES));
       ingest_cache_writer_flush(writer);
     }
-    return TRUE;
+    return;
   }
   ingest_cache_put_string(out, er->path);
   ingest_cache_put_uint(out, er->day);
   ingest_cache_put_uint(out, er->readable ? 1 : 0);
   ingest_cache_put_uint(out, export_n_sources(export));
-  for (guint s = 0; s < export_n_sources(export); s++) {
-    const IngestTreeFile *tree = export_source(export, s)->tree;
-    if (!tree->has_sha256)
-      return FALSE;
-    ingest_cache_put_file(out, tree);
-  }
+  for (guint s = 0; s < export_n_sources(export); s++)
+    ingest_cache_put_file(out, export_source(export, s)->tree);
   ingest_cache_put_uint(out, er->reports->len);
   for (guint r = 0; r < er->reports->len; r++) {
     const IngestLinkedinFileReport *report = g_ptr_array_index(er->reports, r);
     ingest_cache_put_uint(out, report->id);
     ingest_linkedin_report_save(report, er->path, out, writer);
   }
-  return TRUE;
 }
 
 /* Whether every file's SHA-256 is known: one that could not be read makes
@@ -563,8 +556,6 @@ static gboolean loading_read_reports(Loading *ld, IngestCacheReader *r,
  * again would write, since nothing in them changes while it is kept. */
 static GBytes *export_saved_bytes(IngestCacheReader *r, const guint8 *start)
 {
-  if (r->payload == NULL)
-    return g_bytes_new(start, (gsize)(r->p - start));
   const guint8 *base = g_bytes_get_data(r->payload, NULL);
   return g_bytes_new_from_bytes(r->payload, (gsize)(start - base), (gsize)(r->p - start));
 }
@@ -702,11 +693,14 @@ IngestLinkedinResult *ingest_linkedin_ambassador_read(const IngestLinkedinAmbass
     result = result_new(ambassador);
   result_sink(result, block);
   guint n_new = ambassador->exports->len - result->exports->len;
-  if (result->events != NULL && n_new > 0 && result_full(result, max_events)) {
-    result = result_read_all(result, max_events);
-  } else if (result->events == NULL || n_new > 0) {
+  if (result->events == NULL) {
     result_read_new(result, n_new, max_events);
-    if (result->exports_read < result->exports->len && result_full(result, max_events))
+  } else if (n_new > 0) {
+    /* A kept result at the limit is not laid over; one that reaches it
+     * laid over is read again whole (result_full). */
+    if (!result_full(result, max_events))
+      result_read_new(result, n_new, max_events);
+    if (result_full(result, max_events))
       result = result_read_all(result, max_events);
   }
   result_add_loose(result);

@@ -801,10 +801,6 @@ static gboolean load_table(IngestLinkedinEvents *events, IngestCacheReader *r,
   if (r->bad || bytes > (guint64)(r->end - r->p) || n > bytes / (HEAD_BYTES + GAIN_BYTES))
     return FALSE;
   guint8 *memory = (guint8 *)r->p;
-  if (r->payload == NULL) {
-    memory = g_memdup2(r->p, (gsize)bytes);
-    g_ptr_array_add(events->blocks, memory);
-  }
   r->p += bytes;
   guint32 base = windows_add(events, memory, (gsize)bytes);
   Table *table = &events->tables[kind];
@@ -830,10 +826,10 @@ static gboolean load_table(IngestLinkedinEvents *events, IngestCacheReader *r,
 
 IngestLinkedinEvents *ingest_linkedin_events_load(IngestCacheReader *reader, guint n_reports)
 {
+  g_return_val_if_fail(reader->payload != NULL, NULL);
   g_autoptr(IngestLinkedinEvents) events = ingest_linkedin_events_new();
   /* Records are used where they lie in the payload, which lives as long. */
-  if (reader->payload != NULL)
-    g_ptr_array_add(events->payloads, g_bytes_ref(reader->payload));
+  g_ptr_array_add(events->payloads, g_bytes_ref(reader->payload));
   if (ingest_cache_get_uint(reader) != G_BYTE_ORDER || reader->bad)
     return NULL;
   for (int k = 0; k < LINKEDIN_N_EVENT_KINDS; k++)

@@ -95,7 +95,7 @@ guint32 ingest_linkedin_events_latest_day(const IngestLinkedinEvents *events);
  * loading needs no sort), and back. Saving finishes events; with a writer,
  * out is flushed to it as it fills. load returns NULL when the payload is
  * damaged or refers to a report id >= n_reports; its events lie in the
- * reader's payload when it has one. */
+ * reader's payload, which it must have. */
 void ingest_linkedin_events_save(IngestLinkedinEvents *events, GByteArray *out,
                                  IngestCacheWriter *writer);
 IngestLinkedinEvents *ingest_linkedin_events_load(IngestCacheReader *reader, guint n_reports);
