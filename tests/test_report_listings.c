@@ -18,19 +18,6 @@
 
 #define FIXTURE_WORK TEST_DATA_DIR "/report/work"
 
-static int make_temp_dir(void **state)
-{
-  *state = test_tree_new("report-listings");
-  return 0;
-}
-
-static int remove_temp_dir(void **state)
-{
-  g_autofree char *dir = *state;
-  test_tree_remove(dir);
-  return 0;
-}
-
 static const char *cell(const ReportListing *listing, guint row, const char *column)
 {
   return report_table_text(listing->table, row, report_table_column(listing->table, column));
@@ -54,7 +41,7 @@ static void test_short_lists_are_kept_whole(void **state)
   (void)state;
   ReportListings listings;
   g_autoptr(GError) error = NULL;
-  assert_true(report_listings_load(&listings, FIXTURE_WORK, 10000, 1, &error));
+  assert_true(report_listings_load(&listings, FIXTURE_WORK, 10000, &error));
   assert_int_equal(listings.files.total, 4);
   assert_int_equal(listings.files.table->rows->len, 4);
   assert_true(report_listing_is_complete(&listings.files));
@@ -127,7 +114,7 @@ static void test_long_lists_are_cut(void **state)
   write_long_lists(dir);
   ReportListings listings;
   g_autoptr(GError) error = NULL;
-  assert_true(report_listings_load(&listings, dir, 3, 1, &error));
+  assert_true(report_listings_load(&listings, dir, 3, &error));
   /* Files: the first three needing attention, in file order. */
   assert_int_equal(listings.files.total, 9);
   assert_int_equal(listings.attention, 4);
@@ -165,14 +152,14 @@ static void test_lists_at_the_cap_are_whole(void **state)
   write_long_lists(dir);
   ReportListings listings;
   g_autoptr(GError) error = NULL;
-  assert_true(report_listings_load(&listings, dir, 4, 1, &error));
+  assert_true(report_listings_load(&listings, dir, 4, &error));
   assert_false(report_listing_is_complete(&listings.files));
   assert_int_equal(listings.files.table->rows->len, 4);
   assert_true(report_listing_is_complete(&listings.warnings));
   assert_true(report_listing_is_complete(&listings.inputs));
   assert_null(listings.inputs_sha256);
   report_listings_clear(&listings);
-  assert_true(report_listings_load(&listings, dir, 9, 1, &error));
+  assert_true(report_listings_load(&listings, dir, 9, &error));
   assert_true(report_listing_is_complete(&listings.files));
   assert_string_equal(cell(&listings.files, 0, "file"), "linkedin/a1/export.zip");
   report_listings_clear(&listings);
@@ -190,7 +177,7 @@ static void test_bad_rows_past_the_cap_are_errors(void **state)
                   "a.csv,many,r,x\n");
   ReportListings listings;
   g_autoptr(GError) error = NULL;
-  assert_false(report_listings_load(&listings, dir, 1, 1, &error));
+  assert_false(report_listings_load(&listings, dir, 1, &error));
   g_autofree char *rejects = g_build_filename(dir, "normalized", "rejects.csv", NULL);
   g_autofree char *expected = g_strdup_printf(
       "%s line 4: column line holds \"many\", expected a number or an empty field", rejects);
@@ -201,49 +188,9 @@ static void test_bad_rows_past_the_cap_are_errors(void **state)
   g_autofree char *inputs = g_build_filename(dir, "normalized", "input_files.csv", NULL);
   assert_int_equal(g_remove(inputs), 0);
   test_tree_write(dir, "normalized/rejects.csv", "file,line,reason,excerpt\n");
-  assert_false(report_listings_load(&listings, dir, 1, 1, &error));
+  assert_false(report_listings_load(&listings, dir, 1, &error));
   assert_true(g_error_matches(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT));
   assert_non_null(strstr(error->message, "normalized/input_files.csv"));
-}
-
-/* Read with ingest_summary.csv on a thread of its own, the lists are
- * those read in order, and the first error is still the summary's. */
-static void test_two_threads_read_the_same(void **state)
-{
-  const char *dir = *state;
-  write_long_lists(dir);
-  ReportListings one;
-  ReportListings two;
-  g_autoptr(GError) error = NULL;
-  assert_true(report_listings_load(&one, dir, 3, 1, &error));
-  assert_true(report_listings_load(&two, dir, 3, 2, &error));
-  assert_int_equal(two.files.total, 9);
-  assert_int_equal(two.attention, 4);
-  assert_int_equal(two.files.table->rows->len, 3);
-  for (guint i = 0; i < 3; i++)
-    assert_string_equal(cell(&two.files, i, "file"), cell(&one.files, i, "file"));
-  assert_int_equal(two.kinds->len, 5);
-  assert_kind(&two, 1, "posts", 1, 5, 3, 0, 2);
-  assert_int_equal(two.rejects.total, 5);
-  assert_int_equal(two.warnings.total, 4);
-  assert_string_equal(cell(&two.warnings, 2, "detail"), "three");
-  assert_int_equal(two.inputs.total, 4);
-  test_assert_near(two.input_bytes, 1360, 0);
-  assert_string_equal(two.inputs_sha256, one.inputs_sha256);
-  report_listings_clear(&one);
-  report_listings_clear(&two);
-
-  test_tree_write(dir, "normalized/ingest_summary.csv",
-                  "file,kind,encoding,rows_read,accepted,duplicates,rejected,note\n"
-                  "a.csv,ssi,UTF-8,2,x,0,0,\n");
-  test_tree_write(dir, "normalized/rejects.csv", "file,line,reason,excerpt\na.csv,many,r,x\n");
-  assert_false(report_listings_load(&two, dir, 3, 2, &error));
-  g_autofree char *summary = g_build_filename(dir, "normalized", "ingest_summary.csv", NULL);
-  g_autofree char *expected = g_strdup_printf(
-      "%s line 2: column accepted holds \"x\", expected a number or an empty field", summary);
-  assert_string_equal(error->message, expected);
-  assert_null(two.files.table);
-  assert_null(two.rejects.table);
 }
 
 static void test_which_files_need_attention(void **state)
@@ -291,13 +238,11 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_short_lists_are_kept_whole),
-      cmocka_unit_test_setup_teardown(test_long_lists_are_cut, make_temp_dir, remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_lists_at_the_cap_are_whole, make_temp_dir,
-                                      remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_bad_rows_past_the_cap_are_errors, make_temp_dir,
-                                      remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_two_threads_read_the_same, make_temp_dir,
-                                      remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_long_lists_are_cut, test_tree_setup, test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_lists_at_the_cap_are_whole, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_bad_rows_past_the_cap_are_errors, test_tree_setup,
+                                      test_tree_teardown),
       cmocka_unit_test(test_which_files_need_attention),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -314,57 +314,19 @@ static gboolean inputs_load(ReportListings *listings, const char *work_dir, GErr
   return listings->inputs_sha256 != NULL;
 }
 
-/* The lists after ingest_summary.csv, in the order a single thread reads
- * them. */
-static gboolean others_load(ReportListings *listings, const char *work_dir, GError **error)
-{
-  return listing_load(listings, &listings->rejects, work_dir, CONTRACT_REJECTS, rejects_columns,
-                      rejects_numbers, error) &&
-         listing_load(listings, &listings->warnings, work_dir, CONTRACT_WARNINGS, warnings_columns,
-                      NULL, error) &&
-         score_warnings_load(listings, work_dir, error) && inputs_load(listings, work_dir, error);
-}
-
-typedef struct {
-  ReportListings *listings;
-  const char *work_dir;
-  GError *error;
-} SummaryJob;
-
-static gpointer summary_job_run(gpointer data)
-{
-  SummaryJob *job = data;
-  return GINT_TO_POINTER(summary_load(job->listings, job->work_dir, &job->error));
-}
-
-/* ingest_summary.csv, the longest, on a thread of its own while this one
- * reads the others: the two fill separate fields of listings. Its error
- * comes first, as when read in order. */
-static gboolean load_on_two_threads(ReportListings *listings, const char *work_dir, GError **error)
-{
-  SummaryJob job = {listings, work_dir, NULL};
-  GThread *thread = g_thread_new("report-summary", summary_job_run, &job);
-  g_autoptr(GError) others_error = NULL;
-  gboolean others = others_load(listings, work_dir, &others_error);
-  gboolean summary = GPOINTER_TO_INT(g_thread_join(thread));
-  if (!summary) {
-    g_propagate_error(error, job.error);
-    return FALSE;
-  }
-  if (!others)
-    g_propagate_error(error, g_steal_pointer(&others_error));
-  return others;
-}
-
 gboolean report_listings_load(ReportListings *listings, const char *work_dir, guint max_listed,
-                              guint jobs, GError **error)
+                              GError **error)
 {
   memset(listings, 0, sizeof *listings);
   listings->max_listed = max_listed;
   listings->kinds = g_ptr_array_new_with_free_func(kind_totals_free);
-  gboolean ok =
-      jobs >= 2 ? load_on_two_threads(listings, work_dir, error)
-                : summary_load(listings, work_dir, error) && others_load(listings, work_dir, error);
+  gboolean ok = summary_load(listings, work_dir, error) &&
+                listing_load(listings, &listings->rejects, work_dir, CONTRACT_REJECTS,
+                             rejects_columns, rejects_numbers, error) &&
+                listing_load(listings, &listings->warnings, work_dir, CONTRACT_WARNINGS,
+                             warnings_columns, NULL, error) &&
+                score_warnings_load(listings, work_dir, error) &&
+                inputs_load(listings, work_dir, error);
   if (!ok)
     report_listings_clear(listings);
   return ok;

@@ -42,11 +42,9 @@ typedef struct {
 } ReportListings;
 
 /* Reads the four lists of work_dir. A missing file or a bad row is a
- * PIPELINE_ERROR_INPUT naming file and line, as report_table_load. With
- * jobs >= 2 ingest_summary.csv is read on a thread of its own, with the
- * same result and the same first error. */
+ * PIPELINE_ERROR_INPUT naming file and line, as report_table_load. */
 gboolean report_listings_load(ReportListings *listings, const char *work_dir, guint max_listed,
-                              guint jobs, GError **error);
+                              GError **error);
 
 void report_listings_clear(ReportListings *listings);
 

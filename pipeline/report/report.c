@@ -81,7 +81,6 @@ static char *month_choose(const PipelineContext *ctx, GError **error)
 typedef struct {
   const char *work_dir;
   guint max_listed;
-  guint jobs;
   ReportListings listings;
   gboolean ok;
   GError *error;
@@ -95,16 +94,16 @@ static gpointer listings_job_run(gpointer data)
   /* One thread reads all four lists: beside the thread that loads the
    * scores and writes the sheets, a third would only take turns with it
    * for the second core, and the lists are needed last. */
-  job->ok = report_listings_load(&job->listings, job->work_dir, job->max_listed, 1, &job->error);
+  job->ok = report_listings_load(&job->listings, job->work_dir, job->max_listed, &job->error);
   return NULL;
 }
 
 /* The lists are the longest read and the program report needs them only
  * from its Data quality sheet on: with jobs >= 2 they are read on a thread
  * while the scores are loaded and the first sheets written. */
-static void listings_job_start(ListingsJob *job)
+static void listings_job_start(ListingsJob *job, guint jobs)
 {
-  if (job->jobs >= 2)
+  if (jobs >= 2)
     job->thread = g_thread_new("report-lists", listings_job_run, job);
 }
 
@@ -352,9 +351,9 @@ gboolean report_run(const PipelineContext *ctx, ReportResult *result, GError **e
   g_autoptr(PipelineConfig) defaults = ctx->config == NULL ? config_new_default() : NULL;
   const PipelineConfig *config = ctx->config != NULL ? ctx->config : defaults;
   guint jobs = ctx->jobs >= 2 ? 2 : 1;
-  ListingsJob lists = {
-      .work_dir = ctx->work_dir, .max_listed = (guint)config->report_max_listed_rows, .jobs = jobs};
-  listings_job_start(&lists);
+  ListingsJob lists = {.work_dir = ctx->work_dir,
+                       .max_listed = (guint)config->report_max_listed_rows};
+  listings_job_start(&lists, jobs);
   ReportData data;
   gboolean ok = report_data_load(&data, ctx->work_dir, error);
   if (!ok) {
