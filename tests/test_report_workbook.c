@@ -46,16 +46,18 @@ static int remove_temp_dir(void **state)
   return 0;
 }
 
-static void test_commit_publishes_the_file(void **state)
+static void test_publish_puts_the_file_in_place(void **state)
 {
   g_autofree char *dir = g_build_filename(*state, "2026-10", NULL);
   g_autoptr(GError) error = NULL;
   ReportWorkbook *book = report_workbook_open(dir, "book.xlsx", "2026-10", "Title", &error);
   assert_non_null(book);
   g_autofree char *path = g_strdup(book->path);
-  assert_false(g_file_test(path, G_FILE_TEST_EXISTS)); /* nothing before commit */
+  assert_false(g_file_test(path, G_FILE_TEST_EXISTS)); /* nothing before publish */
   assert_non_null(report_workbook_add_sheet(book, "Übersicht", &error));
-  assert_true(report_workbook_commit(book, &error));
+  assert_true(report_workbook_write(book, &error));
+  assert_false(g_file_test(path, G_FILE_TEST_EXISTS)); /* written, not yet in place */
+  assert_true(report_workbook_publish(book, &error));
   assert_true(g_file_test(path, G_FILE_TEST_IS_REGULAR));
   assert_int_equal(count_entries(dir), 1); /* no temporary file left */
 }
@@ -96,7 +98,7 @@ static void test_bad_month(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_commit_publishes_the_file, make_temp_dir,
+      cmocka_unit_test_setup_teardown(test_publish_puts_the_file_in_place, make_temp_dir,
                                       remove_temp_dir),
       cmocka_unit_test_setup_teardown(test_bad_sheet_name_is_an_output_error, make_temp_dir,
                                       remove_temp_dir),

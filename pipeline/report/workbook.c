@@ -125,15 +125,6 @@ gboolean report_workbook_publish(ReportWorkbook *book, GError **error)
   return ok;
 }
 
-gboolean report_workbook_commit(ReportWorkbook *book, GError **error)
-{
-  if (!report_workbook_write(book, error)) {
-    report_workbook_abort(book);
-    return FALSE;
-  }
-  return report_workbook_publish(book, error);
-}
-
 void report_workbook_abort(ReportWorkbook *book)
 {
   if (book == NULL)

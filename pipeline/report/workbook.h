@@ -31,11 +31,6 @@ gboolean report_workbook_write(ReportWorkbook *book, GError **error);
  * either way. */
 gboolean report_workbook_publish(ReportWorkbook *book, GError **error);
 
-/* report_workbook_write, then report_workbook_publish (or abort). On
- * failure nothing is left behind and the previous file, if any, stays.
- * Frees book either way. */
-gboolean report_workbook_commit(ReportWorkbook *book, GError **error);
-
 /* Drops the workbook without writing anything. NULL is allowed. */
 void report_workbook_abort(ReportWorkbook *book);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ReportWorkbook, report_workbook_abort)
