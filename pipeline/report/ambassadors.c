@@ -55,7 +55,7 @@ char *report_ambassadors_membership_key(const ReportTable *t, guint row)
  * row of the earliest month with an SSI (the first), as row + 1, 0 for
  * none. Rows after the report month do not count. */
 typedef struct {
-  GHashTable *members; /* membership key -> index + 1 into the arrays */
+  guint *member_of; /* of each row of result: its membership's index into the arrays */
   guint *previous;
   guint *first_with_ssi;
 } MembershipIndex;
@@ -64,7 +64,9 @@ typedef struct {
 static void index_build(MembershipIndex *index, const GArray *result, const ReportTable *t,
                         const PersonColumns *c, const char *month, const char *previous_month)
 {
-  index->members = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  /* membership key -> index + 1 into the arrays */
+  g_autoptr(GHashTable) members = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  index->member_of = g_new0(guint, result->len + 1);
   index->previous = g_new0(guint, result->len + 1);
   index->first_with_ssi = g_new0(guint, result->len + 1);
   ReportMembershipColumns key_columns = report_ambassadors_membership_columns(t);
@@ -72,16 +74,19 @@ static void index_build(MembershipIndex *index, const GArray *result, const Repo
   for (guint k = 0; k < result->len; k++) {
     report_ambassadors_membership_key_into(key, t, g_array_index(result, ReportAmbassador, k).row,
                                            &key_columns);
-    if (!g_hash_table_contains(index->members, key->str))
-      g_hash_table_insert(index->members, g_strdup(key->str),
-                          GUINT_TO_POINTER(g_hash_table_size(index->members) + 1));
+    gpointer found = g_hash_table_lookup(members, key->str);
+    if (found == NULL) {
+      found = GUINT_TO_POINTER(g_hash_table_size(members) + 1);
+      g_hash_table_insert(members, g_strdup(key->str), found);
+    }
+    index->member_of[k] = GPOINTER_TO_UINT(found) - 1;
   }
   for (guint i = 0; i < t->rows->len; i++) {
     const char *row_month = report_table_text(t, i, c->month);
     if (strcmp(row_month, month) > 0)
       continue;
     guint m = GPOINTER_TO_UINT(g_hash_table_lookup(
-        index->members, report_ambassadors_membership_key_into(key, t, i, &key_columns)));
+        members, report_ambassadors_membership_key_into(key, t, i, &key_columns)));
     if (m-- == 0)
       continue;
     if (previous_month != NULL && strcmp(row_month, previous_month) == 0)
@@ -96,7 +101,7 @@ static void index_build(MembershipIndex *index, const GArray *result, const Repo
 
 static void index_clear(MembershipIndex *index)
 {
-  g_hash_table_unref(index->members);
+  g_free(index->member_of);
   g_free(index->previous);
   g_free(index->first_with_ssi);
 }
@@ -108,11 +113,11 @@ static double ssi_of(const ReportTable *t, const PersonColumns *c, guint row_plu
   return report_table_number(t, row_plus_one - 1, c->ssi);
 }
 
+/* The changes of a, the row of result at index k. */
 static void derive_changes(ReportAmbassador *a, const ReportTable *t, const PersonColumns *c,
-                           const MembershipIndex *index)
+                           const MembershipIndex *index, guint k)
 {
-  g_autofree char *key = report_ambassadors_membership_key(t, a->row);
-  guint m = GPOINTER_TO_UINT(g_hash_table_lookup(index->members, key)) - 1;
+  guint m = index->member_of[k];
   double ssi = report_table_number(t, a->row, c->ssi);
   a->change_previous = ssi - ssi_of(t, c, index->previous[m]);
   a->change_joining = ssi - ssi_of(t, c, index->first_with_ssi[m]);
@@ -259,7 +264,7 @@ GArray *report_ambassadors_build(const ReportData *data, const char *month)
   MembershipIndex index;
   index_build(&index, result, t, &c, month, previous_month);
   for (guint k = 0; k < result->len; k++)
-    derive_changes(&g_array_index(result, ReportAmbassador, k), t, &c, &index);
+    derive_changes(&g_array_index(result, ReportAmbassador, k), t, &c, &index, k);
   index_clear(&index);
   assign_ranks(result, t, &c);
   assign_roles(result, data, month);
