@@ -19,19 +19,6 @@
 
 #define FIXTURE_WORK TEST_DATA_DIR "/report/work"
 
-static int make_temp_dir(void **state)
-{
-  *state = test_tree_new("report-tables");
-  return 0;
-}
-
-static int remove_temp_dir(void **state)
-{
-  g_autofree char *dir = *state;
-  test_tree_remove(dir);
-  return 0;
-}
-
 static char *write_file(const char *dir, const char *name, const char *contents)
 {
   char *path = g_build_filename(dir, name, NULL);
@@ -356,22 +343,24 @@ static void test_factors_file_is_optional(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_columns_found_by_name, make_temp_dir, remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_columns_found_by_name, test_tree_setup,
+                                      test_tree_teardown),
       cmocka_unit_test(test_numbers_read_as_strtod_reads_them),
       cmocka_unit_test(test_rows_of_every_size_read_back),
-      cmocka_unit_test_setup_teardown(test_row_replaced, make_temp_dir, remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_short_record_reads_as_empty_fields, make_temp_dir,
-                                      remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_bad_number_names_file_line_and_column, make_temp_dir,
-                                      remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_infinity_is_not_a_number, make_temp_dir,
-                                      remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_missing_column_and_file, make_temp_dir, remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_empty_file, make_temp_dir, remove_temp_dir),
-      cmocka_unit_test_setup_teardown(test_read_month, make_temp_dir, remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_row_replaced, test_tree_setup, test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_short_record_reads_as_empty_fields, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_bad_number_names_file_line_and_column, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_infinity_is_not_a_number, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_missing_column_and_file, test_tree_setup,
+                                      test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_empty_file, test_tree_setup, test_tree_teardown),
+      cmocka_unit_test_setup_teardown(test_read_month, test_tree_setup, test_tree_teardown),
       cmocka_unit_test(test_fixture_loads_and_names_programs),
-      cmocka_unit_test_setup_teardown(test_factors_file_is_optional, make_temp_dir,
-                                      remove_temp_dir),
+      cmocka_unit_test_setup_teardown(test_factors_file_is_optional, test_tree_setup,
+                                      test_tree_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
