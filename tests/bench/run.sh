@@ -162,12 +162,13 @@ copy_newest() {
 }
 
 # incremental COMMAND: last month's run from scratch, then this month's over
-# its cache, measured.
+# its cache, measured. The run's also keeps the new exports for the run over
+# them alone (below).
 incremental() {
   rm -rf "$BENCH/work-incremental"
   hold_newest
   trap restore EXIT
-  copy_newest
+  [ "$1" != run ] || copy_newest
   pipeline incremental 2 "$1" "$BENCH/work-incremental"
   restore
   trap - EXIT
