@@ -55,8 +55,7 @@ struct IngestLedger {
   GByteArray *batch;   /* the rejects not yet in a run; NULL once released */
   GArray *batch_keys;  /* BatchKey, in reading order */
   gsize batch_limit;
-  GArray *runs; /* RunIndex, in the order made */
-  guint64 runs_in_memory;
+  GArray *runs;   /* RunIndex, in the order made */
   GArray *blocks; /* BlockIndex, in the order handed over; NULL once released */
   int spill_fd;   /* -1: runs and blocks stay in memory */
   guint64 spill_end;
@@ -219,10 +218,18 @@ void ingest_ledger_set_batch_bytes(IngestLedger *ledger, gsize bytes)
   ledger->batch_limit = CLAMP(bytes, 1, G_MAXUINT32 / 2);
 }
 
+/* A dropped run has no length: what it held no longer counts. */
 guint64 ingest_ledger_rejects_in_memory(IngestLedger *ledger)
 {
   g_mutex_lock(&ledger->lock);
-  guint64 held = ledger->batch != NULL ? batch_held(ledger) + ledger->runs_in_memory : 0;
+  guint64 held = 0;
+  if (ledger->batch != NULL) {
+    held = batch_held(ledger);
+    for (guint i = 0; i < ledger->runs->len; i++) {
+      const RunIndex *run = &g_array_index(ledger->runs, RunIndex, i);
+      held += run->in_memory ? run->length : 0;
+    }
+  }
   g_mutex_unlock(&ledger->lock);
   return held;
 }
@@ -234,20 +241,28 @@ void ingest_ledger_demote_to_duplicate(IngestFileEntry *entry)
   entry->duplicates++;
 }
 
-static void log_append(GString *out, const IngestFileEntry *e)
+/* An entry as a row of the summary, borrowing its strings. */
+static IngestLedgerRow entry_row(const IngestFileEntry *e)
+{
+  return (IngestLedgerRow){e->file,      e->kind,     e->encoding,   e->note->str,
+                           e->rows_read, e->accepted, e->duplicates, e->rejected};
+}
+
+static void row_log(GString *out, const IngestLedgerRow *row)
 {
   g_string_append_printf(out,
                          "ingest: %s (%s): %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
                          " accepted, %" G_GUINT64_FORMAT " duplicates, %" G_GUINT64_FORMAT
                          " rejected%s%s\n",
-                         e->file, e->kind, e->rows_read, e->accepted, e->duplicates, e->rejected,
-                         e->note->len > 0 ? "; " : "", e->note->str);
+                         row->file, row->kind, row->rows_read, row->accepted, row->duplicates,
+                         row->rejected, row->note[0] != '\0' ? "; " : "", row->note);
 }
 
 void ingest_ledger_log_entry(const IngestFileEntry *e)
 {
   g_autoptr(GString) line = g_string_new(NULL);
-  log_append(line, e);
+  IngestLedgerRow row = entry_row(e);
+  row_log(line, &row);
   g_printerr("%s", line->str);
 }
 
@@ -323,8 +338,8 @@ IngestFileEntry *ingest_ledger_block_add_file(IngestLedgerBlock *block, const ch
   return entry;
 }
 
-static void block_batch_add(IngestLedgerBlock *block, const char *file, guint64 line,
-                            const char *reason, const char *excerpt)
+void ingest_ledger_block_add_reject(IngestLedgerBlock *block, const char *file, guint64 line,
+                                    const char *reason, const char *excerpt)
 {
   g_return_if_fail(block->batch != NULL);
   g_autofree char *cut = excerpt_cut(excerpt);
@@ -338,18 +353,12 @@ void ingest_ledger_block_reject(IngestLedgerBlock *block, IngestFileEntry *entry
 {
   entry->rows_read++;
   entry->rejected++;
-  block_batch_add(block, entry->file, line, reason, excerpt);
+  ingest_ledger_block_add_reject(block, entry->file, line, reason, excerpt);
 }
 
 void ingest_ledger_block_add_row(IngestLedgerBlock *block, const IngestLedgerRow *row)
 {
   g_array_append_vals(block->rows, row, 1);
-}
-
-void ingest_ledger_block_add_reject(IngestLedgerBlock *block, const char *file, guint64 line,
-                                    const char *reason, const char *excerpt)
-{
-  block_batch_add(block, file, line, reason, excerpt);
 }
 
 void ingest_ledger_block_spill_into(IngestLedgerBlock *block, IngestLedger *ledger)
@@ -391,25 +400,6 @@ void ingest_ledger_spill_to(IngestLedger *ledger, const char *dir)
 
 /* Numbers as LEB128, strings NUL-terminated after a byte saying whether
  * there is one: read back in place, without copying. */
-static void pack_uint(GByteArray *out, guint64 value)
-{
-  guint8 buf[10];
-  guint n = 0;
-  do {
-    buf[n++] = (guint8)((value & 0x7f) | (value > 0x7f ? 0x80 : 0));
-    value >>= 7;
-  } while (value != 0);
-  g_byte_array_append(out, buf, n);
-}
-
-static void pack_string(GByteArray *out, const char *text)
-{
-  guint8 present = text != NULL;
-  g_byte_array_append(out, &present, 1);
-  if (text != NULL)
-    g_byte_array_append(out, (const guint8 *)text, (guint)strlen(text) + 1);
-}
-
 static guint8 *put_uint(guint8 *p, guint64 value)
 {
   do {
@@ -427,6 +417,20 @@ static guint8 *put_string(guint8 *p, const char *text, gsize len)
     p += len + 1;
   }
   return p;
+}
+
+static void pack_uint(GByteArray *out, guint64 value)
+{
+  guint8 buf[10];
+  g_byte_array_append(out, buf, (guint)(put_uint(buf, value) - buf));
+}
+
+static void pack_string(GByteArray *out, const char *text)
+{
+  gsize len = text != NULL ? strlen(text) : 0;
+  guint start = out->len;
+  g_byte_array_set_size(out, start + 1 + (text != NULL ? (guint)len + 1 : 0));
+  put_string(out->data + start, text, len);
 }
 
 /* pack_string and pack_uint into room made once: there is a row for every
@@ -463,9 +467,7 @@ static GArray *block_rows_sorted(const IngestLedgerBlock *block)
   GArray *rows = g_array_sized_new(FALSE, FALSE, sizeof(IngestLedgerRow),
                                    block->files->len + block->rows->len);
   for (guint i = 0; i < block->files->len; i++) {
-    const IngestFileEntry *e = g_ptr_array_index(block->files, i);
-    IngestLedgerRow row = {e->file,      e->kind,     e->encoding,   e->note->str,
-                           e->rows_read, e->accepted, e->duplicates, e->rejected};
+    IngestLedgerRow row = entry_row(g_ptr_array_index(block->files, i));
     g_array_append_val(rows, row);
   }
   g_array_append_vals(rows, block->rows->data, block->rows->len);
@@ -584,7 +586,6 @@ static void ledger_add_run(IngestLedger *ledger, GByteArray *batch, GArray *keys
     run.offset = ledger->packed->len;
     run_pack(ledger->packed, batch, keys);
     run.length = ledger->packed->len - run.offset;
-    ledger->runs_in_memory += run.length;
   }
   g_array_append_val(ledger->runs, run);
   g_byte_array_set_size(batch, 0);
@@ -623,24 +624,10 @@ static void block_drop_runs(IngestLedgerBlock *block)
     return;
   IngestLedger *ledger = block->ledger;
   g_mutex_lock(&ledger->lock);
-  for (guint i = 0; i < block->runs->len; i++) {
-    RunIndex *run = &g_array_index(ledger->runs, RunIndex, g_array_index(block->runs, guint, i));
-    if (run->in_memory)
-      ledger->runs_in_memory -= run->length;
-    run->length = 0;
-  }
+  for (guint i = 0; i < block->runs->len; i++)
+    g_array_index(ledger->runs, RunIndex, g_array_index(block->runs, guint, i)).length = 0;
   g_mutex_unlock(&ledger->lock);
   g_array_set_size(block->runs, 0);
-}
-
-static void row_log(GString *out, const IngestLedgerRow *row)
-{
-  g_string_append_printf(out,
-                         "ingest: %s (%s): %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
-                         " accepted, %" G_GUINT64_FORMAT " duplicates, %" G_GUINT64_FORMAT
-                         " rejected%s%s\n",
-                         row->file, row->kind, row->rows_read, row->accepted, row->duplicates,
-                         row->rejected, row->note[0] != '\0' ? "; " : "", row->note);
 }
 
 static void block_count(IngestLedgerBlock *block, const GArray *rows, gboolean log)
@@ -787,6 +774,31 @@ static void block_stream_clear(BlockStream *bs)
   g_clear_error(&bs->error);
 }
 
+/* length bytes of the temporary file at offset, all of them or an error. */
+static gboolean spill_read(int fd, guint8 *to, gsize length, guint64 offset, GError **error)
+{
+  gsize done = 0;
+  while (done < length) {
+    ssize_t n = pread(fd, to + done, length - done, (off_t)(offset + done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
+                  "cannot read back the ledger's temporary file: %s",
+                  g_strerror(n < 0 ? errno : EIO));
+      return FALSE;
+    }
+    done += (gsize)n;
+  }
+  return TRUE;
+}
+
+static void set_damaged(GError **error)
+{
+  g_set_error_literal(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
+                      "the ledger's temporary file was damaged");
+}
+
 /* Bytes from to end of the block. */
 static gboolean block_read_bytes(BlockStream *bs, const BlockIndex *index, gsize from, gsize end)
 {
@@ -797,21 +809,7 @@ static gboolean block_read_bytes(BlockStream *bs, const BlockIndex *index, gsize
     memcpy(bs->bytes, bs->ledger->packed->data + index->offset + from, length);
     return TRUE;
   }
-  gsize done = 0;
-  while (done < length) {
-    ssize_t n = pread(bs->ledger->spill_fd, bs->bytes + done, length - done,
-                      (off_t)(index->offset + from + done));
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0) {
-      int saved = n < 0 ? errno : EIO;
-      g_set_error(&bs->error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
-                  "cannot read back the ledger's temporary file: %s", g_strerror(saved));
-      return FALSE;
-    }
-    done += (gsize)n;
-  }
-  return TRUE;
+  return spill_read(bs->ledger->spill_fd, bs->bytes, length, index->offset + from, &bs->error);
 }
 
 static void block_unpack_rows(Unpack *u, GArray *rows)
@@ -870,8 +868,7 @@ static gboolean block_stream_load(BlockStream *bs)
     else
       block_unpack_rows(&u, bs->rows);
     if (u.bad) {
-      g_set_error_literal(&bs->error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
-                          "the ledger's temporary file was damaged");
+      set_damaged(&bs->error);
       return FALSE;
     }
     if ((bs->want_rejects ? bs->rejects->len : bs->rows->len) > 0)
@@ -929,20 +926,8 @@ static gboolean run_reader_fill(RunReader *r, GError **error)
   gsize want = MAX(r->chunk_size, rest * 2);
   want = (gsize)MIN((guint64)(want - rest), r->length - r->read);
   g_byte_array_set_size(r->chunk, (guint)(rest + want));
-  gsize done = 0;
-  while (done < want) {
-    ssize_t n = pread(r->fd, r->chunk->data + rest + done, want - done,
-                      (off_t)(r->offset + r->read + done));
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0) {
-      g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
-                  "cannot read back the ledger's temporary file: %s",
-                  g_strerror(n < 0 ? errno : EIO));
-      return FALSE;
-    }
-    done += (gsize)n;
-  }
+  if (!spill_read(r->fd, r->chunk->data + rest, want, r->offset + r->read, error))
+    return FALSE;
   r->read += want;
   r->p = r->chunk->data;
   r->end = r->chunk->data + rest + want;
@@ -962,8 +947,7 @@ static gboolean run_reader_next(RunReader *r, GError **error)
       return TRUE;
     }
     if (r->read == r->length) {
-      g_set_error_literal(error, PIPELINE_ERROR, PIPELINE_ERROR_OUTPUT,
-                          "the ledger's temporary file was damaged");
+      set_damaged(error);
       return FALSE;
     }
     if (!run_reader_fill(r, error))
@@ -1093,13 +1077,6 @@ static void rejects_add_row(CsvWriter *writer, const LedgerRejectRow *reject)
   csv_writer_end_row(writer);
 }
 
-static void summary_add_entry(CsvWriter *writer, const IngestFileEntry *e)
-{
-  IngestLedgerRow row = {e->file,      e->kind,     e->encoding,   e->note->str,
-                         e->rows_read, e->accepted, e->duplicates, e->rejected};
-  summary_add_row(writer, &row);
-}
-
 static gboolean block_stream_finish(BlockStream *bs, GError **error)
 {
   gboolean ok = bs->error == NULL;
@@ -1122,7 +1099,8 @@ static gboolean summary_add_rows(const IngestLedger *ledger, CsvWriter *writer, 
     if (entry == NULL && block == NULL)
       break;
     if (entry != NULL && (block == NULL || strcmp(entry->file, block->file) <= 0)) {
-      summary_add_entry(writer, entry);
+      IngestLedgerRow row = entry_row(entry);
+      summary_add_row(writer, &row);
       i++;
     } else {
       summary_add_row(writer, block);
