@@ -61,7 +61,8 @@ void ingest_warnings_free(IngestWarnings *warnings)
   g_hash_table_unref(warnings->unknown);
   g_hash_table_unref(warnings->more_seen);
   g_ptr_array_unref(warnings->more_files);
-  g_ptr_array_unref(warnings->rows);
+  if (warnings->rows != NULL) /* taken by ingest_warnings_merge */
+    g_ptr_array_unref(warnings->rows);
   g_free(warnings);
 }
 
@@ -110,11 +111,7 @@ void ingest_warnings_merge(IngestWarnings *warnings, IngestWarnings *from)
   }
   for (guint i = 0; i < from->more_files->len; i++)
     note_more(warnings, g_ptr_array_index(from->more_files, i));
-  g_ptr_array_unref(from->unknown_ids);
-  g_hash_table_unref(from->unknown);
-  g_hash_table_unref(from->more_seen);
-  g_ptr_array_unref(from->more_files);
-  g_free(from);
+  ingest_warnings_free(from);
 }
 
 static IngestWarning *unknown_warning_new(const char *id, const char *detail_start,
