@@ -539,16 +539,22 @@ static GPtrArray *run_with_jobs(Fixture *f, int jobs, const char *work)
   return outputs;
 }
 
-static void assert_same_outputs(Fixture *f)
+/* Runs with one job and with two, into the fresh folders <work>-1 and
+ * <work>-2 (a file an earlier run left would pass for one not written);
+ * returns the outputs of two jobs. */
+static GPtrArray *assert_same_outputs(Fixture *f, const char *work)
 {
-  g_autoptr(GPtrArray) one = run_with_jobs(f, 1, "work1");
-  g_autoptr(GPtrArray) two = run_with_jobs(f, 2, "work2");
+  g_autofree char *work_one = g_strdup_printf("%s-1", work);
+  g_autofree char *work_two = g_strdup_printf("%s-2", work);
+  g_autoptr(GPtrArray) one = run_with_jobs(f, 1, work_one);
+  GPtrArray *two = run_with_jobs(f, 2, work_two);
   for (guint i = 0; i < one->len; i++) {
     const char *a = g_ptr_array_index(one, i), *b = g_ptr_array_index(two, i);
     assert_true((a == NULL) == (b == NULL));
     if (a != NULL)
       assert_string_equal(b, a);
   }
+  return two;
 }
 
 /* Posts and SSI files are read while the LinkedIn exports are: the same
@@ -564,8 +570,8 @@ static void test_jobs_read_on_threads_give_the_same_outputs(void **state)
   test_tree_write(f->input_dir, "linkedin/c3/export/Shares.csv",
                   "Date,ShareLink,ShareCommentary\n2025-03-01 10:00:00,https://s/1,hi\n");
   f->config->max_reject_ratio = 0.5;
-  assert_same_outputs(f);
-  g_autofree char *warnings = test_tree_read(f->root, "work2/normalized/warnings.csv");
+  g_autoptr(GPtrArray) two = assert_same_outputs(f, "work");
+  g_autofree char *warnings = test_tree_read(f->root, "work-2/normalized/warnings.csv");
   assert_non_null(strstr(warnings, "unknown ambassador,zz,,\"not in roster.csv; data in "
                                    "posts/z.csv, ssi/2025-01_a.csv, linkedin/zz/\"\n"));
 }
@@ -578,16 +584,14 @@ static void test_jobs_stop_as_reading_in_turn_does(void **state)
   tree_write_small(f);
   test_tree_write(f->input_dir, "posts/a.csv", "Author;Link\na1;https://x/1\n");
   f->config->max_reject_ratio = 0.01;
-  assert_same_outputs(f);
-  g_autoptr(GPtrArray) two = run_with_jobs(f, 2, "work3");
+  g_autoptr(GPtrArray) two = assert_same_outputs(f, "header");
   assert_true(g_str_has_prefix(g_ptr_array_index(two, two->len - 1), "posts/a.csv:1: header "));
   g_autofree char *sources = g_build_filename(f->root, "sources.ini", NULL);
   g_unlink(sources);
-  assert_same_outputs(f);
-  g_autoptr(GPtrArray) stopped = run_with_jobs(f, 2, "work4");
+  g_autoptr(GPtrArray) stopped = assert_same_outputs(f, "no-sources");
   assert_true(g_str_has_suffix(g_ptr_array_index(stopped, stopped->len - 1),
                                "(a [source <id>] section per tool)"));
-  g_autofree char *summary = test_tree_read(f->root, "work4/normalized/ingest_summary.csv");
+  g_autofree char *summary = test_tree_read(f->root, "no-sources-2/normalized/ingest_summary.csv");
   assert_non_null(strstr(summary, "ssi/2025-01_a.csv,ssi,,0,0,0,0,"
                                   "not read: the run stopped at posts/2025-01.csv\n"));
 }
