@@ -56,8 +56,8 @@ typedef struct {
   GPtrArray *li_entries;       /* IngestFileEntry the LinkedIn reader adds, likewise */
   IngestCache *cache;          /* NULL when <work>/cache/ cannot be made */
   GPtrArray *input_errors;     /* GError: problems that stop the run after reading */
-  /* Summed once the data files other than LinkedIn's are read. */
-  gboolean data_summed;
+  /* Summed once the data files other than LinkedIn's are read (exported
+   * NULL until then). */
   GHashTable *exported;                /* ids with a linkedin/<id>/ folder holding a file */
   RatioSum ratio_sums[N_RATIO_GROUPS]; /* of ratio_groups */
 } IngestRun;
@@ -565,7 +565,6 @@ static void run_sum_data(IngestRun *run)
   run->exported = run_exported_ids(run);
   for (gsize g = 0; g < N_RATIO_GROUPS; g++)
     run_sum_ratio(run, &ratio_groups[g], &run->ratio_sums[g]);
-  run->data_summed = TRUE;
 }
 
 static void run_warn_no_data(IngestRun *run)
@@ -605,7 +604,7 @@ static void run_check_totals(IngestRun *run, const char *group, guint64 rejected
 
 static void run_finish(IngestRun *run)
 {
-  if (!run->data_summed)
+  if (run->exported == NULL)
     run_sum_data(run);
   run_warn_no_data(run);
   for (gsize g = 0; g < N_RATIO_GROUPS; g++) {
@@ -747,15 +746,6 @@ static gboolean run_write_quality(const IngestRun *run, GError **error)
   return ok;
 }
 
-/* What nothing needs once the data files are written: freed while the
- * ledger's files may still be being written. */
-static void run_release_data(IngestRun *run)
-{
-  g_clear_pointer(&run->posts, ingest_posts_free);
-  g_clear_pointer(&run->snapshots, ingest_snapshots_free);
-  g_clear_pointer(&run->files, g_ptr_array_unref);
-}
-
 /* ingest_summary.csv, the largest file the stage writes, and rejects.csv
  * read only the ledger, which nothing changes any more: with jobs to spare
  * they are written on a thread, and input_files.csv on another, while the
@@ -771,7 +761,10 @@ static gboolean run_write(IngestRun *run, gboolean read_all, GError **error)
   write_thread_start(&quality, run, "ingest-quality", run_write_quality);
   write_thread_start(&input_files, run, "ingest-inputs", run_write_input_files);
   gboolean ok = run_write_data(run, &input_files, error);
-  run_release_data(run);
+  /* Nothing needs the tree's files any more (the posts and the snapshots
+   * are freed already): they go while the ledger's files may still be
+   * being written. */
+  g_clear_pointer(&run->files, g_ptr_array_unref);
   return write_thread_finish(&quality, ok, error);
 }
 
