@@ -114,13 +114,6 @@ static char *posts_text(Fixture *f)
   return test_tree_read(f->base->dir, "out/posts.csv");
 }
 
-static char *rejects_text(Fixture *f)
-{
-  g_autofree char *path = g_build_filename(f->base->dir, "out", "rejects.csv", NULL);
-  assert_true(ingest_ledger_write_rejects(f->base->ledger, path, NULL));
-  return test_tree_read(f->base->dir, "out/rejects.csv");
-}
-
 static void assert_posts(Fixture *f, const char *rows)
 {
   g_autofree char *text = posts_text(f);
@@ -244,7 +237,7 @@ static void test_each_reject_reason_with_its_line(void **state)
   assert_int_equal(entry->rows_read, 9);
   assert_int_equal(entry->accepted, 1);
   assert_int_equal(entry->rejected, 8);
-  g_autofree char *rejects = rejects_text(f);
+  g_autofree char *rejects = ingest_fixture_rejects_text(f->base);
   assert_string_equal(
       rejects, "file,line,reason,excerpt\n"
                "posts/bad.csv,3,ambassador not in roster,\"zz,2025-04-01,https://x/zz,1,1,1,1,1\"\n"
@@ -339,7 +332,7 @@ static void assert_counts(const IngestFileEntry *entry, guint64 read, guint64 ac
 
 static void assert_rejects(Fixture *f, const char *rows)
 {
-  g_autofree char *text = rejects_text(f);
+  g_autofree char *text = ingest_fixture_rejects_text(f->base);
   g_autofree char *expected = g_strconcat("file,line,reason,excerpt\n", rows, NULL);
   assert_string_equal(text, expected);
 }

@@ -1,4 +1,4 @@
-/* The SSI readers' shared test fixture (ingest_fixture.h). */
+/* The SSI and posts readers' shared test fixture (ingest_fixture.h). */
 #include "ingest_fixture.h"
 #include "test_support.h"
 
