@@ -2,6 +2,7 @@
  * and the forms LinkedIn's exports have used over the years. Time parts are
  * checked for shape and dropped; the day written is the day kept. */
 #include "ingest/dates.h"
+#include "common/calendar.h"
 #include "common/errors.h"
 #include <string.h>
 
@@ -315,37 +316,6 @@ static gboolean quick_us_short(const char *t, Ymd *d)
   return strcmp(s.p, " AM") == 0 || strcmp(s.p, " PM") == 0;
 }
 
-/* Days before each month, in a common year. */
-static const guint16 days_before_month[13] = {0,   0,   31,  59,  90,  120, 151,
-                                              181, 212, 243, 273, 304, 334};
-
-static gboolean is_leap_year(int year)
-{
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-/* The day's number as GDate counts (1 January of year 1 is day 1), for a
- * valid date: g_date_set_dmy and g_date_get_julian cost more than reading
- * the text. */
-static guint32 julian_day(const Ymd *d)
-{
-  guint32 before = (guint32)d->year - 1;
-  guint32 leap = d->month > 2 && is_leap_year(d->year) ? 1 : 0;
-  return before * 365 + before / 4 - before / 100 + before / 400 + days_before_month[d->month] +
-         leap + (guint32)d->day;
-}
-
-/* g_date_valid_dmy without its calls into GLib, which add nearly a tenth to the
- * instructions of a quick read. */
-static gboolean ymd_valid(const Ymd *d)
-{
-  static const guint8 days_in_month[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (d->month < 1 || d->month > 12 || d->day < 1)
-    return FALSE;
-  int last = days_in_month[d->month] + (d->month == 2 && is_leap_year(d->year) ? 1 : 0);
-  return d->day <= last;
-}
-
 /* TRUE when text is wholly one of the quick forms among forms and a valid,
  * plausible day: then no form before it in the scanner's order could read
  * it, and the scanner would give the same day. FALSE leaves it to the
@@ -356,7 +326,8 @@ static gboolean date_quick(const char *text, DateForms forms, Ymd *d)
                   ((forms & DATE_FORM_SLASH_ISO) && quick_iso(text, '/', d)) ||
                   ((forms & DATE_FORM_DAY_MONTH) && quick_day_month(text, d)) ||
                   ((forms & DATE_FORM_US_SHORT) && quick_us_short(text, d));
-  return read && d->year >= DATE_YEAR_MIN && d->year <= DATE_YEAR_MAX && ymd_valid(d);
+  return read && d->year >= DATE_YEAR_MIN && d->year <= DATE_YEAR_MAX &&
+         calendar_date_valid(d->year, d->month, d->day);
 }
 
 gboolean ingest_date_parse(const char *text, DateForms forms, GDate *out, GError **error)
@@ -364,7 +335,7 @@ gboolean ingest_date_parse(const char *text, DateForms forms, GDate *out, GError
   Ymd quick;
   if (text != NULL && date_quick(text, forms, &quick)) {
     g_date_clear(out, 1);
-    g_date_set_julian(out, julian_day(&quick));
+    g_date_set_julian(out, calendar_julian_day(quick.year, quick.month, quick.day));
     return TRUE;
   }
   char small[DATE_SMALL];

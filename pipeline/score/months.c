@@ -1,6 +1,7 @@
 /* Month and day arithmetic of the score stage: parsing the normalized date
  * forms, as_of(M), window(M) and the month a day falls in. */
 #include "score/months.h"
+#include "common/calendar.h"
 #include "common/errors.h"
 
 #include <string.h>
@@ -64,31 +65,10 @@ ScoreMonth score_month_of_day(ScoreDay day)
   return g_date_get_year(&date) * 12 + (g_date_get_month(&date) - 1);
 }
 
-static gboolean leap_year(int year)
-{
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-static int days_in_month(int year, int month)
-{
-  static const int days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && leap_year(year) ? 29 : days[month];
-}
-
-/* GDate's Julian day number (0001-01-01 is day 1) by arithmetic: every
- * person-month asks for several. Days it can hold only. */
-static ScoreDay julian_of(int year, int month, int day)
-{
-  static const int before[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  guint32 y = (guint32)year - 1;
-  return y * 365 + y / 4 - y / 100 + y / 400 + (guint32)before[month] +
-         (month > 2 && leap_year(year) ? 1 : 0) + (guint32)day;
-}
-
 ScoreDay score_month_first_day(ScoreMonth month)
 {
   if (month >= 12 && month / 12 <= G_MAXUINT16)
-    return julian_of(month / 12, month % 12 + 1, 1);
+    return calendar_julian_day(month / 12, month % 12 + 1, 1);
   GDate date;
   g_date_clear(&date, 1);
   g_date_set_dmy(&date, 1, (GDateMonth)(month % 12 + 1), (GDateYear)(month / 12));
@@ -128,15 +108,15 @@ gboolean score_day_parse(const char *text, ScoreDay *out, GError **error)
   int year = 0;
   int month = 0;
   int day = 0;
-  /* Checked by hand rather than by g_date_valid_dmy: every LinkedIn row
-   * has a date. Same rules: years from 1, the Gregorian leap years. */
-  gboolean ok = text != NULL && day_text_read(text, &year, &month, &day) && year >= 1 &&
-                month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+  /* Checked by calendar_date_valid rather than by g_date_valid_dmy: every
+   * LinkedIn row has a date. */
+  gboolean ok = text != NULL && day_text_read(text, &year, &month, &day) &&
+                calendar_date_valid(year, month, day);
   if (!ok) {
     g_set_error(error, PIPELINE_ERROR, PIPELINE_ERROR_INPUT,
                 "expected a date YYYY-MM-DD, got \"%s\"", text != NULL ? text : "");
     return FALSE;
   }
-  *out = julian_of(year, month, day);
+  *out = calendar_julian_day(year, month, day);
   return TRUE;
 }
