@@ -104,11 +104,6 @@ static void blocks_x86(guint32 state[8], const guint8 *data, gsize n_blocks)
 
 #endif
 
-gboolean sha256_accelerated(void)
-{
-  return cpu_has_sha();
-}
-
 void sha256_init(Sha256 *sha)
 {
   static const guint32 initial[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,

@@ -1,8 +1,7 @@
 /* SHA-256 of input files (input_files.csv, the cache, the report's Method
- * sheet): uses the
- * processor's SHA instructions where it has them (several times faster than
- * GChecksum, which reads every byte of a large tree), GChecksum elsewhere.
- * Both give the same digest. */
+ * sheet): uses the processor's SHA instructions where it has them (several
+ * times faster than GChecksum, which reads every byte of a large tree),
+ * GChecksum elsewhere. Both give the same digest. */
 #pragma once
 #include <glib.h>
 
@@ -28,6 +27,3 @@ void sha256_hex(const guint8 digest[SHA256_BYTES], char out[SHA256_HEX_BYTES]);
 /* The digest of a file, read in chunks. Errors: G_FILE_ERROR with the
  * system's reason alone; the caller names the file as its users know it. */
 gboolean sha256_file(const char *path, guint8 digest[SHA256_BYTES], GError **error);
-
-/* TRUE when the SHA instructions are used (for the benchmark's notes). */
-gboolean sha256_accelerated(void);
