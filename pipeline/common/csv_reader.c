@@ -790,25 +790,40 @@ static const char *plain_scan(const char *p, const char *stop, const char *bound
   return stop;
 }
 
-/* An unquoted field at q, spaces and tabs around it dropped, up to the
+/* The unquoted field [start, end), blanks around it dropped. */
+static void plain_add_unquoted(const Reader *r, const char *start, const char *end,
+                               PlainField *field)
+{
+  while (start < end && is_blank(r, *start))
+    start++;
+  while (end > start && is_blank(r, end[-1]))
+    end--;
+  *field = (PlainField){start, (gsize)(end - start), FALSE};
+}
+
+/* TRUE when the field that stops at at is followed by the delimiter or
+ * ends the record there: at is its line end, or the CR of a CRLF one. */
+static gboolean plain_field_ends(const Reader *r, PlainScan *s, const char *at)
+{
+  if (at == s->eol || (*at == '\r' && at + 1 == s->eol)) {
+    s->ended = TRUE;
+    if (at != s->eol)
+      s->crlf = TRUE;
+    return TRUE;
+  }
+  return *at == r->delimiter;
+}
+
+/* An unquoted field at *p, spaces and tabs around it dropped, up to the
  * delimiter or the line end. FALSE for a quote in it, or a CR other than
  * that of a CRLF line end: a lone CR ends a record in libcsv. */
 static gboolean plain_unquoted(const Reader *r, PlainScan *s, const char **p, PlainField *field)
 {
   const char *q = *p;
   const char *stop = plain_scan(q, s->eol, s->bound, r->delimiter);
-  if (stop == s->eol) {
-    s->ended = TRUE;
-  } else if (*stop == '\r' && stop + 1 == s->eol) {
-    s->ended = TRUE;
-    s->crlf = TRUE;
-  } else if (*stop != r->delimiter) {
+  if (!plain_field_ends(r, s, stop))
     return FALSE;
-  }
-  const char *trimmed = stop;
-  while (trimmed > q && is_blank(r, trimmed[-1]))
-    trimmed--;
-  *field = (PlainField){q, (gsize)(trimmed - q), FALSE};
+  plain_add_unquoted(r, q, stop, field);
   *p = stop + 1;
   return TRUE;
 }
@@ -846,28 +861,10 @@ static gboolean plain_quoted(const Reader *r, PlainScan *s, const char **p, Plai
   if (close > s->eol && !plain_cross_lines(s, close))
     return FALSE;
   *field = (PlainField){start, (gsize)(close - start), doubled};
-  const char *after = close + 1;
-  if (after == s->eol) {
-    s->ended = TRUE;
-  } else if (*after == '\r' && after + 1 == s->eol) {
-    s->ended = TRUE;
-    s->crlf = TRUE;
-  } else if (*after != r->delimiter) {
+  if (!plain_field_ends(r, s, close + 1))
     return FALSE;
-  }
-  *p = after + 1;
+  *p = close + 2;
   return TRUE;
-}
-
-/* The unquoted field [start, end), blanks around it dropped. */
-static void plain_add_unquoted(const Reader *r, const char *start, const char *end,
-                               PlainField *field)
-{
-  while (start < end && is_blank(r, *start))
-    start++;
-  while (end > start && is_blank(r, end[-1]))
-    end--;
-  *field = (PlainField){start, (gsize)(end - start), FALSE};
 }
 
 #ifdef __SSE2__
