@@ -232,18 +232,12 @@ static void test_commit_replaces_previous_file(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_tricky_fields_as_reference, test_tree_setup,
-                                      test_tree_teardown),
-      cmocka_unit_test_setup_teardown(test_random_fields_as_reference, test_tree_setup,
-                                      test_tree_teardown),
-      cmocka_unit_test_setup_teardown(test_fields_larger_than_buffer, test_tree_setup,
-                                      test_tree_teardown),
-      cmocka_unit_test_setup_teardown(test_format_text_as_reference, test_tree_setup,
-                                      test_tree_teardown),
-      cmocka_unit_test_setup_teardown(test_add_fields_as_add_text, test_tree_setup,
-                                      test_tree_teardown),
-      cmocka_unit_test_setup_teardown(test_commit_replaces_previous_file, test_tree_setup,
-                                      test_tree_teardown),
+      TEST_IN_TREE(test_tricky_fields_as_reference),
+      TEST_IN_TREE(test_random_fields_as_reference),
+      TEST_IN_TREE(test_fields_larger_than_buffer),
+      cmocka_unit_test(test_format_text_as_reference),
+      TEST_IN_TREE(test_add_fields_as_add_text),
+      TEST_IN_TREE(test_commit_replaces_previous_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

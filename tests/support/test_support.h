@@ -16,6 +16,8 @@ void test_tree_remove(const char *path);
  * with everything in it afterwards. */
 int test_tree_setup(void **state);
 int test_tree_teardown(void **state);
+/* A cmocka test of f run in such a folder. */
+#define TEST_IN_TREE(f) cmocka_unit_test_setup_teardown(f, test_tree_setup, test_tree_teardown)
 
 /* dir/relative, with the folders it needs made. */
 char *test_tree_path(const char *dir, const char *relative);
