@@ -1529,10 +1529,3 @@ gboolean csv_header_map(const CsvRecord *header, const CsvColumnSpec *specs, gui
     set_missing_error(header, specs, n_specs, indices, error);
   return complete;
 }
-
-const char *csv_record_field(const CsvRecord *record, int index)
-{
-  if (index < 0 || (guint)index >= record->n_fields)
-    return "";
-  return record->fields[index];
-}

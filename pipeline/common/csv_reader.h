@@ -103,5 +103,9 @@ gboolean csv_header_map(const CsvRecord *header, const CsvColumnSpec *specs, gui
  * at most 40, each cut to 60 characters, then "and N more". */
 void csv_header_append_found(GString *out, const CsvRecord *header);
 
-/* The field at index, or "" when index is -1 or past the record's end. */
-const char *csv_record_field(const CsvRecord *record, int index);
+/* The field at index, or "" when index is -1 or past the record's end.
+ * Inline: readers ask for every field they read. */
+static inline const char *csv_record_field(const CsvRecord *record, int index)
+{
+  return index >= 0 && (guint)index < record->n_fields ? record->fields[index] : "";
+}

@@ -110,19 +110,13 @@ static gboolean group_start(ScoreStream *stream, const char *key, GError **error
   return TRUE;
 }
 
-/* csv_record_field without a call: it is asked for every field read. */
-static const char *record_field(const CsvRecord *record, int index)
-{
-  return index >= 0 && (guint)index < record->n_fields ? record->fields[index] : "";
-}
-
 /* Adds the record to its key's group; a row's own error stays with the
  * group, an error of the file ends the reading. */
 static gboolean row_take(ScoreStream *stream, const CsvRecord *record, GError **error)
 {
   const char *fields[COLUMNS_MAX];
   for (guint i = 0; i < stream->n_columns; i++)
-    fields[i] = record_field(record, stream->indices[i]);
+    fields[i] = csv_record_field(record, stream->indices[i]);
   if (!group_start(stream, fields[0], error))
     return FALSE;
   ScoreStreamGroup *group = stream->filling;
