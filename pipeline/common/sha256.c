@@ -166,6 +166,14 @@ void sha256_finish(Sha256 *sha, guint8 digest[SHA256_BYTES])
   }
 }
 
+void sha256_digest(const void *data, gsize len, guint8 digest[SHA256_BYTES])
+{
+  Sha256 sha;
+  sha256_init(&sha);
+  sha256_update(&sha, data, len);
+  sha256_finish(&sha, digest);
+}
+
 void sha256_hex(const guint8 digest[SHA256_BYTES], char out[SHA256_HEX_BYTES])
 {
   static const char hex[] = "0123456789abcdef";

@@ -21,6 +21,9 @@ void sha256_update(Sha256 *sha, const void *data, gsize len);
 /* Writes the digest and releases what init took; init again to reuse. */
 void sha256_finish(Sha256 *sha, guint8 digest[SHA256_BYTES]);
 
+/* The digest of len bytes at data, in one go. */
+void sha256_digest(const void *data, gsize len, guint8 digest[SHA256_BYTES]);
+
 /* Lowercase hex of a digest into out. */
 void sha256_hex(const guint8 digest[SHA256_BYTES], char out[SHA256_HEX_BYTES]);
 

@@ -57,12 +57,9 @@ char *ingest_cache_file_name(const char *key)
 {
   if (name_is_plain(key))
     return g_strconcat("id-", key, NULL);
-  Sha256 sha;
   guint8 digest[SHA256_BYTES];
   char hex[SHA256_HEX_BYTES];
-  sha256_init(&sha);
-  sha256_update(&sha, key, strlen(key));
-  sha256_finish(&sha, digest);
+  sha256_digest(key, strlen(key), digest);
   sha256_hex(digest, hex);
   return g_strconcat("h-", hex, NULL);
 }

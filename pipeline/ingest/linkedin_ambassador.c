@@ -124,10 +124,7 @@ static gboolean file_slurp(IngestTreeFile *tree, GByteArray *buffer)
     return FALSE;
   g_byte_array_set_size(buffer, (guint)got);
   if (!tree->has_sha256) {
-    Sha256 sha;
-    sha256_init(&sha);
-    sha256_update(&sha, buffer->data, got);
-    sha256_finish(&sha, tree->sha256);
+    sha256_digest(buffer->data, got, tree->sha256);
     tree->has_sha256 = TRUE;
   }
   return TRUE;
