@@ -570,7 +570,7 @@ static void test_jobs_read_on_threads_give_the_same_outputs(void **state)
   test_tree_write(f->input_dir, "linkedin/c3/export/Shares.csv",
                   "Date,ShareLink,ShareCommentary\n2025-03-01 10:00:00,https://s/1,hi\n");
   f->config->max_reject_ratio = 0.5;
-  g_autoptr(GPtrArray) two = assert_same_outputs(f, "work");
+  g_ptr_array_unref(assert_same_outputs(f, "work"));
   g_autofree char *warnings = test_tree_read(f->root, "work-2/normalized/warnings.csv");
   assert_non_null(strstr(warnings, "unknown ambassador,zz,,\"not in roster.csv; data in "
                                    "posts/z.csv, ssi/2025-01_a.csv, linkedin/zz/\"\n"));
